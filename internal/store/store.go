@@ -1,0 +1,151 @@
+// Package store opens the database (embedded SQLite by default, PostgreSQL
+// when a URL is given), applies the embedded migrations and offers the few
+// helpers every domain package shares. SQL is written by hand with $N
+// placeholders, which both drivers bind by number, so most queries serve
+// both databases unchanged; what truly differs lives in dialect.go and in
+// the per-dialect migration files.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// ErrNotFound is returned by lookups that find no row. Domain packages wrap
+// or return it; callers test it with errors.Is.
+var ErrNotFound = errors.New("not found")
+
+// DB is the shared database handle with the dialect it speaks.
+type DB struct {
+	*sql.DB
+	Dialect Dialect
+}
+
+// Querier is what both *sql.DB and *sql.Tx offer, so a repository function
+// can run inside or outside a transaction.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Open connects to the database named by dsn and migrates it forward. An
+// empty dsn or a plain file path means SQLite; a postgres:// or
+// postgresql:// URL means PostgreSQL.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var db *DB
+	var err error
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		db, err = openPostgres(ctx, dsn)
+	} else {
+		db, err = openSQLite(ctx, dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := Migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// SQLitePath is where the embedded database lives inside a data folder.
+func SQLitePath(dataDir string) string { return filepath.Join(dataDir, "congtin.db") }
+
+func openSQLite(ctx context.Context, path string) (*DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("create data folder: %w", err)
+		}
+	}
+	// busy_timeout comes first so the other pragmas already wait for a lock.
+	// Transactions take the write lock at BEGIN (_txlock=immediate): a
+	// deferred transaction that upgrades later cannot be retried by
+	// busy_timeout and would fail under concurrent writers. WAL with
+	// synchronous=NORMAL survives a crash of the process (SIGKILL); only a
+	// power cut can lose the last commits.
+	q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)&_txlock=immediate"
+	sqldb, err := sql.Open("sqlite", "file:"+path+q)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	sqldb.SetMaxOpenConns(8)
+	sqldb.SetMaxIdleConns(8)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	if err := sqldb.PingContext(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return &DB{DB: sqldb, Dialect: SQLite}, nil
+}
+
+func openPostgres(ctx context.Context, url string) (*DB, error) {
+	sqldb, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	sqldb.SetMaxOpenConns(20)
+	sqldb.SetMaxIdleConns(10)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	if err := sqldb.PingContext(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	return &DB{DB: sqldb, Dialect: Postgres}, nil
+}
+
+// InTx runs fn in a transaction, committing when it returns nil and rolling
+// back otherwise.
+func (db *DB) InTx(ctx context.Context, fn func(tx Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Unix turns a time into the stored form: whole seconds since 1970 UTC.
+// Storing integers keeps comparisons, ordering and min/max identical on
+// both databases.
+func Unix(t time.Time) int64 { return t.Unix() }
+
+// Time turns a stored value back into a time.
+func Time(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
+
+// NullTime turns a nullable stored value into a time pointer.
+func NullTime(v sql.NullInt64) *time.Time {
+	if !v.Valid {
+		return nil
+	}
+	t := Time(v.Int64)
+	return &t
+}
+
+// NullUnix turns an optional time into a nullable stored value.
+func NullUnix(t *time.Time) sql.NullInt64 {
+	if t == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.Unix(), Valid: true}
+}
+
+// Tx is the transaction handle passed to InTx callbacks.
+type Tx = *sql.Tx
