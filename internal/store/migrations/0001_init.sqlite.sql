@@ -67,6 +67,8 @@ CREATE TABLE articles (
 	title TEXT NOT NULL,
 	intro_html TEXT NOT NULL DEFAULT '',
 	body_html TEXT NOT NULL DEFAULT '',
+	-- Plain text for lists, feeds and meta descriptions, made when saved.
+	excerpt TEXT NOT NULL DEFAULT '',
 	author_alias TEXT NOT NULL DEFAULT '',
 	meta_description TEXT NOT NULL DEFAULT '',
 	created_by BIGINT,

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/congtin/congtin/internal/app"
+)
+
+const usage = `congtin: cổng thông tin điện tử, an e-portal and news CMS in one binary.
+
+Usage:
+  congtin serve [flags]   serve the site (see congtin serve --help)
+  congtin help            show this text
+`
+
+func run(args []string) error {
+	if len(args) == 0 {
+		fmt.Print(usage)
+		return nil
+	}
+	switch args[0] {
+	case "serve":
+		return serve(args[1:])
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n\n%s", args[0], usage)
+}
+
+func serve(args []string) error {
+	cfg, err := app.ParseServeConfig(args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	log := app.NewLogger(cfg.LogFormat, os.Stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a, err := app.New(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	return a.Serve(ctx, ln)
+}

@@ -1,0 +1,96 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/web"
+)
+
+// App is a running congtin: its database and its HTTP handler.
+type App struct {
+	Config  Config
+	DB      *store.DB
+	Handler http.Handler
+	Log     *slog.Logger
+}
+
+// NewLogger makes the structured logger the config asks for.
+func NewLogger(format string, w io.Writer) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// New opens (creating and migrating) the database and builds the handler.
+func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
+	db, err := store.Open(ctx, cfg.DSN())
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Config: cfg, DB: db, Log: log}
+	if cfg.Demo {
+		switch err := demo.Load(ctx, db, 1); {
+		case errors.Is(err, demo.ErrNotEmpty):
+			log.Info("demo content not loaded: the site already has content")
+		case err != nil:
+			db.Close()
+			return nil, fmt.Errorf("load demo: %w", err)
+		default:
+			log.Info("demo content loaded")
+		}
+	}
+	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow}, web.Deps{
+		DB: db, Content: content.NewStore(db), Polls: poll.NewStore(db), Media: media.NewStore(db), Logger: log,
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a.Handler = site.Handler()
+	return a, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// Serve answers HTTP on ln until ctx is cancelled, then stops taking new
+// connections and lets requests in flight finish (up to 15 s).
+func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           a.Handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.Log.Info("serving", "addr", ln.Addr().String(), "database", a.DB.Dialect.String())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	a.Log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

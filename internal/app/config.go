@@ -1,0 +1,113 @@
+// Package app wires congtin together: configuration, database, domain
+// services and the HTTP handler, and runs the server until it is told to
+// stop. It is the only package that knows every other.
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the server's configuration, read once from flags and the
+// environment (flags win) and passed explicitly from here on.
+type Config struct {
+	Addr         string
+	DataDir      string
+	BaseURL      string
+	Database     string // postgres:// URL; empty for SQLite in DataDir
+	Demo         bool
+	LogFormat    string // text or json
+	OnlineWindow time.Duration
+}
+
+// Setting describes one configuration value for the README's table and
+// for --help.
+type Setting struct {
+	Flag, Env, Default, Help string
+}
+
+// Settings lists every value `congtin serve` reads.
+var Settings = []Setting{
+	{"addr", "CONGTIN_ADDR", ":8080", "address to listen on"},
+	{"data", "CONGTIN_DATA", "./data", "data folder (holds the SQLite database)"},
+	{"base-url", "CONGTIN_BASE_URL", "", "public address of the site, e.g. https://skhcn.haiduong.gov.vn (canonical links, feeds, sitemap); empty: taken from each request"},
+	{"database", "CONGTIN_DATABASE", "", "PostgreSQL URL (postgres://...); empty: SQLite in the data folder"},
+	{"demo", "CONGTIN_DEMO", "false", "load the demo site when the database is empty"},
+	{"log-format", "CONGTIN_LOG_FORMAT", "text", "log format: text or json"},
+	{"online-window", "CONGTIN_ONLINE_WINDOW", "15m", "how recently a visitor must have been seen to count as online"},
+}
+
+// ParseServeConfig reads the serve command's flags, falling back to the
+// environment, then to the defaults.
+func ParseServeConfig(args []string, getenv func(string) string) (Config, error) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	values := map[string]*string{}
+	for _, s := range Settings {
+		def := s.Default
+		if v := getenv(s.Env); v != "" {
+			def = v
+		}
+		values[s.Flag] = fs.String(s.Flag, def, s.Help+" ("+s.Env+")")
+	}
+	// --demo is a switch: allow it without a value.
+	for i, a := range args {
+		if a == "--demo" || a == "-demo" {
+			args[i] = "--demo=true"
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	if fs.NArg() > 0 {
+		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	c := Config{
+		Addr:      *values["addr"],
+		DataDir:   *values["data"],
+		BaseURL:   strings.TrimRight(*values["base-url"], "/"),
+		Database:  *values["database"],
+		LogFormat: *values["log-format"],
+	}
+	var err error
+	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
+		return Config{}, fmt.Errorf("--demo: %w", err)
+	}
+	if c.OnlineWindow, err = time.ParseDuration(*values["online-window"]); err != nil || c.OnlineWindow <= 0 {
+		return Config{}, fmt.Errorf("--online-window: want a duration such as 15m")
+	}
+	return c, c.validate()
+}
+
+func (c Config) validate() error {
+	var errs []error
+	if c.Addr == "" {
+		errs = append(errs, errors.New("--addr is empty"))
+	}
+	if c.Database == "" && c.DataDir == "" {
+		errs = append(errs, errors.New("--data is empty"))
+	}
+	if c.Database != "" && !strings.HasPrefix(c.Database, "postgres://") && !strings.HasPrefix(c.Database, "postgresql://") {
+		errs = append(errs, errors.New("--database must be a postgres:// URL"))
+	}
+	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
+		errs = append(errs, errors.New("--base-url must start with http:// or https://"))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, errors.New("--log-format must be text or json"))
+	}
+	return errors.Join(errs...)
+}
+
+// DSN is what store.Open takes: the PostgreSQL URL, or the SQLite file in
+// the data folder.
+func (c Config) DSN() string {
+	if c.Database != "" {
+		return c.Database
+	}
+	return c.DataDir + string(os.PathSeparator) + "congtin.db"
+}

@@ -1,0 +1,120 @@
+// Package content holds the portal's editorial content: categories,
+// articles and static pages, and the rules that decide what a visitor may
+// see. It knows the database, never HTTP.
+package content
+
+import (
+	"errors"
+	"time"
+
+	"github.com/congtin/congtin/internal/store"
+)
+
+// ErrNotFound is returned when a category, article or page does not exist
+// or is not visible to the caller.
+var ErrNotFound = store.ErrNotFound
+
+// ErrInvalid wraps validation failures; the message is for people.
+var ErrInvalid = errors.New("invalid")
+
+// Status is an article's place in the editorial workflow.
+type Status string
+
+const (
+	StatusDraft       Status = "draft"
+	StatusPending     Status = "pending"
+	StatusPublished   Status = "published"
+	StatusUnpublished Status = "unpublished"
+	StatusArchived    Status = "archived"
+	StatusTrashed     Status = "trashed"
+)
+
+// Category is a section of the site. Categories form a tree through
+// ParentID (0 for a top-level category).
+type Category struct {
+	ID          int64
+	SiteID      int64
+	ParentID    int64
+	Slug        string
+	Name        string
+	Description string
+	Position    int
+	Published   bool
+	Children    []*Category
+}
+
+// Article is a news item or document.
+type Article struct {
+	ID              int64
+	SiteID          int64
+	CategoryID      int64
+	Slug            string
+	Title           string
+	IntroHTML       string
+	BodyHTML        string
+	Excerpt         string // plain text, made from intro or body when saved
+	AuthorAlias     string
+	MetaDescription string
+	CreatedBy       int64
+	Status          Status
+	PublishAt       *time.Time
+	UnpublishAt     *time.Time
+	Featured        bool
+	Hits            int64
+	ImageID         int64
+	Version         int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+
+	// Filled by reads for display.
+	Image *ImageRef
+}
+
+// Summary is an article as shown in lists: enough for a title, a date, an
+// intro and a thumbnail, without the body.
+type Summary struct {
+	ID           int64
+	Slug         string
+	Title        string
+	Excerpt      string
+	PublishAt    time.Time
+	CategoryID   int64
+	CategorySlug string
+	CategoryName string
+	Featured     bool
+	Hits         int64
+	Image        *ImageRef
+}
+
+// ImageRef points at a stored image by its content hash.
+type ImageRef struct {
+	SHA256 string
+	Mime   string
+	Width  int
+	Height int
+	Alt    string
+}
+
+// Page is a static page such as "Giới thiệu".
+type Page struct {
+	ID        int64
+	SiteID    int64
+	Slug      string
+	Title     string
+	BodyHTML  string
+	Position  int
+	Published bool
+	UpdatedAt time.Time
+}
+
+// Store reads and writes content.
+type Store struct {
+	db *store.DB
+}
+
+// NewStore returns a content store on db.
+func NewStore(db *store.DB) *Store { return &Store{db: db} }
+
+// DB exposes the handle for callers that must join content writes with
+// their own in one transaction (the demo loader, the importer).
+func (s *Store) DB() *store.DB { return s.db }

@@ -1,0 +1,70 @@
+package media
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/jpeg"
+
+	_ "image/gif" // decoders registered for image.Decode
+	_ "image/png"
+
+	xdraw "golang.org/x/image/draw"
+	_ "golang.org/x/image/webp"
+)
+
+// maxPixels bounds what we decode: a 100-byte PNG can claim 50,000 ×
+// 50,000 pixels and take gigabytes once decoded, so dimensions are read
+// from the header and checked first.
+const maxPixels = 40_000_000
+
+type thumbnail struct {
+	width, height int
+	data          []byte
+}
+
+func imageSize(data []byte) (int, int, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return 0, 0, fmt.Errorf("%w: unreadable image: %v", ErrUnsupported, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels {
+		return 0, 0, fmt.Errorf("%w: image of %d×%d pixels is too large", ErrUnsupported, cfg.Width, cfg.Height)
+	}
+	return cfg.Width, cfg.Height, nil
+}
+
+// makeThumbnails scales the image down to each of ThumbnailWidths smaller
+// than its own width, as JPEG.
+func makeThumbnails(data []byte, width int) ([]thumbnail, error) {
+	var src image.Image
+	var out []thumbnail
+	for _, tw := range ThumbnailWidths {
+		if tw >= width {
+			continue
+		}
+		if src == nil {
+			img, _, err := image.Decode(bytes.NewReader(data))
+			if err != nil {
+				return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+			}
+			src = img
+		}
+		b := src.Bounds()
+		th := b.Dy() * tw / b.Dx()
+		if th < 1 {
+			th = 1
+		}
+		dst := image.NewRGBA(image.Rect(0, 0, tw, th))
+		// A white ground, so transparent PNG and GIF areas do not turn black in JPEG.
+		draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
+		xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, b, xdraw.Over, nil)
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 82}); err != nil {
+			return nil, err
+		}
+		out = append(out, thumbnail{width: tw, height: th, data: buf.Bytes()})
+	}
+	return out, nil
+}

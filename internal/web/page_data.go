@@ -1,0 +1,154 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/site"
+	"github.com/congtin/congtin/internal/stats"
+	"github.com/congtin/congtin/internal/store"
+)
+
+// pageData is what the layout needs around every page's own content.
+type pageData struct {
+	Title       string
+	Description string
+	Canonical   string
+	OGType      string
+	OGImage     string
+	Feed        string // RSS address for <link rel="alternate">
+	Crumbs      []crumb
+	Chrome      *chrome
+	Main        any
+}
+
+type crumb struct {
+	Name string
+	URL  string
+}
+
+// chrome is the part of every page that is the same across the site: the
+// header, navigation, sidebar and footer.
+type chrome struct {
+	Site        site.Settings
+	Nav         []*content.Category
+	Pages       []content.Page
+	Poll        *poll.Results
+	PollOpen    bool
+	Visits      int64
+	Online      int64
+	CurrentPath string
+}
+
+// Active reports whether a navigation entry leads to the current page or
+// one below it.
+func (c *chrome) Active(prefix string) bool {
+	if prefix == "/" {
+		return c.CurrentPath == "/"
+	}
+	return strings.HasPrefix(c.CurrentPath, prefix)
+}
+
+func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, error) {
+	c := &chrome{CurrentPath: r.URL.Path}
+	var err error
+	if c.Site, err = site.Load(ctx, s.db, s.cfg.SiteID); err != nil {
+		return nil, err
+	}
+	if c.Site.SiteName == "" {
+		c.Site.SiteName = s.text.T("site.default_name")
+	}
+	cats, err := s.content.Categories(ctx, s.cfg.SiteID)
+	if err != nil {
+		return nil, err
+	}
+	c.Nav = content.Tree(cats)
+	if c.Pages, err = s.content.Pages(ctx, s.cfg.SiteID); err != nil {
+		return nil, err
+	}
+	now := s.now()
+	c.Poll, err = s.polls.Current(ctx, s.cfg.SiteID, now)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		c.Poll = nil
+	case err != nil:
+		return nil, err
+	default:
+		c.PollOpen = c.Poll.AcceptsVotes(now)
+	}
+	totals, err := stats.ReadTotals(ctx, s.db, s.cfg.SiteID, now, s.cfg.OnlineWindow)
+	if err != nil {
+		return nil, err
+	}
+	c.Visits = c.Site.VisitsOffset + totals.Visits
+	c.Online = totals.Online
+	return c, nil
+}
+
+// newPage starts the data of a page with the site's chrome.
+func (s *Server) newPage(r *http.Request, title string) (*pageData, error) {
+	c, err := s.loadChrome(r.Context(), r)
+	if err != nil {
+		return nil, err
+	}
+	p := &pageData{Chrome: c, OGType: "website", Feed: "/rss.xml", Canonical: s.absURL(r, r.URL.Path)}
+	p.Description = c.Site.Tagline
+	if title == "" {
+		p.Title = c.Site.SiteName
+	} else {
+		p.Title = title + " - " + c.Site.SiteName
+	}
+	return p, nil
+}
+
+// renderError shows the error page for status, with the site's chrome
+// when the database can still give it.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
+	key := "error." + itoa(status)
+	if _, ok := s.text[key+".title"]; !ok {
+		key = "error.500"
+		if status < 500 {
+			key = "error.400"
+		}
+	}
+	data := &pageData{Title: s.text.T(key + ".title"), OGType: "website"}
+	if status != http.StatusInternalServerError {
+		if c, err := s.loadChrome(r.Context(), r); err == nil {
+			data.Chrome = c
+			data.Title += " - " + c.Site.SiteName
+		}
+	}
+	data.Main = errorView{Status: status, Title: s.text.T(key + ".title"), Text: s.text.T(key + ".text")}
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.render(w, status, "error", data); err != nil {
+		s.log.Error("render error page", "err", err)
+		http.Error(w, s.text.T(key+".title"), status)
+	}
+}
+
+type errorView struct {
+	Status int
+	Title  string
+	Text   string
+}
+
+// absURL makes an absolute address from a path, using the configured base
+// URL or, without one, the request's own host.
+func (s *Server) absURL(r *http.Request, path string) string {
+	base := strings.TrimRight(s.cfg.BaseURL, "/")
+	if base == "" {
+		scheme := "http"
+		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+			scheme = "https"
+		}
+		base = scheme + "://" + r.Host
+	}
+	return base + path
+}
+
+func bodyHTML(s string) template.HTML { return template.HTML(s) } // sanitised when saved

@@ -1,0 +1,140 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/vn"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// pageNames are the page templates; each is parsed together with the
+// layout and the shared partials into its own set.
+var pageNames = []string{"home", "category", "article", "page", "error"}
+
+type templates struct {
+	sets map[string]*template.Template
+}
+
+func parseTemplates(funcs template.FuncMap) (*templates, error) {
+	return parseTemplatesFS(templateFiles, funcs)
+}
+
+func parseTemplatesFS(fsys fs.FS, funcs template.FuncMap) (*templates, error) {
+	t := &templates{sets: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		set, err := template.New(name).Funcs(funcs).ParseFS(fsys,
+			"templates/layout.html", "templates/partials.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		t.sets[name] = set
+	}
+	return t, nil
+}
+
+// Register adds page templates parsed with the layout, for the other
+// features of the public site (polls, search) that live in their own files.
+func (t *templates) add(fsys fs.FS, funcs template.FuncMap, name string) error {
+	set, err := template.New(name).Funcs(funcs).ParseFS(fsys,
+		"templates/layout.html", "templates/partials.html", "templates/"+name+".html")
+	if err != nil {
+		return fmt.Errorf("template %s: %w", name, err)
+	}
+	t.sets[name] = set
+	return nil
+}
+
+// render executes a page into a buffer first, so a failing template never
+// sends half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, data *pageData) error {
+	set, ok := s.pages.sets[name]
+	if !ok {
+		return fmt.Errorf("no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func (s *Server) funcs() template.FuncMap {
+	return template.FuncMap{
+		"t":             s.text.T,
+		"asset":         s.assetURL,
+		"dateTime":      vn.FormatDateTime,
+		"date":          vn.FormatDate,
+		"dateTimeShort": vn.FormatDateTimeShort,
+		"iso":           func(t time.Time) string { return t.In(vn.Location).Format(time.RFC3339) },
+		"num":           vn.FormatInt,
+		"articleURL":    articleURL,
+		"categoryURL":   categoryURL,
+		"imageURL":      imageURL,
+		"thumbURL":      thumbURL,
+		"srcset":        srcset,
+		"pct":           func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+		"pctVN":         func(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1) + "%" },
+		"add":           func(a, b int) int { return a + b },
+		"html":          func(s string) template.HTML { return template.HTML(s) },
+	}
+}
+
+func articleURL(categorySlug string, id int64, slug string) string {
+	return "/" + categorySlug + "/" + strconv.FormatInt(id, 10) + "-" + slug
+}
+
+func categoryURL(slug string) string { return "/" + slug + "/" }
+
+func imageURL(img *content.ImageRef) string {
+	if img == nil {
+		return ""
+	}
+	return "/anh/" + img.SHA256 + "." + media.Extension(img.Mime)
+}
+
+// thumbURL is the smallest thumbnail at least width wide, or the original
+// when the image is not wider than that.
+func thumbURL(img *content.ImageRef, width int) string {
+	if img == nil {
+		return ""
+	}
+	for _, w := range media.ThumbnailWidths {
+		if w >= width && w < img.Width {
+			return "/anh/" + img.SHA256 + "_" + strconv.Itoa(w) + ".jpg"
+		}
+	}
+	return imageURL(img)
+}
+
+func srcset(img *content.ImageRef) string {
+	if img == nil {
+		return ""
+	}
+	var parts []string
+	for _, w := range media.ThumbnailWidths {
+		if w < img.Width {
+			parts = append(parts, "/anh/"+img.SHA256+"_"+strconv.Itoa(w)+".jpg "+strconv.Itoa(w)+"w")
+		}
+	}
+	parts = append(parts, imageURL(img)+" "+strconv.Itoa(img.Width)+"w")
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,22 @@
+package web
+
+import "net/http"
+
+// routes lists every public address in one place. Patterns are Go 1.22
+// ServeMux patterns; a more specific pattern wins over /{category}/{article}.
+func (s *Server) routes(mux *http.ServeMux) {
+	mux.Handle("GET /{$}", s.handle(s.home))
+	mux.Handle("GET /rss.xml", s.handle(s.siteFeed))
+	mux.Handle("GET /sitemap.xml", s.handle(s.sitemap))
+	mux.Handle("GET /robots.txt", s.handle(s.robots))
+	mux.Handle("GET /healthz", s.handle(s.healthz))
+	mux.Handle("GET /static/{file}", s.handle(s.static))
+	mux.Handle("GET /anh/{file}", s.handle(s.mediaFile))
+	mux.Handle("GET /trang/{slug}", s.handle(s.page))
+	mux.Handle("GET /{category}/{$}", s.handle(s.category))
+	mux.Handle("GET /{category}", s.handle(s.categoryNoSlash))
+	// /{category}/rss.xml is answered by the article route: a literal
+	// rss.xml segment would conflict with /static/{file} and /anh/{file}.
+	mux.Handle("GET /{category}/{article}", s.handle(s.categoryItem))
+	mux.Handle("/", s.handle(s.notFound))
+}

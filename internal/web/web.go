@@ -1,0 +1,79 @@
+// Package web serves the public site: home, categories, articles, static
+// pages, feeds and files. Handlers read through the domain packages and
+// render html/template pages parsed once at start.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/i18n"
+	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/store"
+)
+
+// Config is what the public site needs to know about its deployment.
+type Config struct {
+	// BaseURL is the public address, e.g. https://skhcn.haiduong.gov.vn,
+	// used for canonical links, feeds and the sitemap. Empty: derived from
+	// each request's Host.
+	BaseURL string
+	// SiteID is the site served; one until multi-site lands.
+	SiteID int64
+	// OnlineWindow is how recently a visitor counts as online.
+	OnlineWindow time.Duration
+}
+
+// Server is the public site.
+type Server struct {
+	cfg     Config
+	db      *store.DB
+	content *content.Store
+	polls   *poll.Store
+	media   *media.Store
+	pages   *templates
+	assets  *assets
+	text    i18n.Catalog
+	log     *slog.Logger
+	now     func() time.Time
+}
+
+// Deps are the services the public site reads from.
+type Deps struct {
+	DB      *store.DB
+	Content *content.Store
+	Polls   *poll.Store
+	Media   *media.Store
+	Logger  *slog.Logger
+}
+
+// New parses every template and prepares the static assets; a broken
+// template stops the program here, at start, never on a visitor's request.
+func New(cfg Config, d Deps) (*Server, error) {
+	if cfg.SiteID == 0 {
+		cfg.SiteID = 1
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	s := &Server{cfg: cfg, db: d.DB, content: d.Content, polls: d.Polls, media: d.Media,
+		text: i18n.Default, log: d.Logger, now: time.Now}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
+	if s.pages, err = parseTemplates(s.funcs()); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Handler returns the public site's routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	s.routes(mux)
+	return s.recoverPanics(mux)
+}
