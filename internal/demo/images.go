@@ -36,9 +36,9 @@ func Illustration(scheme, seed string) []byte {
 	var circles []circle
 	for i := 0; i < 5; i++ {
 		s = s*1664525 + 1013904223
-		x := float64(s%w)
+		x := float64(s % w)
 		s = s*1664525 + 1013904223
-		y := float64(s%h)
+		y := float64(s % h)
 		s = s*1664525 + 1013904223
 		r := 60 + float64(s%220)
 		circles = append(circles, circle{x, y, r})

@@ -185,8 +185,8 @@ func TestCategories(t *testing.T) {
 			t.Errorf("category %q: unknown parent %q", c.Slug, c.Parent)
 		}
 	}
-	if len(Categories) != 8 {
-		t.Errorf("%d categories, want 8", len(Categories))
+	if len(Categories) != 7 {
+		t.Errorf("%d categories, want 7", len(Categories))
 	}
 }
 

@@ -2,14 +2,10 @@ package demo
 
 import "time"
 
-// Categories lists the demo categories in display order. The two children of
+// Categories lists the demo categories in display order. "Giới thiệu" is a
+// static page (Pages), not a category: it has no news of its own. The two children of
 // "khoa-hoc-cong-nghe" follow the top-level ones.
 var Categories = []Category{
-	{
-		Slug:        "gioi-thieu",
-		Name:        "Giới thiệu",
-		Description: "Thông tin về chức năng, nhiệm vụ, cơ cấu tổ chức và lãnh đạo Sở Khoa học và Công nghệ tỉnh Hải Dương.",
-	},
 	{
 		Slug:        "tin-tuc-su-kien",
 		Name:        "Tin tức - Sự kiện",
