@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"math"
+	"sync"
 )
 
 // schemes are the colours of the generated illustrations, so the demo site
@@ -20,15 +21,29 @@ var schemes = map[string][2]color.RGBA{
 	"document": {{0x5b, 0x5b, 0x60, 255}, {0xf7, 0xf4, 0xef, 255}},
 }
 
-// Illustration draws a 1200×800 JPEG for a scheme: a diagonal gradient
+// illustrations keeps drawn pictures: tests load the demo site many times
+// in one process, and drawing is the slowest part of loading it.
+var illustrations sync.Map
+
+// Illustration draws an 800×533 JPEG for a scheme: a diagonal gradient
 // with soft circles placed by a hash of seed, so each article's picture
 // differs.
 func Illustration(scheme, seed string) []byte {
+	key := scheme + "\x00" + seed
+	if b, ok := illustrations.Load(key); ok {
+		return b.([]byte)
+	}
+	b := drawIllustration(scheme, seed)
+	illustrations.Store(key, b)
+	return b
+}
+
+func drawIllustration(scheme, seed string) []byte {
 	cs, ok := schemes[scheme]
 	if !ok {
 		cs = schemes["document"]
 	}
-	const w, h = 1200, 800
+	const w, h = 800, 533
 	h32 := fnv.New32a()
 	h32.Write([]byte(seed))
 	s := h32.Sum32()

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/draw"
 	"image/jpeg"
+	"sort"
 
 	_ "image/gif" // decoders registered for image.Decode
 	_ "image/png"
@@ -36,26 +37,28 @@ func imageSize(data []byte) (int, int, error) {
 }
 
 // makeThumbnails scales the image down to each of ThumbnailWidths smaller
-// than its own width, as JPEG.
+// than its own width, as JPEG. Each thumbnail is made from the next larger
+// one rather than from the original: the result is as sharp and the work
+// falls with the square of the size.
 func makeThumbnails(data []byte, width int) ([]thumbnail, error) {
-	var src image.Image
-	var out []thumbnail
+	var widths []int
 	for _, tw := range ThumbnailWidths {
-		if tw >= width {
-			continue
+		if tw < width {
+			widths = append(widths, tw)
 		}
-		if src == nil {
-			img, _, err := image.Decode(bytes.NewReader(data))
-			if err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
-			}
-			src = img
-		}
+	}
+	if len(widths) == 0 {
+		return nil, nil
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(widths)))
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+	}
+	var out []thumbnail
+	for _, tw := range widths {
 		b := src.Bounds()
-		th := b.Dy() * tw / b.Dx()
-		if th < 1 {
-			th = 1
-		}
+		th := max(1, b.Dy()*tw/b.Dx())
 		dst := image.NewRGBA(image.Rect(0, 0, tw, th))
 		// A white ground, so transparent PNG and GIF areas do not turn black in JPEG.
 		draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
@@ -65,6 +68,7 @@ func makeThumbnails(data []byte, width int) ([]thumbnail, error) {
 			return nil, err
 		}
 		out = append(out, thumbnail{width: tw, height: th, data: buf.Bytes()})
+		src = dst
 	}
 	return out, nil
 }

@@ -94,7 +94,7 @@ func (s *Server) funcs() template.FuncMap {
 		"pct":           func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
 		"pctVN":         func(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1) + "%" },
 		"add":           func(a, b int) int { return a + b },
-		"html":          func(s string) template.HTML { return template.HTML(s) },
+		"telURI":        telURI,
 	}
 }
 
@@ -137,4 +137,16 @@ func srcset(img *content.ImageRef) string {
 	}
 	parts = append(parts, imageURL(img)+" "+strconv.Itoa(img.Width)+"w")
 	return strings.Join(parts, ", ")
+}
+
+// telURI keeps the digits (and a leading +) of a phone number as written
+// on the site, "0220. 3892436", for a tel: link phones can dial.
+func telURI(phone string) string {
+	var b strings.Builder
+	for i, c := range phone {
+		if (c >= '0' && c <= '9') || (c == '+' && i == 0) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
