@@ -1,0 +1,61 @@
+package app
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseServeConfig(t *testing.T) {
+	env := map[string]string{"CONGTIN_ADDR": ":9000", "CONGTIN_BASE_URL": "https://skhcn.example.vn/"}
+	getenv := func(k string) string { return env[k] }
+	tests := []struct {
+		name    string
+		args    []string
+		check   func(Config) bool
+		wantErr bool
+	}{
+		{"defaults and env", nil, func(c Config) bool {
+			return c.Addr == ":9000" && c.DataDir == "./data" && c.BaseURL == "https://skhcn.example.vn" && !c.Demo && c.OnlineWindow == 15*time.Minute
+		}, false},
+		{"flags win over env", []string{"--addr", ":7000", "--demo", "--data", "/srv/ct"}, func(c Config) bool {
+			return c.Addr == ":7000" && c.Demo && c.DataDir == "/srv/ct" && c.DSN() == "/srv/ct/congtin.db"
+		}, false},
+		{"postgres", []string{"--database", "postgres://u@h/db"}, func(c Config) bool { return c.DSN() == "postgres://u@h/db" }, false},
+		{"bad database", []string{"--database", "mysql://x"}, nil, true},
+		{"bad base url", []string{"--base-url", "skhcn.vn"}, nil, true},
+		{"bad log format", []string{"--log-format", "xml"}, nil, true},
+		{"bad window", []string{"--online-window", "soon"}, nil, true},
+		{"stray argument", []string{"extra"}, nil, true},
+	}
+	for _, tt := range tests {
+		c, err := ParseServeConfig(tt.args, getenv)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("%s: err = %v", tt.name, err)
+			continue
+		}
+		if err == nil && !tt.check(c) {
+			t.Errorf("%s: got %+v", tt.name, c)
+		}
+	}
+}
+
+// TestREADMEListsEverySetting keeps the README's configuration table true.
+func TestREADMEListsEverySetting(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range Settings {
+		row := "| `--" + s.Flag + "` | `" + s.Env + "` |"
+		if !strings.Contains(string(b), row) {
+			t.Errorf("README lacks the row for --%s (%s)", s.Flag, s.Env)
+		}
+	}
+	for _, cmd := range []string{"go run ./cmd/congtin serve --demo", "go test ./..."} {
+		if !strings.Contains(string(b), cmd) {
+			t.Errorf("README lacks the set-up command %q", cmd)
+		}
+	}
+}
