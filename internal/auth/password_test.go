@@ -45,7 +45,7 @@ func TestJoomlaFormats(t *testing.T) {
 		name, hash, password string
 	}{
 		{"bcrypt $2y$ (Joomla 3.3+, 4, 5)", bcrypt2y, "Hải Dương 2015"},
-		{"md5 with salt (Joomla 1.5-3.2)", md5hex("matkhau" + "AbCdEfGhIjKlMnOpQrStUvWxYz012345") + ":AbCdEfGhIjKlMnOpQrStUvWxYz012345", "matkhau"},
+		{"md5 with salt (Joomla 1.5-3.2)", md5hex("matkhau"+"AbCdEfGhIjKlMnOpQrStUvWxYz012345") + ":AbCdEfGhIjKlMnOpQrStUvWxYz012345", "matkhau"},
 		{"plain md5 (Mambo, Joomla 1.0)", md5hex("admin123"), "admin123"},
 		{"upper-case md5", strings.ToUpper(md5hex("admin123")), "admin123"},
 		{"{SHA256} with salt (Joomla 3.2)", "{SHA256}" + sha256hex("bí mật"+"s4lt") + ":s4lt", "bí mật"},
