@@ -8,12 +8,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"strconv"
 	"time"
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/stats"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/web"
 )
@@ -24,6 +27,9 @@ type App struct {
 	DB      *store.DB
 	Handler http.Handler
 	Log     *slog.Logger
+	// Stats counts visits in memory; Serve flushes it to the database
+	// while running and once more after the last request.
+	Stats *stats.Recorder
 }
 
 // NewLogger makes the structured logger the config asks for.
@@ -41,6 +47,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	a := &App{Config: cfg, DB: db, Log: log}
+	a.Stats = stats.NewRecorder(db, stats.RecorderConfig{SiteID: 1, Node: NodeName(),
+		OnlineWindow: cfg.OnlineWindow, Logger: log})
 	if cfg.Demo {
 		switch err := demo.Load(ctx, db, 1); {
 		case errors.Is(err, demo.ErrNotEmpty):
@@ -52,8 +60,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 			log.Info("demo content loaded")
 		}
 	}
-	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow}, web.Deps{
-		DB: db, Content: content.NewStore(db), Polls: poll.NewStore(db), Media: media.NewStore(db), Logger: log,
+	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow,
+		TrustedProxies: cfg.TrustedProxies}, web.Deps{
+		DB: db, Content: content.NewStore(db), Polls: poll.NewStore(db).WithVotesPerIP(cfg.PollVotesPerIP),
+		Media: media.NewStore(db), Stats: a.Stats, Logger: log,
 	})
 	if err != nil {
 		db.Close()
@@ -67,8 +77,22 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 func (a *App) Close() error { return a.DB.Close() }
 
 // Serve answers HTTP on ln until ctx is cancelled, then stops taking new
-// connections and lets requests in flight finish (up to 15 s).
+// connections, lets requests in flight finish (up to 15 s) and flushes the
+// counters last, so a graceful stop loses no count.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	flushCtx, stopFlushing := context.WithCancel(context.Background())
+	flushed := make(chan error, 1)
+	go func() { flushed <- a.Stats.Run(flushCtx, a.Config.StatsFlush) }()
+	// finish ends the flush loop, which flushes once more, and waits for it.
+	finish := func(err error) error {
+		stopFlushing()
+		if ferr := <-flushed; ferr != nil {
+			a.Log.Error("counts lost", "err", ferr)
+			err = errors.Join(err, ferr)
+		}
+		return err
+	}
+
 	srv := &http.Server{
 		Handler:           a.Handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -83,14 +107,24 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	a.Log.Info("serving", "addr", ln.Addr().String(), "database", a.DB.Dialect.String())
 	select {
 	case err := <-errc:
-		return err
+		return finish(err)
 	case <-ctx.Done():
 	}
 	a.Log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		srv.Close()
+		return finish(fmt.Errorf("shutdown: %w", err))
 	}
-	return nil
+	return finish(nil)
+}
+
+// NodeName names this process in online_visitors: host and process id.
+func NodeName() string {
+	h, err := os.Hostname()
+	if err != nil || h == "" {
+		h = "localhost"
+	}
+	return h + ":" + strconv.Itoa(os.Getpid())
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -23,6 +24,14 @@ type Config struct {
 	Demo         bool
 	LogFormat    string // text or json
 	OnlineWindow time.Duration
+	// PollVotesPerIP limits votes per poll from one address in an hour;
+	// 0 turns the limit off.
+	PollVotesPerIP int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed for the client's address.
+	TrustedProxies []netip.Prefix
+	// StatsFlush is how often counts are written to the database.
+	StatsFlush time.Duration
 }
 
 // Setting describes one configuration value for the README's table and
@@ -40,6 +49,9 @@ var Settings = []Setting{
 	{"demo", "CONGTIN_DEMO", "false", "load the demo site when the database is empty"},
 	{"log-format", "CONGTIN_LOG_FORMAT", "text", "log format: text or json"},
 	{"online-window", "CONGTIN_ONLINE_WINDOW", "15m", "how recently a visitor must have been seen to count as online"},
+	{"poll-votes-per-ip", "CONGTIN_POLL_VOTES_PER_IP", "500", "most votes per poll from one IP address in an hour (offices share one address); 0: no limit"},
+	{"trusted-proxies", "CONGTIN_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8"},
+	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
 }
 
 // ParseServeConfig reads the serve command's flags, falling back to the
@@ -80,6 +92,15 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	if c.OnlineWindow, err = time.ParseDuration(*values["online-window"]); err != nil || c.OnlineWindow <= 0 {
 		return Config{}, fmt.Errorf("--online-window: want a duration such as 15m")
 	}
+	if c.PollVotesPerIP, err = strconv.Atoi(*values["poll-votes-per-ip"]); err != nil || c.PollVotesPerIP < 0 {
+		return Config{}, fmt.Errorf("--poll-votes-per-ip: want a whole number, 0 for no limit")
+	}
+	if c.TrustedProxies, err = parsePrefixes(*values["trusted-proxies"]); err != nil {
+		return Config{}, fmt.Errorf("--trusted-proxies: %w", err)
+	}
+	if c.StatsFlush, err = time.ParseDuration(*values["stats-flush"]); err != nil || c.StatsFlush <= 0 {
+		return Config{}, fmt.Errorf("--stats-flush: want a duration such as 5s")
+	}
 	return c, c.validate()
 }
 
@@ -101,6 +122,59 @@ func (c Config) validate() error {
 		errs = append(errs, errors.New("--log-format must be text or json"))
 	}
 	return errors.Join(errs...)
+}
+
+// parsePrefixes reads a comma-separated list of CIDRs; a bare address
+// means that address alone.
+func parsePrefixes(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !strings.Contains(f, "/") {
+			a, err := netip.ParseAddr(f)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
+
+// DatabaseFlags adds --data and --database, with the environment and
+// defaults serve uses, to the flag set of a command that only needs the
+// database. The returned function gives the Config after fs.Parse.
+func DatabaseFlags(fs *flag.FlagSet, getenv func(string) string) func() (Config, error) {
+	values := map[string]*string{}
+	for _, s := range Settings {
+		if s.Flag != "data" && s.Flag != "database" {
+			continue
+		}
+		def := s.Default
+		if v := getenv(s.Env); v != "" {
+			def = v
+		}
+		values[s.Flag] = fs.String(s.Flag, def, s.Help+" ("+s.Env+")")
+	}
+	return func() (Config, error) {
+		c := Config{DataDir: *values["data"], Database: *values["database"]}
+		if c.Database != "" && !strings.HasPrefix(c.Database, "postgres://") && !strings.HasPrefix(c.Database, "postgresql://") {
+			return Config{}, errors.New("--database must be a postgres:// URL")
+		}
+		if c.Database == "" && c.DataDir == "" {
+			return Config{}, errors.New("--data is empty")
+		}
+		return c, nil
+	}
 }
 
 // DSN is what store.Open takes: the PostgreSQL URL, or the SQLite file in

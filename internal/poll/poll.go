@@ -89,10 +89,21 @@ func (p *Poll) AcceptsVotes(now time.Time) bool {
 }
 
 // Store reads and writes polls.
-type Store struct{ db *store.DB }
+type Store struct {
+	db         *store.DB
+	votesPerIP int
+}
 
-// NewStore returns a poll store on db.
-func NewStore(db *store.DB) *Store { return &Store{db: db} }
+// NewStore returns a poll store on db with the default per-IP limit.
+func NewStore(db *store.DB) *Store { return &Store{db: db, votesPerIP: DefaultVotesPerIP} }
+
+// WithVotesPerIP returns a copy of s that accepts at most n votes per poll
+// from one IP address in any hour; 0 turns the limit off.
+func (s *Store) WithVotesPerIP(n int) *Store {
+	c := *s
+	c.votesPerIP = max(n, 0)
+	return &c
+}
 
 // Create inserts p and its options in order.
 func (s *Store) Create(ctx context.Context, q store.Querier, p *Poll) error {

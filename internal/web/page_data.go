@@ -40,8 +40,11 @@ type chrome struct {
 	Pages       []content.Page
 	Poll        *poll.Results
 	PollOpen    bool
+	PollVoted   bool      // this visitor has voted: the sidebar shows results
+	PollRows    []pollRow // results, when PollVoted
 	Visits      int64
 	Online      int64
+	Periods     []counterRow // "Hôm nay", "Hôm qua"... as the counter_rows setting lists
 	CurrentPath string
 }
 
@@ -80,6 +83,12 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 		return nil, err
 	default:
 		c.PollOpen = c.Poll.AcceptsVotes(now)
+		if c.PollVoted, err = s.polls.HasVoted(ctx, c.Poll.ID, visitorKey(r)); err != nil {
+			return nil, err
+		}
+		if c.PollVoted {
+			c.PollRows = pollRows(c.Poll)
+		}
 	}
 	totals, err := stats.ReadTotals(ctx, s.db, s.cfg.SiteID, now, s.cfg.OnlineWindow)
 	if err != nil {
@@ -87,6 +96,9 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 	}
 	c.Visits = c.Site.VisitsOffset + totals.Visits
 	c.Online = totals.Online
+	if c.Periods, err = s.counterRows(ctx, now); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 

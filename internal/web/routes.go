@@ -2,6 +2,10 @@ package web
 
 import "net/http"
 
+// articlePattern is the article route; the counting middleware looks it up
+// to know which requests are article views.
+const articlePattern = "GET /{category}/{article}"
+
 // routes lists every public address in one place. Patterns are Go 1.22
 // ServeMux patterns; a more specific pattern wins over /{category}/{article}.
 func (s *Server) routes(mux *http.ServeMux) {
@@ -13,10 +17,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /static/{file}", s.handle(s.static))
 	mux.Handle("GET /anh/{file}", s.handle(s.mediaFile))
 	mux.Handle("GET /trang/{slug}", s.handle(s.page))
+	mux.Handle("GET /binh-chon/{id}", s.handle(s.pollPage))
+	// Votes refuse cross-site posts (CSRF); see voteGuard.
+	mux.Handle("POST /binh-chon/{id}", s.voteGuard(s.handle(s.pollVote)))
 	mux.Handle("GET /{category}/{$}", s.handle(s.category))
 	mux.Handle("GET /{category}", s.handle(s.categoryNoSlash))
 	// /{category}/rss.xml is answered by the article route: a literal
 	// rss.xml segment would conflict with /static/{file} and /anh/{file}.
-	mux.Handle("GET /{category}/{article}", s.handle(s.categoryItem))
+	mux.Handle(articlePattern, s.handle(s.categoryItem))
 	mux.Handle("/", s.handle(s.notFound))
 }

@@ -6,12 +6,14 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/i18n"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/stats"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -25,6 +27,9 @@ type Config struct {
 	SiteID int64
 	// OnlineWindow is how recently a visitor counts as online.
 	OnlineWindow time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed; none by default.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the public site.
@@ -34,6 +39,7 @@ type Server struct {
 	content *content.Store
 	polls   *poll.Store
 	media   *media.Store
+	stats   *stats.Recorder
 	pages   *templates
 	assets  *assets
 	text    i18n.Catalog
@@ -47,7 +53,9 @@ type Deps struct {
 	Content *content.Store
 	Polls   *poll.Store
 	Media   *media.Store
-	Logger  *slog.Logger
+	// Stats counts page views; nil counts nothing (tests of other pages).
+	Stats  *stats.Recorder
+	Logger *slog.Logger
 }
 
 // New parses every template and prepares the static assets; a broken
@@ -60,7 +68,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		d.Logger = slog.Default()
 	}
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, polls: d.Polls, media: d.Media,
-		text: i18n.Default, log: d.Logger, now: time.Now}
+		stats: d.Stats, text: i18n.Default, log: d.Logger, now: time.Now}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -75,5 +83,5 @@ func New(cfg Config, d Deps) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.routes(mux)
-	return s.recoverPanics(mux)
+	return s.countVisits(mux, s.recoverPanics(mux))
 }
