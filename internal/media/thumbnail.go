@@ -41,20 +41,20 @@ func imageSize(data []byte) (int, int, error) {
 // one rather than from the original: the result is as sharp and the work
 // falls with the square of the size.
 func makeThumbnails(data []byte, width int) ([]thumbnail, error) {
+	// Every image is decoded whole, even one too small for thumbnails: a
+	// file whose header is fine but whose pixels are torn is refused now,
+	// not shown broken to visitors.
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+	}
 	var widths []int
 	for _, tw := range ThumbnailWidths {
 		if tw < width {
 			widths = append(widths, tw)
 		}
 	}
-	if len(widths) == 0 {
-		return nil, nil
-	}
 	sort.Sort(sort.Reverse(sort.IntSlice(widths)))
-	src, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
-	}
 	var out []thumbnail
 	for _, tw := range widths {
 		b := src.Bounds()
