@@ -28,6 +28,9 @@ var ErrNotFound = errors.New("not found")
 type DB struct {
 	*sql.DB
 	Dialect Dialect
+	// url is the PostgreSQL URL, kept for the listening connection of the
+	// change notifier.
+	url string
 }
 
 // Querier is what both *sql.DB and *sql.Tx offer, so a repository function
@@ -102,7 +105,7 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	return &DB{DB: sqldb, Dialect: Postgres}, nil
+	return &DB{DB: sqldb, Dialect: Postgres, url: url}, nil
 }
 
 // InTx runs fn in a transaction, committing when it returns nil and rolling
