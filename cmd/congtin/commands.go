@@ -15,7 +15,9 @@ const usage = `congtin: cổng thông tin điện tử, an e-portal and news CMS
 
 Usage:
   congtin serve [flags]   serve the site (see congtin serve --help)
+  congtin user add|passwd|list   manage newsroom accounts (congtin user for help)
   congtin poll add|open|close|list   manage polls (see congtin poll)
+  congtin migrate-db --from FILE --to URL   copy a site from SQLite into PostgreSQL
   congtin help            show this text
 `
 
@@ -27,8 +29,12 @@ func run(args []string) error {
 	switch args[0] {
 	case "serve":
 		return serve(args[1:])
+	case "user":
+		return user(args[1:])
 	case "poll":
 		return pollCommand(args[1:], os.Stdout)
+	case "migrate-db":
+		return migrateDB(args[1:], os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
