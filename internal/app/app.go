@@ -16,6 +16,7 @@ import (
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/stats"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/web"
@@ -60,9 +61,19 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 			log.Info("demo content loaded")
 		}
 	}
+	// The index follows every article write from here on (the content
+	// store below has the indexer); this catches up with what was written
+	// without one: the demo, or articles from before the search migration.
+	if rebuilt, err := search.EnsureIndex(ctx, db, 1); err != nil {
+		db.Close()
+		return nil, err
+	} else if rebuilt {
+		log.Info("search index rebuilt")
+	}
+	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow,
 		TrustedProxies: cfg.TrustedProxies}, web.Deps{
-		DB: db, Content: content.NewStore(db), Polls: poll.NewStore(db).WithVotesPerIP(cfg.PollVotesPerIP),
+		DB: db, Content: contents, Polls: poll.NewStore(db).WithVotesPerIP(cfg.PollVotesPerIP),
 		Media: media.NewStore(db), Stats: a.Stats, Logger: log,
 	})
 	if err != nil {

@@ -45,7 +45,7 @@ func (s *Store) CreateArticle(ctx context.Context, q store.Querier, a *Article) 
 	if err != nil {
 		return fmt.Errorf("create article: %w", err)
 	}
-	return nil
+	return s.reindex(ctx, q, a)
 }
 
 func prepareArticle(a *Article) error {

@@ -4,7 +4,9 @@
 package content
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/congtin/congtin/internal/store"
@@ -109,11 +111,43 @@ type Page struct {
 
 // Store reads and writes content.
 type Store struct {
-	db *store.DB
+	db      *store.DB
+	indexer Indexer
 }
 
 // NewStore returns a content store on db.
 func NewStore(db *store.DB) *Store { return &Store{db: db} }
+
+// Indexer keeps a search index in step with articles. The store calls
+// Index after every write of an article, inside the write's transaction
+// (q), so the index never shows what the database rolled back; the
+// indexer decides from the article's status whether it belongs in the
+// index at all. Remove is for an article that is being deleted.
+// internal/search implements it; content does not import search.
+type Indexer interface {
+	Index(ctx context.Context, q store.Querier, a *Article) error
+	Remove(ctx context.Context, q store.Querier, id int64) error
+}
+
+// WithIndexer makes the store keep ix up to date and returns the store.
+// Every store that writes articles in a running site needs one (see
+// internal/app); without it, articles are written unindexed and only a
+// rebuild of the index finds them.
+func (s *Store) WithIndexer(ix Indexer) *Store {
+	s.indexer = ix
+	return s
+}
+
+// reindex tells the indexer, if any, that a changed inside q.
+func (s *Store) reindex(ctx context.Context, q store.Querier, a *Article) error {
+	if s.indexer == nil {
+		return nil
+	}
+	if err := s.indexer.Index(ctx, q, a); err != nil {
+		return fmt.Errorf("index article %d: %w", a.ID, err)
+	}
+	return nil
+}
 
 // DB exposes the handle for callers that must join content writes with
 // their own in one transaction (the demo loader, the importer).

@@ -74,4 +74,20 @@ var Vietnamese = Catalog{
 	"stats.month":         "Tháng này",
 	"error.403.title":     "Yêu cầu bị từ chối",
 	"error.403.text":      "Yêu cầu này được gửi từ một trang web khác nên không được chấp nhận. Mời bạn thao tác ngay trên trang của cổng thông tin.",
+
+	// The search page (internal/web/search.go).
+	"search.title":          "Tìm kiếm",
+	"search.hint":           "Nhập từ khóa cần tìm, có dấu hoặc không dấu, ví dụ: dang bo, chỉ thị 03.",
+	"search.help":           "Mẹo: đặt cụm từ trong ngoặc kép để tìm đúng cụm từ (\"tấm gương đạo đức\"); thêm dấu trừ trước một từ để loại bỏ từ đó (-covid). Gõ có dấu để ưu tiên kết quả đúng dấu.",
+	"search.count":          "Tìm thấy %s kết quả cho “%s”",
+	"search.none":           "Không tìm thấy bài viết nào phù hợp. Hãy thử từ khóa khác, ít từ hơn hoặc bỏ bớt bộ lọc.",
+	"search.category":       "Chuyên mục",
+	"search.all_categories": "Tất cả chuyên mục",
+	"search.from":           "Từ ngày",
+	"search.to":             "Đến ngày",
+	"search.sort":           "Sắp xếp",
+	"search.sort_relevance": "Phù hợp nhất",
+	"search.sort_newest":    "Mới nhất",
+	"search.bad_date":       "Ngày “%s” không hợp lệ (cần dạng ngày/tháng/năm, ví dụ 28/01/2015); bộ lọc này được bỏ qua.",
+	"search.bad_category":   "Không có chuyên mục này; kết quả tìm trong tất cả chuyên mục.",
 }

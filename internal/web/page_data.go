@@ -46,6 +46,7 @@ type chrome struct {
 	Online      int64
 	Periods     []counterRow // "Hôm nay", "Hôm qua"... as the counter_rows setting lists
 	CurrentPath string
+	Query       string // the search, kept in the header's search box
 }
 
 // Active reports whether a navigation entry leads to the current page or

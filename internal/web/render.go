@@ -21,7 +21,7 @@ var templateFiles embed.FS
 
 // pageNames are the page templates; each is parsed together with the
 // layout and the shared partials into its own set.
-var pageNames = []string{"home", "category", "article", "page", "error", "poll"}
+var pageNames = []string{"home", "category", "article", "page", "error", "poll", "search"}
 
 type templates struct {
 	sets map[string]*template.Template

@@ -20,6 +20,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /binh-chon/{id}", s.handle(s.pollPage))
 	// Votes refuse cross-site posts (CSRF); see voteGuard.
 	mux.Handle("POST /binh-chon/{id}", s.voteGuard(s.handle(s.pollVote)))
+	mux.Handle("GET /tim-kiem", s.handle(s.search))
 	mux.Handle("GET /{category}/{$}", s.handle(s.category))
 	mux.Handle("GET /{category}", s.handle(s.categoryNoSlash))
 	// /{category}/rss.xml is answered by the article route: a literal

@@ -1,0 +1,202 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/congtin/congtin/internal/store"
+)
+
+// backend is the part of search that differs between the databases: how a
+// document is written into the full-text index and how candidates are
+// read back with a relevance score. Everything else (parsing, re-ranking,
+// snippets) is shared. backendFor is the one place that chooses.
+type backend interface {
+	put(ctx context.Context, q store.Querier, d doc) error
+	// candidates returns matches of q passing f, best first (or newest
+	// first when f.newest), with a score where higher is better.
+	candidates(ctx context.Context, q store.Querier, query Query, f filter, limit, offset int) ([]candidate, error)
+	count(ctx context.Context, q store.Querier, query Query, f filter) (int, error)
+}
+
+func backendFor(d store.Dialect) backend {
+	if d == store.Postgres {
+		return postgresBackend{}
+	}
+	return sqliteBackend{}
+}
+
+// candidate is one matching article as the index returns it.
+type candidate struct {
+	id         int64
+	score      float64
+	publishAt  int64
+	titleWords string
+	words      string
+}
+
+// filter restricts matches; the times are unix seconds.
+type filter struct {
+	siteID      int64
+	now         int64
+	categoryIDs []int64
+	from, to    int64 // 0: open; to is exclusive
+	newest      bool
+}
+
+// where returns the conditions on search_docs d shared by both databases,
+// with arguments numbered after the n already taken. Visibility is the
+// rule of content's visibleSQL: published (only published articles are
+// indexed), publication time reached, withdrawal time not yet.
+func (f filter) where(n int) (string, []any) {
+	args := []any{f.siteID, f.now}
+	p := func(i int) string { return "$" + strconv.Itoa(n+i) }
+	var b strings.Builder
+	b.WriteString("d.site_id = " + p(1) + " AND d.publish_at <= " + p(2) +
+		" AND (d.unpublish_at IS NULL OR d.unpublish_at > " + p(2) + ")")
+	if len(f.categoryIDs) > 0 {
+		b.WriteString(" AND d.category_id IN (")
+		for i, id := range f.categoryIDs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			args = append(args, id)
+			b.WriteString(p(len(args)))
+		}
+		b.WriteString(")")
+	}
+	if f.from != 0 {
+		args = append(args, f.from)
+		b.WriteString(" AND d.publish_at >= " + p(len(args)))
+	}
+	if f.to != 0 {
+		args = append(args, f.to)
+		b.WriteString(" AND d.publish_at < " + p(len(args)))
+	}
+	return b.String(), args
+}
+
+func (f filter) orderBy(score string) string {
+	if f.newest {
+		return "d.publish_at DESC, d.article_id DESC"
+	}
+	return score + " DESC, d.publish_at DESC, d.article_id DESC"
+}
+
+func scanCandidates(rows *sql.Rows, err error) ([]candidate, error) {
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		if err := rows.Scan(&c.id, &c.score, &c.publishAt, &c.titleWords, &c.words); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return out, nil
+}
+
+func limitOffset(args []any, limit, offset int) (string, []any) {
+	args = append(args, limit, offset)
+	return " LIMIT $" + strconv.Itoa(len(args)-1) + " OFFSET $" + strconv.Itoa(len(args)), args
+}
+
+// sqliteBackend uses the FTS5 table search_fts, whose rowid is the
+// article id. bm25 weighs a title match 5 times a body match and author
+// or category 2 times; it returns lower-is-better, hence the minus.
+type sqliteBackend struct{}
+
+func (sqliteBackend) put(ctx context.Context, q store.Querier, d doc) error {
+	// The delete trigger on search_docs removes the old FTS row.
+	if _, err := q.ExecContext(ctx, `DELETE FROM search_docs WHERE article_id = $1`, d.id); err != nil {
+		return fmt.Errorf("index article %d: %w", d.id, err)
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO search_docs
+		(article_id, site_id, category_id, publish_at, unpublish_at, title_words, words)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.words); err != nil {
+		return fmt.Errorf("index article %d: %w", d.id, err)
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO search_fts (rowid, title, body, meta) VALUES ($1, $2, $3, $4)`,
+		d.id, d.title, d.body, d.meta); err != nil {
+		return fmt.Errorf("index article %d: %w", d.id, err)
+	}
+	return nil
+}
+
+const sqliteScore = "-bm25(search_fts, 5.0, 1.0, 2.0)"
+
+func (sqliteBackend) candidates(ctx context.Context, q store.Querier, query Query, f filter, limit, offset int) ([]candidate, error) {
+	where, args := f.where(1)
+	args = append([]any{query.ftsMatch()}, args...)
+	tail, args := limitOffset(args, limit, offset)
+	return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+sqliteScore+`, d.publish_at, d.title_words, d.words
+		FROM search_fts JOIN search_docs d ON d.article_id = search_fts.rowid
+		WHERE search_fts MATCH $1 AND `+where+` ORDER BY `+f.orderBy("2")+tail, args...))
+}
+
+func (sqliteBackend) count(ctx context.Context, q store.Querier, query Query, f filter) (int, error) {
+	where, args := f.where(1)
+	args = append([]any{query.ftsMatch()}, args...)
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*)
+		FROM search_fts JOIN search_docs d ON d.article_id = search_fts.rowid
+		WHERE search_fts MATCH $1 AND `+where, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("search count: %w", err)
+	}
+	return n, nil
+}
+
+// postgresBackend uses the tsvector column search_docs.tsv and its GIN
+// index. ts_rank_cd weighs title (A) 1.0, author and category (C) 0.2 and
+// body (D) 0.1.
+type postgresBackend struct{}
+
+func (postgresBackend) put(ctx context.Context, q store.Querier, d doc) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO search_docs
+		(article_id, site_id, category_id, publish_at, unpublish_at, title_words, words, tsv)
+		VALUES ($1, $2, $3, $4, $5, $6, $7,
+			setweight(to_tsvector('simple', $8), 'A') || setweight(to_tsvector('simple', $9), 'C') ||
+			setweight(to_tsvector('simple', $10), 'D'))
+		ON CONFLICT (article_id) DO UPDATE SET site_id = EXCLUDED.site_id, category_id = EXCLUDED.category_id,
+			publish_at = EXCLUDED.publish_at, unpublish_at = EXCLUDED.unpublish_at,
+			title_words = EXCLUDED.title_words, words = EXCLUDED.words, tsv = EXCLUDED.tsv`,
+		d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.words, d.title, d.meta, d.body)
+	if err != nil {
+		return fmt.Errorf("index article %d: %w", d.id, err)
+	}
+	return nil
+}
+
+const postgresScore = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, tq.q)"
+
+func (postgresBackend) candidates(ctx context.Context, q store.Querier, query Query, f filter, limit, offset int) ([]candidate, error) {
+	where, args := f.where(1)
+	args = append([]any{query.tsQuery()}, args...)
+	tail, args := limitOffset(args, limit, offset)
+	return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+postgresScore+`, d.publish_at, d.title_words, d.words
+		FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
+		WHERE d.tsv @@ tq.q AND `+where+` ORDER BY `+f.orderBy("2")+tail, args...))
+}
+
+func (postgresBackend) count(ctx context.Context, q store.Querier, query Query, f filter) (int, error) {
+	where, args := f.where(1)
+	args = append([]any{query.tsQuery()}, args...)
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
+		WHERE d.tsv @@ tq.q AND `+where, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("search count: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,185 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/vn"
+)
+
+// Sizes that bound one article's index entry. Bodies longer than this
+// (a pasted annex) are indexed by their beginning: PostgreSQL refuses a
+// tsvector over 1 MB, and nobody searches for the 300th page.
+const (
+	maxIndexedText  = 256 << 10
+	maxMarkedWords  = 16 << 10
+	maxTitleWordsSz = 2 << 10
+)
+
+// Indexer writes articles into the search index. It implements
+// content.Indexer; give one to content.Store.WithIndexer.
+type Indexer struct {
+	b backend
+}
+
+// NewIndexer returns the indexer for a database of dialect d.
+func NewIndexer(d store.Dialect) *Indexer { return &Indexer{b: backendFor(d)} }
+
+var _ content.Indexer = (*Indexer)(nil)
+
+// doc is one article as the index sees it.
+type doc struct {
+	id, siteID, categoryID int64
+	publishAt              int64
+	unpublishAt            sql.NullInt64
+	title, body, meta      string // folded words, space-separated
+	titleWords, words      string // canonical words, see the migration
+}
+
+// Index puts a published article into the index, or takes any other out.
+// Scheduled and expiring articles are indexed with their times and
+// filtered when searched, by the same rule as content's visibleSQL, so
+// they appear and disappear on time without another write.
+func (ix *Indexer) Index(ctx context.Context, q store.Querier, a *content.Article) error {
+	if a.Status != content.StatusPublished || a.PublishAt == nil {
+		return ix.Remove(ctx, q, a.ID)
+	}
+	var category string
+	err := q.QueryRowContext(ctx, `SELECT name FROM categories WHERE id = $1`, a.CategoryID).Scan(&category)
+	if err != nil && err != sql.ErrNoRows {
+		return fmt.Errorf("category of article %d: %w", a.ID, err)
+	}
+	d := makeDoc(a.ID, a.SiteID, a.CategoryID, a.PublishAt.Unix(), store.NullUnix(a.UnpublishAt),
+		a.Title, a.IntroHTML, a.BodyHTML, a.AuthorAlias, category)
+	return ix.b.put(ctx, q, d)
+}
+
+// Remove takes an article out of the index; removing one that is not
+// there is not an error.
+func (ix *Indexer) Remove(ctx context.Context, q store.Querier, id int64) error {
+	if _, err := q.ExecContext(ctx, `DELETE FROM search_docs WHERE article_id = $1`, id); err != nil {
+		return fmt.Errorf("unindex article %d: %w", id, err)
+	}
+	return nil
+}
+
+func makeDoc(id, siteID, categoryID, publishAt int64, unpublishAt sql.NullInt64,
+	title, introHTML, bodyHTML, author, category string) doc {
+	text := vn.NFC(strings.TrimSpace(content.PlainText(introHTML) + " " + content.PlainText(bodyHTML)))
+	if len(text) > maxIndexedText {
+		text = text[:maxIndexedText] // NFC of a cut rune gives U+FFFD, harmless
+	}
+	meta := vn.NFC(author + " " + category)
+	title = vn.NFC(title)
+	return doc{
+		id: id, siteID: siteID, categoryID: categoryID, publishAt: publishAt, unpublishAt: unpublishAt,
+		title:      foldedWords(title),
+		body:       foldedWords(text),
+		meta:       foldedWords(meta),
+		titleWords: truncateWords(joinWords(vn.Canon(title)), maxTitleWordsSz),
+		words:      markedWords(text+" "+meta, maxMarkedWords),
+	}
+}
+
+func truncateWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n], ' '); i > 0 {
+		return s[:i]
+	}
+	return ""
+}
+
+// Rebuild empties the site's index and indexes every published article
+// again, in one transaction: after an import, when the index format
+// changes, or for a database whose articles predate the index. It returns
+// how many articles it indexed.
+func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
+	b := backendFor(db.Dialect)
+	n := 0
+	err := db.InTx(ctx, func(tx store.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs WHERE site_id = $1`, siteID); err != nil {
+			return fmt.Errorf("empty search index: %w", err)
+		}
+		var last int64
+		for {
+			batch, err := readBatch(ctx, tx, siteID, last, 500)
+			if err != nil {
+				return err
+			}
+			if len(batch) == 0 {
+				return nil
+			}
+			for _, d := range batch {
+				if err := b.put(ctx, tx, d); err != nil {
+					return err
+				}
+			}
+			n += len(batch)
+			last = batch[len(batch)-1].id
+		}
+	})
+	return n, err
+}
+
+// readBatch reads up to limit published articles after id, in id order.
+// Batches keep memory flat and let the writes run between reads on the
+// one connection of the transaction.
+func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit int) ([]doc, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.category_id, a.publish_at, a.unpublish_at, a.title,
+		a.intro_html, a.body_html, a.author_alias, COALESCE(c.name, '')
+		FROM articles a LEFT JOIN categories c ON c.id = a.category_id
+		WHERE a.site_id = $1 AND a.status = 'published' AND a.publish_at IS NOT NULL AND a.id > $2
+		ORDER BY a.id LIMIT $3`, siteID, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read articles to index: %w", err)
+	}
+	defer rows.Close()
+	type row struct {
+		id, cat, pub                        int64
+		unpub                               sql.NullInt64
+		title, intro, body, author, catName string
+	}
+	var rs []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.cat, &r.pub, &r.unpub, &r.title, &r.intro, &r.body, &r.author, &r.catName); err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]doc, len(rs))
+	for i, r := range rs {
+		out[i] = makeDoc(r.id, siteID, r.cat, r.pub, r.unpub, r.title, r.intro, r.body, r.author, r.catName)
+	}
+	return out, nil
+}
+
+// EnsureIndex rebuilds the site's index when it does not hold exactly the
+// published articles: on the first start after the search migration, and
+// after content was written by a store without an indexer (the demo
+// loader). It costs two counts when the index is in order.
+func EnsureIndex(ctx context.Context, db *store.DB, siteID int64) (rebuilt bool, err error) {
+	var articles, indexed int
+	err = db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles WHERE site_id = $1 AND status = 'published' AND publish_at IS NOT NULL),
+		(SELECT count(*) FROM search_docs WHERE site_id = $1)`, siteID).Scan(&articles, &indexed)
+	if err != nil {
+		return false, fmt.Errorf("check search index: %w", err)
+	}
+	if articles == indexed {
+		return false, nil
+	}
+	if _, err := Rebuild(ctx, db, siteID); err != nil {
+		return false, err
+	}
+	return true, nil
+}

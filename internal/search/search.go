@@ -1,0 +1,225 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/vn"
+)
+
+// Ranking constants. Relevance from the index is scaled to 0..1 within
+// the candidates, so the bonuses have a fixed meaning: keeping every
+// diacritic the reader typed (2) outweighs any difference in relevance
+// and the title bonus together, as the issue asks ("đảng" ranks "Đảng"
+// above "đang" and "dạng"); a title holding every word (0.5) outweighs
+// half the relevance range.
+const (
+	rerankWindow = 200
+	bonusMarked  = 2.0
+	bonusTitle   = 0.5
+	maxPageSize  = 50
+)
+
+// Options are the filters and paging of a search.
+type Options struct {
+	SiteID      int64
+	Now         time.Time // what "published" is measured against
+	CategoryIDs []int64   // empty: every category
+	From, To    time.Time // zero: open; To is exclusive
+	Newest      bool      // newest first instead of by relevance
+	Limit       int
+	Offset      int
+}
+
+// Results is one page of a search.
+type Results struct {
+	Total int
+	Hits  []Hit
+}
+
+// Hit is an article found, with what a results page shows of it.
+type Hit struct {
+	ID           int64
+	Slug         string
+	Title        string
+	TitleHTML    string // the title, escaped, with matched words in <mark>
+	Snippet      string // HTML: an escaped passage of the text with <mark>
+	CategorySlug string
+	CategoryName string
+	PublishAt    time.Time
+	Score        float64
+}
+
+// Searcher runs queries against the index of one database.
+type Searcher struct {
+	db *store.DB
+	b  backend
+}
+
+// New returns a searcher on db.
+func New(db *store.DB) *Searcher { return &Searcher{db: db, b: backendFor(db.Dialect)} }
+
+// Search returns one page of the articles matching q. An empty query
+// (see Query.Empty) finds nothing and costs nothing.
+func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, error) {
+	res := &Results{}
+	if q.Empty() {
+		return res, nil
+	}
+	if o.SiteID == 0 {
+		o.SiteID = 1
+	}
+	if o.Limit <= 0 || o.Limit > maxPageSize {
+		o.Limit = 10
+	}
+	if o.Offset < 0 {
+		o.Offset = 0
+	}
+	f := filter{siteID: o.SiteID, now: o.Now.Unix(), categoryIDs: o.CategoryIDs, newest: o.Newest}
+	if !o.From.IsZero() {
+		f.from = o.From.Unix()
+	}
+	if !o.To.IsZero() {
+		f.to = o.To.Unix()
+	}
+	var err error
+	if res.Total, err = s.b.count(ctx, s.db, q, f); err != nil {
+		return nil, err
+	}
+	if res.Total == 0 || o.Offset >= res.Total {
+		return res, nil
+	}
+	var page []candidate
+	if !o.Newest && o.Offset+o.Limit <= rerankWindow {
+		cands, err := s.b.candidates(ctx, s.db, q, f, rerankWindow, 0)
+		if err != nil {
+			return nil, err
+		}
+		rerank(cands, q)
+		page = window(cands, o.Offset, o.Limit)
+	} else {
+		// Past the re-ranked window (or sorted by date) the index's own
+		// order is the order: the window holds exactly the index's best
+		// rerankWindow, so no article is shown twice or skipped.
+		if page, err = s.b.candidates(ctx, s.db, q, f, o.Limit, o.Offset); err != nil {
+			return nil, err
+		}
+	}
+	if res.Hits, err = s.hits(ctx, page, q); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func window(c []candidate, offset, limit int) []candidate {
+	if offset >= len(c) {
+		return nil
+	}
+	return c[offset:min(len(c), offset+limit)]
+}
+
+// rerank orders candidates by relevance scaled to the best one, plus the
+// diacritic and title bonuses, newer first on ties.
+func rerank(cands []candidate, q Query) {
+	words := q.Words()
+	var marked []string
+	for _, w := range words {
+		if w.Marked() {
+			marked = append(marked, w.Canon)
+		}
+	}
+	best := 0.0
+	for _, c := range cands {
+		best = max(best, c.score)
+	}
+	for i := range cands {
+		c := &cands[i]
+		score := 0.0
+		if best > 0 {
+			score = c.score / best
+		}
+		if len(marked) > 0 {
+			kept := 0
+			for _, m := range marked {
+				if containsWord(c.titleWords, m) || containsWord(c.words, m) {
+					kept++
+				}
+			}
+			score += bonusMarked * float64(kept) / float64(len(marked))
+		}
+		if len(words) > 0 {
+			title := vn.Fold(c.titleWords)
+			inTitle := 0
+			for _, w := range words {
+				if containsWord(title, w.Fold) {
+					inTitle++
+				}
+			}
+			score += bonusTitle * float64(inTitle) / float64(len(words))
+		}
+		c.score = score
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.publishAt != b.publishAt {
+			return a.publishAt > b.publishAt
+		}
+		return a.id > b.id
+	})
+}
+
+// hits reads what the results page shows of each candidate and makes its
+// snippet from the original text.
+func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, error) {
+	if len(page) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(page))
+	marks := make([]string, len(page))
+	for i, c := range page {
+		args[i] = c.id
+		marks[i] = "$" + strconv.Itoa(i+1)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.slug, a.title, a.intro_html, a.body_html, a.publish_at,
+		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id
+		WHERE a.id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search results: %w", err)
+	}
+	defer rows.Close()
+	byID := map[int64]Hit{}
+	words := q.Words()
+	for rows.Next() {
+		var h Hit
+		var intro, body string
+		var publish int64
+		if err := rows.Scan(&h.ID, &h.Slug, &h.Title, &intro, &body, &publish, &h.CategorySlug, &h.CategoryName); err != nil {
+			return nil, fmt.Errorf("search results: %w", err)
+		}
+		h.PublishAt = store.Time(publish)
+		h.TitleHTML = Highlight(h.Title, words)
+		text := strings.TrimSpace(content.PlainText(intro) + " " + content.PlainText(body))
+		h.Snippet = Snippet(text, words)
+		byID[h.ID] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search results: %w", err)
+	}
+	out := make([]Hit, 0, len(page))
+	for _, c := range page {
+		if h, ok := byID[c.id]; ok { // deleted meanwhile: skip
+			h.Score = c.score
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
