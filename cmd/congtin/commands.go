@@ -15,7 +15,6 @@ const usage = `congtin: cổng thông tin điện tử, an e-portal and news CMS
 
 Usage:
   congtin serve [flags]   serve the site (see congtin serve --help)
-  congtin poll add|open|close|list   manage polls (see congtin poll)
   congtin user add|passwd|list   manage newsroom accounts (congtin user for help)
   congtin poll add|open|close|list   manage polls (see congtin poll)
   congtin migrate-db --from FILE --to URL   copy a site from SQLite into PostgreSQL
@@ -30,8 +29,6 @@ func run(args []string) error {
 	switch args[0] {
 	case "serve":
 		return serve(args[1:])
-	case "poll":
-		return pollCommand(args[1:], os.Stdout)
 	case "user":
 		return user(args[1:])
 	case "poll":
