@@ -94,6 +94,9 @@ type RecorderConfig struct {
 	// OnlineWindow is how long a visitor counts as online.
 	OnlineWindow time.Duration
 	Logger       *slog.Logger
+	// Now is the clock that ages online rows out; time.Now when nil. It
+	// should be the clock the callers of Hit use.
+	Now func() time.Time
 }
 
 // NewRecorder returns a recorder writing to db.
@@ -107,8 +110,11 @@ func NewRecorder(db *store.DB, cfg RecorderConfig) *Recorder {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	return &Recorder{db: db, siteID: cfg.SiteID, node: cfg.Node, window: cfg.OnlineWindow, log: cfg.Logger,
-		now: time.Now, mem: map[string]int64{}, aliases: map[string]alias{}, b: newBatch()}
+		now: cfg.Now, mem: map[string]int64{}, aliases: map[string]alias{}, b: newBatch()}
 }
 
 // Hit counts one page view by the visitor known by visitorKey (their

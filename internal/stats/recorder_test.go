@@ -1,0 +1,336 @@
+package stats
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/store/storetest"
+)
+
+var t0 = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC) // a Monday, 16:00 in Hà Nội
+
+func newRecorder(db *store.DB, node string, now *time.Time) *Recorder {
+	r := NewRecorder(db, RecorderConfig{SiteID: 1, Node: node, OnlineWindow: 15 * time.Minute,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	r.now = func() time.Time { return *now }
+	return r
+}
+
+// figures are what the database holds after flushes.
+type figures struct {
+	Visits, Views, Bots, Hits, Online int64
+}
+
+func read(t *testing.T, db *store.DB, now time.Time, articleID int64) figures {
+	t.Helper()
+	ctx := context.Background()
+	tot, err := ReadTotals(ctx, db, 1, now, 15*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := figures{Visits: tot.Visits, Online: tot.Online}
+	var hv int64
+	if err := db.QueryRow(`SELECT COALESCE(SUM(visits), 0), COALESCE(SUM(views), 0), COALESCE(SUM(bots), 0) FROM stats_hourly`).Scan(&hv, &f.Views, &f.Bots); err != nil {
+		t.Fatal(err)
+	}
+	if hv != f.Visits {
+		t.Errorf("hourly visits %d differ from the visit counter %d", hv, f.Visits)
+	}
+	if articleID > 0 {
+		if err := db.QueryRow(`SELECT hits FROM articles WHERE id = $1`, articleID).Scan(&f.Hits); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return f
+}
+
+type hit struct {
+	key     string
+	after   time.Duration // since t0
+	article bool
+	bot     bool
+	flush   bool // flush after this hit
+}
+
+func TestRecorderCounts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if err := demo.Load(ctx, db, 1); err != nil {
+			t.Fatal(err)
+		}
+		var hits0 int64
+		db.QueryRow(`SELECT hits FROM articles WHERE id = 1`).Scan(&hits0)
+		cases := []struct {
+			name string
+			hits []hit
+			want figures // Hits relative to the start
+		}{
+			{"one visitor, three pages", []hit{{key: "a"}, {key: "a", after: time.Minute, article: true}, {key: "a", after: 2 * time.Minute}},
+				figures{Visits: 1, Views: 3, Hits: 1, Online: 1}},
+			{"two visitors", []hit{{key: "a"}, {key: "b", article: true}, {key: "a", article: true}},
+				figures{Visits: 2, Views: 3, Hits: 2, Online: 2}},
+			{"idle 31 minutes starts a new visit", []hit{{key: "a"}, {key: "a", after: 31 * time.Minute}},
+				figures{Visits: 2, Views: 2, Online: 1}},
+			{"idle 29 minutes does not", []hit{{key: "a"}, {key: "a", after: 29 * time.Minute}},
+				figures{Visits: 1, Views: 2, Online: 1}},
+			{"new visit across flushes", []hit{{key: "a", flush: true}, {key: "a", after: 10 * time.Minute, flush: true}, {key: "a", after: 45 * time.Minute}},
+				figures{Visits: 2, Views: 3, Online: 1}},
+			{"bots are only bots", []hit{{key: "g", bot: true}, {key: "g", bot: true, article: true}, {key: "a"}},
+				figures{Visits: 1, Views: 1, Bots: 2, Online: 1}},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				db.Exec(`DELETE FROM counters`)
+				db.Exec(`DELETE FROM stats_hourly`)
+				db.Exec(`DELETE FROM online_visitors`)
+				db.Exec(`UPDATE articles SET hits = $1 WHERE id = 1`, hits0)
+				now := t0
+				r := newRecorder(db, "n1", &now)
+				for _, h := range c.hits {
+					now = t0.Add(h.after)
+					var id int64
+					if h.article {
+						id = 1
+					}
+					r.Hit(h.key, now, id, h.bot)
+					if h.flush {
+						if err := r.Flush(ctx); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				if err := r.Flush(ctx); err != nil {
+					t.Fatal(err)
+				}
+				got := read(t, db, now, 1)
+				got.Hits -= hits0
+				if got != c.want {
+					t.Errorf("got %+v, want %+v", got, c.want)
+				}
+			})
+		}
+	})
+}
+
+// A failed flush keeps its counts; the next one writes them once.
+func TestFailedFlushKeepsCounts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		now := t0
+		r := newRecorder(db, "n1", &now)
+		r.Hit("a", now, 0, false)
+		r.Hit("b", now, 0, false)
+		r.Hit("a", now.Add(40*time.Minute), 0, false) // a second visit of a
+		cancelled, cancel := context.WithCancel(context.Background())
+		cancel()
+		if err := r.Flush(cancelled); err == nil {
+			t.Fatal("flush with a cancelled context succeeded")
+		}
+		r.Hit("c", now, 0, false)
+		r.Hit("a", now.Add(90*time.Minute), 0, false) // a third
+		if err := r.Flush(cancelled); err == nil {
+			t.Fatal("second failing flush succeeded")
+		}
+		now = now.Add(90 * time.Minute)
+		if err := r.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		got := read(t, db, now, 0)
+		if got.Visits != 5 || got.Views != 5 {
+			t.Errorf("got %+v, want 5 visits and 5 views", got)
+		}
+	})
+}
+
+// Two processes sharing a database, and a process restarted, agree on
+// who is in the middle of a visit.
+func TestNodesAndRestartsShareVisits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := t0
+		a, b := newRecorder(db, "a", &now), newRecorder(db, "b", &now)
+		a.Hit("v", now, 0, false)
+		if err := a.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(5 * time.Minute)
+		b.Hit("v", now, 0, false) // the proxy sent v to the other node
+		b.Hit("w", now, 0, false)
+		a.Hit("w", now, 0, false) // both nodes saw w in the same interval
+		if err := b.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		restarted := newRecorder(db, "a", &now)
+		now = now.Add(20 * time.Minute)
+		restarted.Hit("v", now, 0, false)
+		if err := restarted.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got := read(t, db, now, 0)
+		if got.Visits != 2 || got.Views != 5 || got.Online != 1 {
+			t.Errorf("got %+v, want 2 visits, 5 views, 1 online (w left 20 minutes ago)", got)
+		}
+		var node string
+		db.QueryRow(`SELECT node FROM online_visitors WHERE visitor_key = 'v'`).Scan(&node)
+		if node != "a" {
+			t.Errorf("v last seen on node %q, want a", node)
+		}
+		// Rows older than a visit are cleared on the next flush.
+		now = now.Add(time.Hour)
+		restarted.Hit("z", now, 0, false)
+		if err := restarted.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var rows int
+		db.QueryRow(`SELECT count(*) FROM online_visitors`).Scan(&rows)
+		if rows != 1 {
+			t.Errorf("%d online rows, want only z's", rows)
+		}
+	})
+}
+
+// A browser's first request has no cookie yet: it counts under the id it
+// is given, and one that never keeps cookies counts once per visit.
+func TestHitFirst(t *testing.T) {
+	db := storetest.SQLite(t)
+	ctx := context.Background()
+	now := t0
+	r := newRecorder(db, "n", &now)
+	// A browser: first request without a cookie, then with it.
+	k := r.HitFirst("cookie1", "h:office", now, 0)
+	r.Hit(k, now.Add(time.Second), 0, false)
+	// A client refusing cookies, from another address.
+	for i := range 5 {
+		r.HitFirst(fmt.Sprintf("lost%d", i), "h:nocookies", now.Add(time.Duration(i)*time.Minute), 0)
+	}
+	// A colleague behind the same address with the same browser: their
+	// first request joins the first browser's visit, but their cookie
+	// starts their own.
+	k2 := r.HitFirst("cookie2", "h:office", now.Add(2*time.Second), 0)
+	if k2 != "cookie1" {
+		t.Errorf("second cookieless request counted under %q", k2)
+	}
+	r.Hit("cookie2", now.Add(3*time.Second), 0, false)
+	if err := r.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := read(t, db, now.Add(5*time.Minute), 0)
+	if got.Visits != 3 || got.Views != 9 || got.Online != 3 {
+		t.Errorf("got %+v, want 3 visits, 9 views, 3 online", got)
+	}
+}
+
+func TestPeriods(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		// Sunday 16 March 2025, 23:30 in Hà Nội = 16:30 UTC.
+		now := time.Date(2025, 3, 16, 16, 30, 0, 0, time.UTC)
+		loc := time.FixedZone("ICT", 7*3600)
+		at := func(d, h int) int64 { return time.Date(2025, 3, d, h, 0, 0, 0, loc).Unix() }
+		rows := []struct {
+			hour   int64
+			visits int64
+		}{
+			{at(16, 0), 1},  // today, first hour
+			{at(16, 23), 2}, // today, last hour
+			{at(15, 23), 4}, // yesterday
+			{at(10, 0), 8},  // Monday of this week
+			{at(9, 23), 16}, // last week, this month
+			{at(1, 0), 32},  // first of the month
+			{at(28, 0) - 29*86400, 64},
+		}
+		for _, r := range rows {
+			if _, err := db.Exec(`INSERT INTO stats_hourly (site_id, hour, visits) VALUES (1, $1, $2)`, r.hour, r.visits); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := ReadPeriods(ctx, db, 1, now, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Periods{Today: 3, Yesterday: 4, Week: 15, Month: 63}
+		if p != want {
+			t.Errorf("got %+v, want %+v", p, want)
+		}
+		names, err := CounterRows(ctx, db, 1)
+		if err != nil || len(names) != 4 {
+			t.Errorf("default rows %v, %v", names, err)
+		}
+		db.Exec(`INSERT INTO settings (site_id, key, value) VALUES (1, 'counter_rows', 'month, nonsense,today')`)
+		names, _ = CounterRows(ctx, db, 1)
+		if fmt.Sprint(names) != "[month today]" {
+			t.Errorf("rows %v", names)
+		}
+	})
+}
+
+// Hits and flushes from many goroutines add up exactly (run with -race).
+func TestConcurrentHitsAndFlushes(t *testing.T) {
+	db := storetest.SQLite(t)
+	ctx := context.Background()
+	now := t0
+	r := newRecorder(db, "n", &now)
+	const workers, each = 16, 500
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	var flushes sync.WaitGroup
+	flushes.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				if err := r.Flush(ctx); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	})
+	for w := range workers {
+		wg.Go(func() {
+			for i := range each {
+				r.Hit(fmt.Sprintf("w%d", w), t0.Add(time.Duration(i)*time.Millisecond), 0, false)
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	flushes.Wait()
+	if err := r.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := read(t, db, t0, 0)
+	if got.Visits != workers || got.Views != workers*each {
+		t.Errorf("got %+v, want %d visits and %d views", got, workers, workers*each)
+	}
+}
+
+// Run flushes once more when stopped.
+func TestRunFlushesOnStop(t *testing.T) {
+	db := storetest.SQLite(t)
+	now := t0
+	r := newRecorder(db, "n", &now)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- r.Run(ctx, time.Hour) }()
+	r.Hit("a", now, 0, false)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, db, now, 0); got.Visits != 1 {
+		t.Errorf("got %+v after stop", got)
+	}
+}
