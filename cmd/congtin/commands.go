@@ -17,6 +17,7 @@ Usage:
   congtin serve [flags]   serve the site (see congtin serve --help)
   congtin user add|passwd|list   manage newsroom accounts (congtin user for help)
   congtin poll add|open|close|list   manage polls (see congtin poll)
+  congtin backup [--data DIR] [--out FILE]  write a checked copy of the SQLite database
   congtin migrate-db --from FILE --to URL   copy a site from SQLite into PostgreSQL
   congtin help            show this text
 `
@@ -35,6 +36,8 @@ func run(args []string) error {
 		return pollCommand(args[1:], os.Stdout)
 	case "migrate-db":
 		return migrateDB(args[1:], os.Stdout)
+	case "backup":
+		return backup(args[1:], os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
