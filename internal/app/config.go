@@ -32,6 +32,8 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 	// StatsFlush is how often counts are written to the database.
 	StatsFlush time.Duration
+	// UploadMaxMB is the largest file the newsroom accepts, in megabytes.
+	UploadMaxMB int
 }
 
 // Setting describes one configuration value for the README's table and
@@ -51,6 +53,7 @@ var Settings = []Setting{
 	{"online-window", "CONGTIN_ONLINE_WINDOW", "15m", "how recently a visitor must have been seen to count as online"},
 	{"poll-votes-per-ip", "CONGTIN_POLL_VOTES_PER_IP", "500", "most votes per poll from one IP address in an hour (offices share one address); 0: no limit"},
 	{"trusted-proxies", "CONGTIN_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8"},
+	{"upload-max-mb", "CONGTIN_UPLOAD_MAX_MB", "20", "largest file the newsroom accepts for upload, in megabytes"},
 	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
 }
 
@@ -97,6 +100,9 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	}
 	if c.TrustedProxies, err = parsePrefixes(*values["trusted-proxies"]); err != nil {
 		return Config{}, fmt.Errorf("--trusted-proxies: %w", err)
+	}
+	if c.UploadMaxMB, err = strconv.Atoi(*values["upload-max-mb"]); err != nil || c.UploadMaxMB <= 0 || c.UploadMaxMB > 1024 {
+		return Config{}, fmt.Errorf("--upload-max-mb: want a whole number of megabytes from 1 to 1024")
 	}
 	if c.StatsFlush, err = time.ParseDuration(*values["stats-flush"]); err != nil || c.StatsFlush <= 0 {
 		return Config{}, fmt.Errorf("--stats-flush: want a duration such as 5s")

@@ -155,6 +155,10 @@ func Sniff(data []byte) string {
 		return "image/webp"
 	case bytes.HasPrefix(data, []byte("%PDF-")):
 		return "application/pdf"
+	case bytes.HasPrefix(data, oleMagic):
+		return sniffOLE(data)
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return sniffZip(data)
 	}
 	return ""
 }
@@ -181,6 +185,16 @@ func Extension(mime string) string {
 		return "webp"
 	case "application/pdf":
 		return "pdf"
+	case MimeDOC:
+		return "doc"
+	case MimeXLS:
+		return "xls"
+	case MimeDOCX:
+		return "docx"
+	case MimeXLSX:
+		return "xlsx"
+	case MimeODT:
+		return "odt"
 	}
 	return "bin"
 }

@@ -1,0 +1,113 @@
+// Package admin is the newsroom at /quan-tri/: login, articles and their
+// workflow, media, categories, pages, polls, settings, users and the
+// audit log. Every route is listed in routes.go with the permission it
+// needs; handlers read and write through the domain packages.
+package admin
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"time"
+
+	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/i18n"
+	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/store"
+)
+
+// Prefix is where the newsroom lives.
+const Prefix = "/quan-tri/"
+
+// Config is what the newsroom needs to know about its deployment.
+type Config struct {
+	SiteID int64
+	// SecureCookies forces the Secure flag on the session cookie; it is
+	// also set for any request that arrived over HTTPS.
+	SecureCookies bool
+	// TrustedProxies are believed for X-Forwarded-For/-Proto.
+	TrustedProxies []netip.Prefix
+	// UploadMax is the largest file accepted, in bytes.
+	UploadMax int64
+}
+
+// Deps are the services the newsroom works with.
+type Deps struct {
+	DB      *store.DB
+	Content *content.Store
+	Media   *media.Store
+	Polls   *poll.Store
+	Users   *auth.Store
+	Logger  *slog.Logger
+	// Changed is told after every change visitors could see, so page
+	// caches (and other nodes) drop what they hold. Nil: nobody to tell.
+	Changed func(context.Context)
+}
+
+// Server is the newsroom.
+type Server struct {
+	cfg     Config
+	db      *store.DB
+	content *content.Store
+	media   *media.Store
+	polls   *poll.Store
+	users   *auth.Store
+	log     *slog.Logger
+	changed func(context.Context)
+	pages   *templates
+	text    i18n.Catalog
+	now     func() time.Time
+}
+
+// New parses the templates; a broken one stops the program at start.
+func New(cfg Config, d Deps) (*Server, error) {
+	if cfg.SiteID == 0 {
+		cfg.SiteID = 1
+	}
+	if cfg.UploadMax <= 0 {
+		cfg.UploadMax = 20 << 20
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.Changed == nil {
+		d.Changed = func(context.Context) {}
+	}
+	s := &Server{cfg: cfg, db: d.DB, content: d.Content, media: d.Media, polls: d.Polls, users: d.Users,
+		log: d.Logger, changed: d.Changed, text: i18n.Default, now: time.Now}
+	var err error
+	if s.pages, err = parseTemplates(s.funcs()); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Handler returns the newsroom's routes, for mounting at Prefix. Every
+// unsafe request must pass Go's cross-origin check (Sec-Fetch-Site and
+// Origin) before it reaches the per-session token check.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range s.routes() {
+		mux.Handle(rt.pattern, s.wrap(rt))
+	}
+	mux.Handle(Prefix, s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, http.StatusForbidden, s.text.T("admin.err.cross_origin"))
+	}))
+	return s.recoverPanics(securityHeaders(cop.Handler(mux)))
+}
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}

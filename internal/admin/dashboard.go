@@ -1,0 +1,77 @@
+package admin
+
+import (
+	"net/http"
+
+	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/content"
+)
+
+type dashboardView struct {
+	Counts  map[content.Status]int
+	Pending []content.AdminRow
+	Mine    []content.AdminRow
+}
+
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
+	u := userOf(r)
+	f := content.AdminFilter{SiteID: s.cfg.SiteID}
+	visibility(u, &f)
+	counts, err := s.content.CountByStatus(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	v := dashboardView{Counts: counts}
+	if u.Allowed(auth.ActArticlePublish) {
+		pf := f
+		pf.Status, pf.Limit = content.StatusPending, 10
+		if v.Pending, _, err = s.content.AdminArticles(r.Context(), pf); err != nil {
+			return err
+		}
+	}
+	mf := content.AdminFilter{SiteID: s.cfg.SiteID, AuthorID: u.ID, Limit: 10}
+	if v.Mine, _, err = s.content.AdminArticles(r.Context(), mf); err != nil {
+		return err
+	}
+	p := s.newPage(r, s.text.T("admin.dashboard.title"))
+	p.Nav = "dashboard"
+	p.Data = v
+	return s.render(w, http.StatusOK, "dashboard", p)
+}
+
+func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
+	p := s.newPage(r, s.text.T("admin.account.title"))
+	p.Nav = "account"
+	return s.render(w, http.StatusOK, "account", p)
+}
+
+func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
+	u := userOf(r)
+	p := s.newPage(r, s.text.T("admin.account.title"))
+	p.Nav = "account"
+	// The current password is asked again: a borrowed, unlocked laptop
+	// should not be enough to take the account over.
+	if _, err := s.users.Login(r.Context(), u.Username, r.FormValue("current"), s.clientIP(r), r.UserAgent()); err != nil {
+		p.Errors["current"] = s.text.T("admin.account.bad_current")
+		return s.render(w, http.StatusUnprocessableEntity, "account", p)
+	}
+	if r.FormValue("new") != r.FormValue("confirm") {
+		p.Errors["confirm"] = s.text.T("admin.account.mismatch")
+		return s.render(w, http.StatusUnprocessableEntity, "account", p)
+	}
+	if err := s.users.SetPassword(r.Context(), s.db, u.ID, r.FormValue("new")); err != nil {
+		p.Errors["new"] = userMessage(err)
+		return s.render(w, http.StatusUnprocessableEntity, "account", p)
+	}
+	s.audit(r, u.ID, "user.password", "user", u.ID, "")
+	return s.redirect(w, r, "/quan-tri/dang-nhap", s.text.T("admin.account.changed"))
+}
+
+func (s *Server) accountLogoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	u := userOf(r)
+	if err := s.users.LogoutEverywhere(r.Context(), u.ID); err != nil {
+		return err
+	}
+	s.audit(r, u.ID, "user.logout_everywhere", "user", u.ID, "")
+	return s.redirect(w, r, "/quan-tri/dang-nhap", s.text.T("admin.account.logged_out_everywhere"))
+}

@@ -1,0 +1,132 @@
+package admin
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+
+	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/store"
+)
+
+type mediaView struct {
+	Items []media.Media
+	Total int
+	Page  int
+	Pages int
+	Q     string
+	Kind  string
+	Pick  string // "image": the library was opened to choose a featured image
+}
+
+func (s *Server) mediaLibrary(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	pg, _ := strconv.Atoi(q.Get("trang"))
+	pg = max(pg, 1)
+	f := media.ListFilter{SiteID: s.cfg.SiteID, Text: q.Get("q"), Limit: 48, Offset: (pg - 1) * 48}
+	kind := q.Get("loai")
+	f.Images, f.Docs = kind == "anh" || q.Get("chon") == "anh", kind == "tai-lieu"
+	items, total, err := s.media.List(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	p := s.newPage(r, s.text.T("admin.media.title"))
+	p.Nav = "media"
+	p.Data = mediaView{Items: items, Total: total, Page: pg, Pages: (total + 47) / 48, Q: f.Text, Kind: kind, Pick: q.Get("chon")}
+	return s.render(w, http.StatusOK, "media", p)
+}
+
+// store reads one uploaded file and keeps it, refusing what is too big,
+// of a type not accepted, or named as something it is not.
+func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt string) (*media.Media, error) {
+	if fh.Size > s.cfg.UploadMax {
+		return nil, &httpError{status: http.StatusRequestEntityTooLarge, msg: s.text.T("admin.media.too_large", s.cfg.UploadMax>>20)}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, s.cfg.UploadMax+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > s.cfg.UploadMax {
+		return nil, &httpError{status: http.StatusRequestEntityTooLarge, msg: s.text.T("admin.media.too_large", s.cfg.UploadMax>>20)}
+	}
+	mt := media.Sniff(data)
+	if mt == "" {
+		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.bad_type", fh.Filename)}
+	}
+	if !media.NameMatches(fh.Filename, mt) {
+		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.disguised", fh.Filename)}
+	}
+	var m *media.Media
+	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
+		var err error
+		if m, err = s.media.Put(r.Context(), tx, s.cfg.SiteID, fh.Filename, alt, data); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(r.Context(), `UPDATE media SET created_by = $1 WHERE id = $2`, userOf(r).ID, m.ID); err != nil {
+			return err
+		}
+		return s.auditTx(r.Context(), tx, r, "media.upload", "media", m.ID, fh.Filename)
+	})
+	if errors.Is(err, media.ErrUnsupported) {
+		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.bad_type", fh.Filename)}
+	}
+	return m, err
+}
+
+func (s *Server) mediaUpload(w http.ResponseWriter, r *http.Request) error {
+	if r.MultipartForm == nil {
+		if err := r.ParseMultipartForm(8 << 20); err != nil {
+			return s.tooLarge(err)
+		}
+	}
+	files := r.MultipartForm.File["file"]
+	if len(files) == 0 {
+		return &httpError{status: http.StatusBadRequest, msg: s.text.T("admin.media.none")}
+	}
+	for _, fh := range files {
+		if _, err := s.storeUpload(r, fh, r.FormValue("alt")); err != nil {
+			return err
+		}
+	}
+	return s.redirect(w, r, "/quan-tri/tep/?"+r.URL.RawQuery, s.text.T("admin.media.uploaded", len(files)))
+}
+
+// mediaUploadEditor answers the editor's image upload with the JSON it
+// expects ({"location": url}); errors are JSON too, so the editor can
+// show the message.
+func (s *Server) mediaUploadEditor(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", "application/json")
+	fail := func(status int, msg string) error {
+		w.WriteHeader(status)
+		return json.NewEncoder(w).Encode(map[string]string{"error": msg})
+	}
+	if r.MultipartForm == nil {
+		if err := r.ParseMultipartForm(8 << 20); err != nil {
+			return fail(http.StatusRequestEntityTooLarge, s.text.T("admin.media.too_large", s.cfg.UploadMax>>20))
+		}
+	}
+	fhs := r.MultipartForm.File["file"]
+	if len(fhs) != 1 {
+		return fail(http.StatusBadRequest, s.text.T("admin.media.none"))
+	}
+	m, err := s.storeUpload(r, fhs[0], "")
+	var he *httpError
+	if errors.As(err, &he) {
+		return fail(he.status, he.msg)
+	}
+	if err != nil {
+		return err
+	}
+	if !media.IsImage(m.Mime) {
+		return fail(http.StatusUnsupportedMediaType, s.text.T("admin.media.not_image"))
+	}
+	return json.NewEncoder(w).Encode(map[string]any{"location": mediaURL(m.SHA256, m.Mime), "id": m.ID})
+}

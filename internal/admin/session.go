@@ -1,0 +1,223 @@
+package admin
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin/internal/auth"
+)
+
+// CookieName is the session cookie.
+const CookieName = "ct_s"
+
+type ctxKey struct{}
+
+type reqState struct {
+	user *auth.User
+	sess *auth.Session
+}
+
+func userOf(r *http.Request) *auth.User {
+	if st, ok := r.Context().Value(ctxKey{}).(*reqState); ok {
+		return st.user
+	}
+	return nil
+}
+
+func csrfOf(r *http.Request) string {
+	if st, ok := r.Context().Value(ctxKey{}).(*reqState); ok && st.sess != nil {
+		return st.sess.CSRFToken
+	}
+	return ""
+}
+
+// wrap applies a route's permission: it loads the session, sends the
+// anonymous to the login page, refuses what the role may not do, and
+// checks the form's token on every unsafe request of a session.
+func (s *Server) wrap(rt route) http.Handler {
+	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		if r.Method == http.MethodPost {
+			limit := int64(2 << 20)
+			if strings.HasPrefix(r.URL.Path, "/quan-tri/tep/") {
+				limit = s.cfg.UploadMax + 1<<20
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+		}
+		if rt.perm == public {
+			return rt.h(w, r)
+		}
+		st := &reqState{}
+		if c, err := r.Cookie(CookieName); err == nil {
+			u, sess, err := s.users.Authenticate(r.Context(), c.Value)
+			if err != nil && !errors.Is(err, auth.ErrNotFound) {
+				return err
+			}
+			st.user, st.sess = u, sess
+		}
+		if st.user == nil {
+			return s.toLogin(w, r)
+		}
+		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if err := s.checkToken(r, st.sess.CSRFToken); err != nil {
+				return err
+			}
+		}
+		if rt.perm != loggedIn && !st.user.Allowed(rt.perm) {
+			return errForbidden
+		}
+		return rt.h(w, r)
+	})
+}
+
+func (s *Server) checkToken(r *http.Request, want string) error {
+	got := r.Header.Get("X-CSRF-Token")
+	if got == "" {
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if err := r.ParseMultipartForm(8 << 20); err != nil {
+				return s.tooLarge(err)
+			}
+		}
+		got = r.PostFormValue("csrf")
+	}
+	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return &httpError{status: http.StatusForbidden, msg: s.text.T("admin.err.csrf")}
+	}
+	return nil
+}
+
+func (s *Server) tooLarge(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return &httpError{status: http.StatusRequestEntityTooLarge, msg: s.text.T("admin.media.too_large", s.cfg.UploadMax>>20)}
+	}
+	return errBadRequest
+}
+
+// toLogin sends a browser to the login page and back here afterwards; an
+// expired session gets a word of explanation.
+func (s *Server) toLogin(w http.ResponseWriter, r *http.Request) error {
+	if r.Method != http.MethodGet {
+		if _, err := r.Cookie(CookieName); err == nil {
+			return &httpError{status: http.StatusUnauthorized, msg: s.text.T("admin.login.expired")}
+		}
+		return &httpError{status: http.StatusUnauthorized, msg: s.text.T("admin.login.required")}
+	}
+	q := url.Values{"tiep": {r.URL.RequestURI()}}
+	if _, err := r.Cookie(CookieName); err == nil {
+		q.Set("het-han", "1")
+	}
+	http.Redirect(w, r, "/quan-tri/dang-nhap?"+q.Encode(), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
+	p := s.newPage(r, s.text.T("admin.login.title"))
+	if r.URL.Query().Get("het-han") != "" {
+		p.Error = s.text.T("admin.login.expired")
+	}
+	p.Data = map[string]string{"Next": safeNext(r.URL.Query().Get("tiep"))}
+	return s.render(w, http.StatusOK, "login", p)
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
+	username, password := r.PostFormValue("username"), r.PostFormValue("password")
+	next := safeNext(r.PostFormValue("tiep"))
+	res, err := s.users.Login(r.Context(), username, password, s.clientIP(r), r.UserAgent())
+	if err != nil {
+		var le *auth.LockedError
+		msg := ""
+		status := http.StatusUnauthorized
+		switch {
+		case errors.As(err, &le):
+			msg, status = le.Error(), http.StatusTooManyRequests
+		case errors.Is(err, auth.ErrBadCredentials), errors.Is(err, auth.ErrBlocked):
+			msg = err.Error()
+			if errors.Is(err, auth.ErrBadCredentials) {
+				msg = s.text.T("admin.login.bad")
+			}
+		default:
+			return err
+		}
+		p := s.newPage(r, s.text.T("admin.login.title"))
+		p.Error = msg
+		p.Data = map[string]string{"Next": next, "Username": username}
+		return s.render(w, status, "login", p)
+	}
+	s.audit(r, res.User.ID, "user.login", "user", res.User.ID, "")
+	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: res.Token, Path: Prefix, HttpOnly: true,
+		Secure: s.secure(r), SameSite: http.SameSiteLaxMode, Expires: res.Session.ExpiresAt})
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(CookieName); err == nil {
+		if err := s.users.Logout(r.Context(), c.Value); err != nil {
+			return err
+		}
+	}
+	s.audit(r, userOf(r).ID, "user.logout", "user", userOf(r).ID, "")
+	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: Prefix, HttpOnly: true, Secure: s.secure(r),
+		SameSite: http.SameSiteLaxMode, MaxAge: -1, Expires: time.Unix(1, 0)})
+	http.Redirect(w, r, "/quan-tri/dang-nhap", http.StatusSeeOther)
+	return nil
+}
+
+// safeNext keeps the return address inside the newsroom: an open
+// redirect after login would help phishing.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, Prefix) || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return Prefix
+	}
+	return next
+}
+
+func (s *Server) secure(r *http.Request) bool {
+	if s.cfg.SecureCookies || r.TLS != nil {
+		return true
+	}
+	return s.fromProxy(r) && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+}
+
+func (s *Server) fromProxy(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	for _, p := range s.cfg.TrustedProxies {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
+}
+
+// clientIP is the address throttling and the audit log record: the
+// peer, or the last X-Forwarded-For hop when the peer is a trusted proxy.
+func (s *Server) clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	if s.fromProxy(r) {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			parts := strings.Split(xff, ",")
+			if a, err := netip.ParseAddr(strings.TrimSpace(parts[len(parts)-1])); err == nil {
+				return a.String()
+			}
+		}
+	}
+	return host
+}

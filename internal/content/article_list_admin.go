@@ -1,0 +1,143 @@
+package content
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin/internal/store"
+)
+
+// AdminFilter selects articles for the newsroom's list. OnlyAuthor and
+// OnlyCategories narrow the list to what the user's role may see: a
+// writer sees their own, an editor their categories (and their own).
+type AdminFilter struct {
+	SiteID         int64
+	Status         Status
+	CategoryID     int64
+	AuthorID       int64
+	Text           string
+	OnlyAuthor     int64
+	OnlyCategories []int64
+	Limit, Offset  int
+}
+
+// AdminRow is an article in the newsroom's list.
+type AdminRow struct {
+	ID           int64
+	Title        string
+	Slug         string
+	CategoryID   int64
+	CategoryName string
+	CategorySlug string
+	CreatedBy    int64
+	AuthorName   string
+	Status       Status
+	PublishAt    *time.Time
+	UpdatedAt    time.Time
+	Version      int
+	ReviewNote   string
+	Featured     bool
+}
+
+// Scheduled reports whether a published article waits for its time.
+func (r AdminRow) Scheduled(now time.Time) bool {
+	return r.Status == StatusPublished && r.PublishAt != nil && r.PublishAt.After(now)
+}
+
+// AdminArticles lists articles of every status, newest change first, and
+// how many match in all.
+func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, int, error) {
+	if f.SiteID == 0 {
+		f.SiteID = 1
+	}
+	args := []any{f.SiteID}
+	where := []string{"a.site_id = $1"}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.Status != "" {
+		where = append(where, "a.status = "+arg(string(f.Status)))
+	} else {
+		where = append(where, "a.status <> 'trashed'")
+	}
+	if f.CategoryID != 0 {
+		where = append(where, "a.category_id = "+arg(f.CategoryID))
+	}
+	if f.AuthorID != 0 {
+		where = append(where, "a.created_by = "+arg(f.AuthorID))
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		// lower() folds ASCII on SQLite and everything on PostgreSQL;
+		// good enough to find a title one remembers.
+		where = append(where, "lower(a.title) LIKE lower("+arg("%"+strings.NewReplacer("%", "", "_", "").Replace(t)+"%")+")")
+	}
+	if f.OnlyAuthor != 0 || f.OnlyCategories != nil {
+		var or []string
+		if f.OnlyAuthor != 0 {
+			or = append(or, "a.created_by = "+arg(f.OnlyAuthor))
+		}
+		if len(f.OnlyCategories) > 0 {
+			var ids []string
+			for _, c := range f.OnlyCategories {
+				ids = append(ids, arg(c))
+			}
+			or = append(or, "a.category_id IN ("+strings.Join(ids, ", ")+")")
+		}
+		if len(or) == 0 {
+			or = append(or, "1 = 0")
+		}
+		where = append(where, "("+strings.Join(or, " OR ")+")")
+	}
+	w := strings.Join(where, " AND ")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count articles: %w", err)
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 30
+	}
+	lim, off := arg(f.Limit), arg(f.Offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.slug, a.category_id, c.name, c.slug, COALESCE(a.created_by, 0),
+		COALESCE(NULLIF(u.display_name, ''), u.username, ''), a.status, a.publish_at, a.updated_at, a.version, a.review_note, a.featured
+		FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by
+		WHERE `+w+` ORDER BY a.updated_at DESC, a.id DESC LIMIT `+lim+` OFFSET `+off, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []AdminRow
+	for rows.Next() {
+		var r AdminRow
+		var publish sql.NullInt64
+		var updated int64
+		if err := rows.Scan(&r.ID, &r.Title, &r.Slug, &r.CategoryID, &r.CategoryName, &r.CategorySlug, &r.CreatedBy,
+			&r.AuthorName, &r.Status, &publish, &updated, &r.Version, &r.ReviewNote, &r.Featured); err != nil {
+			return nil, 0, err
+		}
+		r.PublishAt = store.NullTime(publish)
+		r.UpdatedAt = store.Time(updated)
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// CountByStatus counts a site's articles per status, for the dashboard,
+// within the same visibility limits as AdminArticles.
+func (s *Store) CountByStatus(ctx context.Context, f AdminFilter) (map[Status]int, error) {
+	out := map[Status]int{}
+	for _, st := range Statuses {
+		f.Status = st
+		f.Limit = 1
+		_, n, err := s.AdminArticles(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, nil
+}

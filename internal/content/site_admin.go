@@ -1,0 +1,139 @@
+package content
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/vn"
+)
+
+// AllCategories returns every category of a site, published or not, in
+// display order: the newsroom's view.
+func (s *Store) AllCategories(ctx context.Context, siteID int64) ([]*Category, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+categoryColumns+` FROM categories WHERE site_id = $1
+		ORDER BY position, id`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("list categories: %w", err)
+	}
+	defer rows.Close()
+	var out []*Category
+	for rows.Next() {
+		c, err := scanCategory(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// UpdateCategory changes a category. A parent that is the category itself
+// or one of its descendants is refused: the tree must stay a tree.
+func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category) error {
+	c.Name = strings.TrimSpace(vn.NFC(c.Name))
+	if c.Name == "" {
+		return fmt.Errorf("%w: tên chuyên mục không được để trống", ErrInvalid)
+	}
+	if c.Slug == "" {
+		c.Slug = vn.Slug(c.Name)
+	}
+	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
+		return fmt.Errorf("%w: đường dẫn chuyên mục %q không hợp lệ", ErrInvalid, c.Slug)
+	}
+	for p := c.ParentID; p != 0; {
+		if p == c.ID {
+			return fmt.Errorf("%w: chuyên mục cha không thể là chính nó hoặc chuyên mục con của nó", ErrInvalid)
+		}
+		var next sql.NullInt64
+		if err := q.QueryRowContext(ctx, `SELECT parent_id FROM categories WHERE id = $1`, p).Scan(&next); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("%w: chuyên mục cha không tồn tại", ErrInvalid)
+			}
+			return err
+		}
+		p = next.Int64
+	}
+	res, err := q.ExecContext(ctx, `UPDATE categories SET parent_id = $1, slug = $2, name = $3, description = $4,
+		position = $5, published = $6, updated_at = $7 WHERE id = $8`,
+		sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}, c.Slug, c.Name, vn.NFC(c.Description), c.Position,
+		c.Published, time.Now().Unix(), c.ID)
+	if store.IsUniqueViolation(err) {
+		return fmt.Errorf("%w: đường dẫn %q đã được dùng", ErrInvalid, c.Slug)
+	}
+	if err != nil {
+		return fmt.Errorf("update category: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// AllPages lists every static page of a site, published or not.
+func (s *Store) AllPages(ctx context.Context, siteID int64) ([]Page, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, slug, title, position, published, updated_at FROM pages
+		WHERE site_id = $1 ORDER BY position, id`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("list pages: %w", err)
+	}
+	defer rows.Close()
+	var out []Page
+	for rows.Next() {
+		p := Page{SiteID: siteID}
+		var updated int64
+		if err := rows.Scan(&p.ID, &p.Slug, &p.Title, &p.Position, &p.Published, &updated); err != nil {
+			return nil, err
+		}
+		p.UpdatedAt = store.Time(updated)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// PageByID returns a page whatever its state.
+func (s *Store) PageByID(ctx context.Context, id int64) (*Page, error) {
+	p := &Page{}
+	var updated int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, site_id, slug, title, body_html, position, published, updated_at
+		FROM pages WHERE id = $1`, id).Scan(&p.ID, &p.SiteID, &p.Slug, &p.Title, &p.BodyHTML, &p.Position, &p.Published, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("page %d: %w", id, err)
+	}
+	p.UpdatedAt = store.Time(updated)
+	return p, nil
+}
+
+// UpdatePage changes a static page, sanitising its body.
+func (s *Store) UpdatePage(ctx context.Context, q store.Querier, p *Page) error {
+	p.Title = strings.TrimSpace(vn.NFC(p.Title))
+	if p.Title == "" {
+		return fmt.Errorf("%w: tiêu đề trang không được để trống", ErrInvalid)
+	}
+	if p.Slug == "" {
+		p.Slug = vn.Slug(p.Title)
+	}
+	if p.Slug != vn.Slug(p.Slug) {
+		return fmt.Errorf("%w: đường dẫn trang %q không hợp lệ", ErrInvalid, p.Slug)
+	}
+	p.BodyHTML = SanitizeHTML(p.BodyHTML)
+	res, err := q.ExecContext(ctx, `UPDATE pages SET slug = $1, title = $2, body_html = $3, position = $4, published = $5,
+		updated_at = $6 WHERE id = $7`, p.Slug, p.Title, p.BodyHTML, p.Position, p.Published, time.Now().Unix(), p.ID)
+	if store.IsUniqueViolation(err) {
+		return fmt.Errorf("%w: đường dẫn %q đã được dùng", ErrInvalid, p.Slug)
+	}
+	if err != nil {
+		return fmt.Errorf("update page: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
