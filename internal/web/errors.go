@@ -50,6 +50,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, store.ErrNotFound):
 		status = http.StatusNotFound
 	}
+	if status == http.StatusNotFound && s.oldLink(w, r) {
+		return
+	}
 	if status >= 500 {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

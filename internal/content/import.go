@@ -1,0 +1,94 @@
+package content
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/vn"
+)
+
+// Access values of articles.access: who may read an article.
+const (
+	AccessPublic     = "public"
+	AccessRegistered = "registered"
+)
+
+// PutImportedArticle writes an article brought in from another system
+// under the id it carries (a.ID must be set): inserted when replace is
+// false, updated in place when true. Its text goes through the same
+// normalisation and sanitiser as the editor's; CreatedAt and UpdatedAt
+// are kept as given, so the old dates survive. The search indexer, if
+// any, sees the article inside q.
+func (s *Store) PutImportedArticle(ctx context.Context, q store.Querier, a *Article, access string, replace bool) error {
+	if a.ID <= 0 {
+		return fmt.Errorf("%w: imported article without id", ErrInvalid)
+	}
+	if err := prepareArticle(a); err != nil {
+		return err
+	}
+	if access == "" {
+		access = AccessPublic
+	}
+	if a.UpdatedAt.IsZero() {
+		a.UpdatedAt = a.CreatedAt
+	}
+	if a.Version == 0 {
+		a.Version = 1
+	}
+	args := []any{a.ID, a.SiteID, a.CategoryID, a.Slug, a.Title, a.IntroHTML, a.BodyHTML, a.Excerpt, a.AuthorAlias,
+		a.MetaDescription, nullID(a.CreatedBy), string(a.Status), store.NullUnix(a.PublishAt), store.NullUnix(a.UnpublishAt),
+		a.Featured, a.Hits, nullID(a.ImageID), a.Version, a.CreatedAt.Unix(), a.UpdatedAt.Unix(), access}
+	var err error
+	if replace {
+		_, err = q.ExecContext(ctx, `UPDATE articles SET site_id = $2, category_id = $3, slug = $4, title = $5,
+			intro_html = $6, body_html = $7, excerpt = $8, author_alias = $9, meta_description = $10, created_by = $11,
+			status = $12, publish_at = $13, unpublish_at = $14, featured = $15, hits = $16, image_id = $17,
+			version = $18, created_at = $19, updated_at = $20, access = $21 WHERE id = $1`, args...)
+	} else {
+		_, err = q.ExecContext(ctx, `INSERT INTO articles
+			(id, site_id, category_id, slug, title, intro_html, body_html, excerpt, author_alias, meta_description,
+			 created_by, status, publish_at, unpublish_at, featured, hits, image_id, version, created_at, updated_at, access)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`, args...)
+	}
+	if err != nil {
+		return fmt.Errorf("import article %d: %w", a.ID, err)
+	}
+	return s.reindex(ctx, q, a)
+}
+
+// PutImportedCategory inserts c (c.ID == 0) or updates the category with
+// c.ID. The slug must be free; the importer picks unique ones.
+func (s *Store) PutImportedCategory(ctx context.Context, q store.Querier, c *Category, createdAt int64) error {
+	c.Name = strings.TrimSpace(vn.NFC(c.Name))
+	if c.Name == "" {
+		return fmt.Errorf("%w: tên chuyên mục không được để trống", ErrInvalid)
+	}
+	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
+		return fmt.Errorf("%w: đường dẫn chuyên mục %q không hợp lệ", ErrInvalid, c.Slug)
+	}
+	if c.SiteID == 0 {
+		c.SiteID = 1
+	}
+	c.Description = SanitizeHTML(c.Description)
+	parent := sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}
+	if c.ID != 0 {
+		_, err := q.ExecContext(ctx, `UPDATE categories SET parent_id = $2, slug = $3, name = $4, description = $5,
+			position = $6, published = $7, updated_at = $8 WHERE id = $1`,
+			c.ID, parent, c.Slug, c.Name, c.Description, c.Position, c.Published, createdAt)
+		if err != nil {
+			return fmt.Errorf("import category %d: %w", c.ID, err)
+		}
+		return nil
+	}
+	err := q.QueryRowContext(ctx, `INSERT INTO categories
+		(site_id, parent_id, slug, name, description, position, published, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+		c.SiteID, parent, c.Slug, c.Name, c.Description, c.Position, c.Published, createdAt).Scan(&c.ID)
+	if err != nil {
+		return fmt.Errorf("import category: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,203 @@
+package joomla
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"html"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/congtin/congtin/internal/media"
+)
+
+// mediaExt are the extensions of files worth copying: what a body links
+// to that is a file of the old site rather than a page of it.
+var mediaExt = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".pdf": true,
+	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
+	".zip": true, ".rar": true, ".odt": true, ".ods": true,
+}
+
+var attrRef = regexp.MustCompile(`(?i)(\s(?:src|href)\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)`)
+
+// storedMedia is a file already in congtin's media store.
+type storedMedia struct {
+	id  int64
+	url string
+}
+
+// localPath turns a reference found in a body into a path relative to the
+// old site's root ("images/stories/a b.jpg"), or "" when it points
+// elsewhere: another host, a page, a data: URL.
+func (im *importer) localPath(ref string) string {
+	ref = strings.TrimSpace(html.UnescapeString(ref))
+	if ref == "" || strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "data:") {
+		return ""
+	}
+	if i := strings.IndexAny(ref, "#"); i >= 0 {
+		ref = ref[:i] // 4.x: images/x.jpg#joomlaImage://local-images/...
+	}
+	p := ref
+	if strings.Contains(ref, "://") || strings.HasPrefix(ref, "//") {
+		u, err := url.Parse(ref)
+		if err != nil || !im.ownHost(u.Host) {
+			return ""
+		}
+		p = u.EscapedPath()
+	} else if strings.Contains(strings.SplitN(ref, "/", 2)[0], ":") {
+		return "" // mailto:, javascript:, tel:
+	}
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		p = p[:i]
+	}
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	p = strings.TrimPrefix(p, "./")
+	if im.basePath != "" && strings.HasPrefix(p, im.basePath+"/") {
+		p = strings.TrimPrefix(p, im.basePath)
+	}
+	p = strings.TrimPrefix(path.Clean("/"+p), "/")
+	if !mediaExt[strings.ToLower(path.Ext(p))] {
+		return ""
+	}
+	return p
+}
+
+func (im *importer) ownHost(h string) bool {
+	if im.baseHost == "" {
+		return false
+	}
+	h = strings.TrimPrefix(strings.ToLower(h), "www.")
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		h = h[:i]
+	}
+	return h == im.baseHost
+}
+
+// rewriteRefs copies every own-site file a body references into the media
+// store and points the references at the copies.
+func (im *importer) rewriteRefs(ctx context.Context, body string, articleID int64) string {
+	if !strings.Contains(body, "=") {
+		return body
+	}
+	return attrRef.ReplaceAllStringFunc(body, func(m string) string {
+		sub := attrRef.FindStringSubmatch(m)
+		val := strings.Trim(sub[2], `"'`)
+		if rel := strings.TrimSpace(html.UnescapeString(val)); strings.HasPrefix(strings.ToLower(rel), "index.php") {
+			return sub[1] + `"/` + rel + `"` // internal link: absolute, so the redirects answer it
+		}
+		rel := im.localPath(val)
+		if rel == "" {
+			return m
+		}
+		sm, ok := im.file(ctx, rel, articleID)
+		if !ok {
+			return m
+		}
+		return sub[1] + `"` + sm.url + `"`
+	})
+}
+
+// file returns the stored copy of the old site's file rel, copying it on
+// first use. Missing and unsupported files are reported once each.
+func (im *importer) file(ctx context.Context, rel string, articleID int64) (storedMedia, bool) {
+	if sm, ok := im.files[rel]; ok {
+		return sm, sm.id != 0
+	}
+	im.files[rel] = storedMedia{}
+	if im.opts.ImagesRoot == "" {
+		im.rep.missing(rel, articleID, "no --images folder given")
+		return storedMedia{}, false
+	}
+	data, err := readVariant(im.opts.ImagesRoot, rel)
+	if err != nil {
+		im.rep.missing(rel, articleID, "not found")
+		return storedMedia{}, false
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	if prev, ok := im.mapped("media", rel); ok && prev.checksum == sha {
+		if mime, ok := im.mediaMime[prev.target]; ok {
+			sm := storedMedia{id: prev.target, url: "/anh/" + sha + "." + media.Extension(mime)}
+			im.files[rel] = sm
+			im.rep.count("media").Unchanged++
+			return sm, true
+		}
+	}
+	var m *media.Media
+	err = im.w.row(ctx, func() error {
+		var err error
+		m, err = im.media.Put(ctx, im.w.tx, im.opts.SiteID, path.Base(rel), "", data)
+		if err != nil {
+			return err
+		}
+		return im.remember("media", rel, m.ID, sha)
+	})
+	if errors.Is(err, media.ErrUnsupported) {
+		im.rep.missing(rel, articleID, "file type not accepted by the media store")
+		return storedMedia{}, false
+	}
+	if err != nil {
+		im.rep.missing(rel, articleID, err.Error())
+		return storedMedia{}, false
+	}
+	im.mediaMime[m.ID] = m.Mime
+	sm := storedMedia{id: m.ID, url: "/anh/" + m.SHA256 + "." + media.Extension(m.Mime)}
+	im.files[rel] = sm
+	im.rep.count("media").Created++
+	return sm, true
+}
+
+// readVariant reads rel under root, trying the name as written and in
+// both Unicode normal forms: Vietnamese file names uploaded from macOS
+// are decomposed on disk.
+func readVariant(root, rel string) ([]byte, error) {
+	var lastErr error
+	for _, v := range []string{rel, norm.NFC.String(rel), norm.NFD.String(rel)} {
+		full := filepath.Join(root, filepath.FromSlash(v))
+		if !strings.HasPrefix(full, filepath.Clean(root)+string(filepath.Separator)) {
+			return nil, errors.New("outside the images folder")
+		}
+		data, err := os.ReadFile(full)
+		if err == nil {
+			return data, nil
+		}
+		lastErr = err
+	}
+	return nil, lastErr
+}
+
+// mosImages expands 1.5's {mosimage} markers with the lines of the images
+// column (path|align|alt|border|caption|...), paths under images/stories.
+func mosImages(text, images string) string {
+	if !strings.Contains(text, "{mosimage}") {
+		return text
+	}
+	lines := strings.Split(strings.ReplaceAll(images, "\r", ""), "\n")
+	i := 0
+	return regexp.MustCompile(`\{mosimage\}`).ReplaceAllStringFunc(text, func(string) string {
+		if i >= len(lines) || strings.TrimSpace(lines[i]) == "" {
+			i++
+			return ""
+		}
+		f := strings.Split(lines[i], "|")
+		i++
+		alt := ""
+		if len(f) > 2 {
+			alt = f[2]
+		}
+		return `<img src="/images/stories/` + html.EscapeString(f[0]) + `" alt="` + html.EscapeString(alt) + `">`
+	})
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
