@@ -10,8 +10,11 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/admin"
+	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/media"
@@ -80,8 +83,28 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	a.Handler = site.Handler()
+	newsroom, err := admin.New(admin.Config{SiteID: 1, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
+		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20}, admin.Deps{
+		DB: db, Content: contents, Media: media.NewStore(db), Polls: poll.NewStore(db), Users: auth.NewStore(db), Logger: log,
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a.Handler = mount(site.Handler(), newsroom.Handler())
 	return a, nil
+}
+
+// mount sends the newsroom's prefix to its own handler and everything
+// else to the public site. Two muxes, because the site's catch-all
+// patterns (/{category}/{article}) and the newsroom's would conflict in
+// one, and because visits to the newsroom must not be counted.
+func mount(site, newsroom http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle(admin.Prefix, newsroom)
+	mux.Handle("GET /quan-tri", http.RedirectHandler(admin.Prefix, http.StatusMovedPermanently))
+	mux.Handle("/", site)
+	return mux
 }
 
 // Close releases the database.
