@@ -19,6 +19,7 @@ Usage:
   congtin poll add|open|close|list   manage polls (see congtin poll)
   congtin backup [--data DIR] [--out FILE]  write a checked copy of the SQLite database
   congtin migrate-db --from FILE --to URL   copy a site from SQLite into PostgreSQL
+  congtin import joomla --dsn DSN [flags]   import a Joomla 1.5-5 site (congtin import joomla --help)
   congtin help            show this text
 `
 
@@ -38,6 +39,8 @@ func run(args []string) error {
 		return migrateDB(args[1:], os.Stdout)
 	case "backup":
 		return backup(args[1:], os.Stdout)
+	case "import":
+		return importCommand(args[1:], os.Stdout, os.Stderr)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

@@ -71,6 +71,12 @@ func joomlaDB(t testing.TB, version, prefix string) *sql.DB {
 			a.Close()
 		}
 	})
+	return openSchema(t, cfg, name, version, prefix)
+}
+
+// openSchema connects to database name and loads the schema of version.
+func openSchema(t testing.TB, cfg *mysql.Config, name, version, prefix string) *sql.DB {
+	t.Helper()
 	c := cfg.Clone()
 	c.DBName = name
 	c.MultiStatements = true

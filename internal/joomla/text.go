@@ -78,7 +78,23 @@ func cleanHTML(s string) string {
 	return vn.NFC(pluginTag.ReplaceAllString(s, ""))
 }
 
-func countUnsafe(s string) int { return len(unsafeHTML.FindAllStringIndex(s, -1)) }
+// unsafeHints are cheap substring tests that every unsafeHTML match
+// passes, so the regexp runs only on the few bodies that may match.
+var unsafeHints = []string{"<script", "<iframe", "<object", "<embed", "<style", "<link", "<meta", "<form", "<base",
+	"script:", " on", "\ton", "\non", "\ron", "\"on", "'on", "/on"}
+
+func countUnsafe(s string) int {
+	if s == "" {
+		return 0
+	}
+	lower := strings.ToLower(s)
+	for _, h := range unsafeHints {
+		if strings.Contains(lower, h) {
+			return len(unsafeHTML.FindAllStringIndex(s, -1))
+		}
+	}
+	return 0
+}
 
 // parseTime reads a Joomla datetime, stored in UTC; zero dates and empty
 // values are nil.
