@@ -34,6 +34,9 @@ type App struct {
 	// Stats counts visits in memory; Serve flushes it to the database
 	// while running and once more after the last request.
 	Stats *stats.Recorder
+	// Changes carries "content changed" between the newsroom and the page
+	// caches of every node.
+	Changes *store.Changes
 }
 
 // NewLogger makes the structured logger the config asks for.
@@ -50,7 +53,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Config: cfg, DB: db, Log: log}
+	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log)}
 	a.Stats = stats.NewRecorder(db, stats.RecorderConfig{SiteID: 1, Node: NodeName(),
 		OnlineWindow: cfg.OnlineWindow, Logger: log})
 	if cfg.Demo {
@@ -75,9 +78,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	}
 	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow,
-		TrustedProxies: cfg.TrustedProxies}, web.Deps{
+		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL}, web.Deps{
 		DB: db, Content: contents, Polls: poll.NewStore(db).WithVotesPerIP(cfg.PollVotesPerIP),
-		Media: media.NewStore(db), Stats: a.Stats, Logger: log,
+		Media: media.NewStore(db), Stats: a.Stats, Changes: a.Changes, Logger: log,
 	})
 	if err != nil {
 		db.Close()
@@ -86,6 +89,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	newsroom, err := admin.New(admin.Config{SiteID: 1, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20}, admin.Deps{
 		DB: db, Content: contents, Media: media.NewStore(db), Polls: poll.NewStore(db), Users: auth.NewStore(db), Logger: log,
+		Changed: a.Changes.Changed,
 	})
 	if err != nil {
 		db.Close()
@@ -114,6 +118,9 @@ func (a *App) Close() error { return a.DB.Close() }
 // connections, lets requests in flight finish (up to 15 s) and flushes the
 // counters last, so a graceful stop loses no count.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	listenCtx, stopListening := context.WithCancel(context.Background())
+	defer stopListening()
+	go a.Changes.Listen(listenCtx)
 	flushCtx, stopFlushing := context.WithCancel(context.Background())
 	flushed := make(chan error, 1)
 	go func() { flushed <- a.Stats.Run(flushCtx, a.Config.StatsFlush) }()

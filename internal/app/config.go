@@ -34,6 +34,10 @@ type Config struct {
 	StatsFlush time.Duration
 	// UploadMaxMB is the largest file the newsroom accepts, in megabytes.
 	UploadMaxMB int
+	// PageCacheMB bounds the public page cache; 0 turns it off.
+	PageCacheMB int
+	// PageCacheTTL is how long a cached page is served.
+	PageCacheTTL time.Duration
 }
 
 // Setting describes one configuration value for the README's table and
@@ -54,6 +58,8 @@ var Settings = []Setting{
 	{"poll-votes-per-ip", "CONGTIN_POLL_VOTES_PER_IP", "500", "most votes per poll from one IP address in an hour (offices share one address); 0: no limit"},
 	{"trusted-proxies", "CONGTIN_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8"},
 	{"upload-max-mb", "CONGTIN_UPLOAD_MAX_MB", "20", "largest file the newsroom accepts for upload, in megabytes"},
+	{"page-cache-mb", "CONGTIN_PAGE_CACHE_MB", "64", "memory for cached public pages, in megabytes; 0 turns the page cache off"},
+	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s", "how long a cached page is served before it is made again (counters on it may be this old)"},
 	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
 }
 
@@ -106,6 +112,12 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	}
 	if c.StatsFlush, err = time.ParseDuration(*values["stats-flush"]); err != nil || c.StatsFlush <= 0 {
 		return Config{}, fmt.Errorf("--stats-flush: want a duration such as 5s")
+	}
+	if c.PageCacheMB, err = strconv.Atoi(*values["page-cache-mb"]); err != nil || c.PageCacheMB < 0 || c.PageCacheMB > 65536 {
+		return Config{}, fmt.Errorf("--page-cache-mb: want a whole number of megabytes, 0 to turn the cache off")
+	}
+	if c.PageCacheTTL, err = time.ParseDuration(*values["page-cache-ttl"]); err != nil || c.PageCacheTTL < time.Second {
+		return Config{}, fmt.Errorf("--page-cache-ttl: want a duration of at least 1s, such as 10s")
 	}
 	return c, c.validate()
 }

@@ -26,7 +26,7 @@ type Editable struct {
 
 const editableColumns = `a.id, a.site_id, a.category_id, a.slug, a.title, a.intro_html, a.body_html, a.excerpt,
 	a.author_alias, a.meta_description, COALESCE(a.created_by, 0), a.status, a.publish_at, a.unpublish_at, a.featured,
-	a.hits, COALESCE(a.image_id, 0), a.version, a.created_at, a.updated_at, a.review_note`
+	a.hits, COALESCE(a.image_id, 0), a.version, a.created_at, a.updated_at, a.review_note, a.access`
 
 // ArticleForEdit returns an article whatever its status, with its tags.
 func (s *Store) ArticleForEdit(ctx context.Context, q store.Querier, id int64) (*Editable, error) {
@@ -37,7 +37,7 @@ func (s *Store) ArticleForEdit(ctx context.Context, q store.Querier, id int64) (
 	err := q.QueryRowContext(ctx, `SELECT `+editableColumns+` FROM articles a WHERE a.id = $1`, id).Scan(
 		&a.ID, &a.SiteID, &a.CategoryID, &a.Slug, &a.Title, &a.IntroHTML, &a.BodyHTML, &a.Excerpt,
 		&a.AuthorAlias, &a.MetaDescription, &a.CreatedBy, &a.Status, &publish, &unpublish, &a.Featured,
-		&a.Hits, &a.ImageID, &a.Version, &created, &updated, &e.ReviewNote)
+		&a.Hits, &a.ImageID, &a.Version, &created, &updated, &e.ReviewNote, &a.Access)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

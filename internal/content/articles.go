@@ -13,10 +13,17 @@ import (
 	"github.com/congtin/congtin/internal/vn"
 )
 
-// visibleSQL is the one definition of "a visitor may see this article":
-// published, its publication time reached and its withdrawal time not yet.
-// $1 is the site, $2 the current time.
-const visibleSQL = `a.site_id = $1 AND a.status = 'published' AND a.publish_at <= $2
+// visibleSQL is the one definition of "a visitor may see this article in
+// a list": published, public, its publication time reached and its
+// withdrawal time not yet. $1 is the site, $2 the current time.
+const visibleSQL = `a.site_id = $1 AND a.status = 'published' AND a.access = 'public' AND a.publish_at <= $2
+	AND (a.unpublish_at IS NULL OR a.unpublish_at > $2)`
+
+// readableSQL is what a visitor may open at its address: what lists show,
+// and archived articles too. Archiving takes an article out of the lists
+// but keeps the links to it (in newspapers, on other portals, in old
+// Joomla URLs) working.
+const readableSQL = `a.site_id = $1 AND a.status IN ('published', 'archived') AND a.access = 'public' AND a.publish_at <= $2
 	AND (a.unpublish_at IS NULL OR a.unpublish_at > $2)`
 
 // CreateArticle inserts a, normalising its text, sanitising its HTML and
@@ -93,21 +100,22 @@ func validStatus(s Status) bool {
 
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
 
-// PublishedArticle returns an article a visitor may see at time now, with
-// its lead image. Drafts, pending, scheduled, withdrawn and trashed
-// articles are ErrNotFound.
+// PublishedArticle returns an article a visitor may open at time now, with
+// its lead image. Drafts, pending, scheduled, withdrawn, unpublished,
+// trashed and members-only articles are ErrNotFound; archived ones are
+// readable (see readableSQL).
 func (s *Store) PublishedArticle(ctx context.Context, siteID, id int64, now time.Time) (*Article, error) {
 	a := &Article{}
 	var publish, unpublish, createdBy sql.NullInt64
 	var created, updated int64
 	var img imageCols
 	err := s.db.QueryRowContext(ctx, `SELECT a.id, a.site_id, a.category_id, a.slug, a.title, a.intro_html, a.body_html,
-		a.excerpt, a.author_alias, a.meta_description, a.created_by, a.status, a.publish_at, a.unpublish_at, a.featured,
+		a.excerpt, a.author_alias, a.access, a.meta_description, a.created_by, a.status, a.publish_at, a.unpublish_at, a.featured,
 		a.hits, COALESCE(a.image_id, 0), a.version, a.created_at, a.updated_at, `+imageSelect+`
 		FROM articles a LEFT JOIN media m ON m.id = a.image_id
-		WHERE a.id = $3 AND `+visibleSQL, siteID, now.Unix(), id).Scan(
+		WHERE a.id = $3 AND `+readableSQL, siteID, now.Unix(), id).Scan(
 		&a.ID, &a.SiteID, &a.CategoryID, &a.Slug, &a.Title, &a.IntroHTML, &a.BodyHTML,
-		&a.Excerpt, &a.AuthorAlias, &a.MetaDescription, &createdBy, &a.Status, &publish, &unpublish, &a.Featured,
+		&a.Excerpt, &a.AuthorAlias, &a.Access, &a.MetaDescription, &createdBy, &a.Status, &publish, &unpublish, &a.Featured,
 		&a.Hits, &a.ImageID, &a.Version, &created, &updated, &img.sha, &img.mime, &img.w, &img.h, &img.alt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound

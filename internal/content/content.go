@@ -47,15 +47,19 @@ type Category struct {
 
 // Article is a news item or document.
 type Article struct {
-	ID              int64
-	SiteID          int64
-	CategoryID      int64
-	Slug            string
-	Title           string
-	IntroHTML       string
-	BodyHTML        string
-	Excerpt         string // plain text, made from intro or body when saved
-	AuthorAlias     string
+	ID          int64
+	SiteID      int64
+	CategoryID  int64
+	Slug        string
+	Title       string
+	IntroHTML   string
+	BodyHTML    string
+	Excerpt     string // plain text, made from intro or body when saved
+	AuthorAlias string
+	// Access is who may read it: AccessPublic, or AccessRegistered for an
+	// article an imported site kept for its members, which the public
+	// site never shows. Empty means public.
+	Access          string
 	MetaDescription string
 	CreatedBy       int64
 	Status          Status

@@ -32,6 +32,7 @@ func (s *Store) PutImportedArticle(ctx context.Context, q store.Querier, a *Arti
 	if access == "" {
 		access = AccessPublic
 	}
+	a.Access = access
 	if a.UpdatedAt.IsZero() {
 		a.UpdatedAt = a.CreatedAt
 	}

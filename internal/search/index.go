@@ -45,7 +45,7 @@ type doc struct {
 // filtered when searched, by the same rule as content's visibleSQL, so
 // they appear and disappear on time without another write.
 func (ix *Indexer) Index(ctx context.Context, q store.Querier, a *content.Article) error {
-	if a.Status != content.StatusPublished || a.PublishAt == nil {
+	if a.Status != content.StatusPublished || a.PublishAt == nil || (a.Access != "" && a.Access != content.AccessPublic) {
 		return ix.Remove(ctx, q, a.ID)
 	}
 	var category string
@@ -134,7 +134,7 @@ func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit 
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.category_id, a.publish_at, a.unpublish_at, a.title,
 		a.intro_html, a.body_html, a.author_alias, COALESCE(c.name, '')
 		FROM articles a LEFT JOIN categories c ON c.id = a.category_id
-		WHERE a.site_id = $1 AND a.status = 'published' AND a.publish_at IS NOT NULL AND a.id > $2
+		WHERE a.site_id = $1 AND a.status = 'published' AND a.access = 'public' AND a.publish_at IS NOT NULL AND a.id > $2
 		ORDER BY a.id LIMIT $3`, siteID, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read articles to index: %w", err)

@@ -89,6 +89,10 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 		}
 		if c.PollVoted {
 			c.PollRows = pollRows(c.Poll)
+			// Results instead of the form: this page is this visitor's.
+			markPrivate(r)
+		} else if h := hintsOf(r); h != nil && c.PollOpen {
+			h.pollID = c.Poll.ID
 		}
 	}
 	totals, err := stats.ReadTotals(ctx, s.db, s.cfg.SiteID, now, s.cfg.OnlineWindow)

@@ -99,10 +99,12 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 	var msg string
 	switch {
 	case err == nil:
+		rememberVote(w, r, id, s.isHTTPS(r))
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, "/binh-chon/"+strconv.FormatInt(id, 10)+"?"+votedFlag+"=1", http.StatusSeeOther)
 		return nil
 	case errors.Is(err, poll.ErrAlreadyVoted):
+		rememberVote(w, r, id, s.isHTTPS(r))
 		status, msg = http.StatusConflict, "poll.already"
 	case errors.Is(err, poll.ErrClosed):
 		status, msg = http.StatusConflict, "poll.closed"

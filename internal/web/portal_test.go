@@ -111,8 +111,9 @@ func TestRedirects(t *testing.T) {
 	}
 }
 
-// TestHiddenArticles: only published articles whose time has come and not
-// gone are shown; everything else is a 404 and absent from every list.
+// TestHiddenArticles: lists show only public, published articles whose
+// time has come and not gone; archived ones still open at their address;
+// everything else is a 404.
 func TestHiddenArticles(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		s := newDemoServer(t, db)
@@ -127,36 +128,46 @@ func TestHiddenArticles(t *testing.T) {
 		past := demo.Now.Add(-24 * time.Hour)
 		longAgo := demo.Now.Add(-48 * time.Hour)
 		cases := []struct {
-			name   string
-			status content.Status
-			pub    *time.Time
-			unpub  *time.Time
-			shown  bool
+			name     string
+			status   content.Status
+			pub      *time.Time
+			unpub    *time.Time
+			access   string
+			readable bool // answers 200 at its address
+			listed   bool // appears in lists, feeds and the sitemap
 		}{
-			{"draft", content.StatusDraft, &past, nil, false},
-			{"pending", content.StatusPending, &past, nil, false},
-			{"scheduled", content.StatusPublished, &future, nil, false},
-			{"withdrawn", content.StatusPublished, &longAgo, &past, false},
-			{"unpublished", content.StatusUnpublished, &past, nil, false},
-			{"archived", content.StatusArchived, &past, nil, false},
-			{"trashed", content.StatusTrashed, &past, nil, false},
-			{"published", content.StatusPublished, &past, &future, true},
+			{"draft", content.StatusDraft, &past, nil, "", false, false},
+			{"pending", content.StatusPending, &past, nil, "", false, false},
+			{"scheduled", content.StatusPublished, &future, nil, "", false, false},
+			{"withdrawn", content.StatusPublished, &longAgo, &past, "", false, false},
+			{"unpublished", content.StatusUnpublished, &past, nil, "", false, false},
+			{"trashed", content.StatusTrashed, &past, nil, "", false, false},
+			{"members only", content.StatusPublished, &past, nil, content.AccessRegistered, false, false},
+			// Archived: out of the lists, but old links keep working.
+			{"archived", content.StatusArchived, &past, nil, "", true, false},
+			{"published", content.StatusPublished, &past, &future, "", true, true},
 		}
-		for _, c := range cases {
+		for i, c := range cases {
 			a := &content.Article{SiteID: 1, CategoryID: cat.ID, Title: "Bài kiểm tra " + c.name, Status: c.status,
 				PublishAt: c.pub, UnpublishAt: c.unpub, BodyHTML: "<p>Nội dung</p>"}
-			if err := cs.CreateArticle(ctx, db, a); err != nil {
+			if c.access != "" {
+				a.ID = int64(90000 + i)
+				err = cs.PutImportedArticle(ctx, db, a, c.access, false)
+			} else {
+				err = cs.CreateArticle(ctx, db, a)
+			}
+			if err != nil {
 				t.Fatal(err)
 			}
 			url := articleURL("to-chuc-dang", a.ID, a.Slug)
 			res, _ := get(t, h, url)
-			if got := res.StatusCode == http.StatusOK; got != c.shown {
+			if got := res.StatusCode == http.StatusOK; got != c.readable {
 				t.Errorf("%s article: status %d", c.name, res.StatusCode)
 			}
 			for _, list := range []string{"/", "/to-chuc-dang/", "/rss.xml", "/sitemap.xml", referenceURL} {
 				_, body := get(t, h, list)
-				if strings.Contains(body, url) != c.shown {
-					t.Errorf("%s article: listed on %s = %v", c.name, list, !c.shown)
+				if strings.Contains(body, url) != c.listed {
+					t.Errorf("%s article: listed on %s = %v", c.name, list, !c.listed)
 				}
 			}
 		}

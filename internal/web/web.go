@@ -30,6 +30,11 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
 	// X-Forwarded-Proto are believed; none by default.
 	TrustedProxies []netip.Prefix
+	// PageCacheBytes bounds the page cache's memory; 0 turns it off.
+	PageCacheBytes int
+	// PageCacheTTL is how long a cached page is served before it is made
+	// again, which is also how stale the counters on it may be.
+	PageCacheTTL time.Duration
 }
 
 // Server is the public site.
@@ -40,6 +45,7 @@ type Server struct {
 	polls   *poll.Store
 	media   *media.Store
 	stats   *stats.Recorder
+	cache   *pageCache // nil: no page cache
 	pages   *templates
 	assets  *assets
 	text    i18n.Catalog
@@ -54,8 +60,12 @@ type Deps struct {
 	Polls   *poll.Store
 	Media   *media.Store
 	// Stats counts page views; nil counts nothing (tests of other pages).
-	Stats  *stats.Recorder
-	Logger *slog.Logger
+	Stats *stats.Recorder
+	// Changes tells the page cache when content changed, here or on
+	// another node; nil with a cache means only the time to live expires
+	// pages.
+	Changes *store.Changes
+	Logger  *slog.Logger
 }
 
 // New parses every template and prepares the static assets; a broken
@@ -69,6 +79,13 @@ func New(cfg Config, d Deps) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, polls: d.Polls, media: d.Media,
 		stats: d.Stats, text: i18n.Default, log: d.Logger, now: time.Now}
+	if cfg.PageCacheBytes > 0 && cfg.PageCacheTTL > 0 {
+		gen := func() uint64 { return 0 }
+		if d.Changes != nil {
+			gen = d.Changes.Generation
+		}
+		s.cache = newPageCache(cfg.PageCacheBytes, cfg.PageCacheTTL, gen)
+	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -83,5 +100,5 @@ func New(cfg Config, d Deps) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.routes(mux)
-	return s.countVisits(mux, s.recoverPanics(mux))
+	return s.countVisits(mux, s.recoverPanics(s.cachePages(mux)))
 }

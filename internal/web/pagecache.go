@@ -1,0 +1,348 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"container/list"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/andybalholm/brotli"
+)
+
+// pageCache keeps rendered public pages in memory, each compressed once,
+// so that the same page for the next thousand visitors costs a map lookup
+// instead of ten queries and a template. An entry is dropped when content
+// changes anywhere in the site (the change generation moves, also when
+// another node announces a change), when it is older than the time to
+// live (counters and poll results stay fresh), or when the cache is over
+// its memory budget (least recently used first).
+type pageCache struct {
+	mu      sync.Mutex
+	items   map[string]*cacheEntry
+	lru     *list.List // front: most recently used
+	bytes   int
+	max     int
+	ttl     time.Duration
+	gen     func() uint64
+	hits    atomic.Uint64
+	misses  atomic.Uint64
+	bypass  atomic.Uint64
+	evicted atomic.Uint64
+}
+
+type cacheEntry struct {
+	key      string
+	header   http.Header
+	body     []byte
+	gzip     []byte
+	brotli   []byte
+	etag     string
+	modified time.Time
+	stored   time.Time
+	gen      uint64
+	// pollID is the poll whose voting form the page shows; a visitor who
+	// has voted in it gets a page of their own (with the results).
+	pollID int64
+	elem   *list.Element
+}
+
+func (e *cacheEntry) size() int { return len(e.key) + len(e.body) + len(e.gzip) + len(e.brotli) + 512 }
+
+func newPageCache(maxBytes int, ttl time.Duration, gen func() uint64) *pageCache {
+	return &pageCache{items: map[string]*cacheEntry{}, lru: list.New(), max: maxBytes, ttl: ttl, gen: gen}
+}
+
+func (c *pageCache) get(key string, now time.Time) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.items[key]
+	if !ok {
+		return nil
+	}
+	if e.gen != c.gen() || now.Sub(e.stored) >= c.ttl {
+		c.remove(e)
+		return nil
+	}
+	c.lru.MoveToFront(e.elem)
+	return e
+}
+
+func (c *pageCache) put(e *cacheEntry) {
+	if e.size() > c.max/4 {
+		return // one page may not push out a quarter of the cache
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.items[e.key]; ok {
+		c.remove(old)
+	}
+	e.elem = c.lru.PushFront(e)
+	c.items[e.key] = e
+	c.bytes += e.size()
+	for c.bytes > c.max {
+		c.remove(c.lru.Back().Value.(*cacheEntry))
+		c.evicted.Add(1)
+	}
+}
+
+func (c *pageCache) remove(e *cacheEntry) {
+	c.lru.Remove(e.elem)
+	delete(c.items, e.key)
+	c.bytes -= e.size()
+}
+
+// usage reports entries and bytes held.
+func (c *pageCache) usage() (entries, bytes int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.items), c.bytes
+}
+
+// cacheHints is how a handler tells the cache about the page it made.
+type cacheHints struct {
+	private bool  // shows something meant for this visitor only
+	pollID  int64 // the poll whose form the page shows
+}
+
+type cacheHintsKey struct{}
+
+func hintsOf(r *http.Request) *cacheHints {
+	h, _ := r.Context().Value(cacheHintsKey{}).(*cacheHints)
+	return h
+}
+
+// markPrivate tells the cache (if any) that this page is for this visitor.
+func markPrivate(r *http.Request) {
+	if h := hintsOf(r); h != nil {
+		h.private = true
+	}
+}
+
+// sessionCookie is the newsroom's session cookie: a signed-in user is
+// never given a cached page, nor are their pages stored.
+const sessionCookie = "ct_s"
+
+// uncachedPrefixes are addresses that have their own caching (files), are
+// per visitor (polls) or must always be live (health, metrics, newsroom).
+var uncachedPrefixes = []string{"/static/", "/anh/", "/binh-chon/", "/quan-tri", "/healthz", "/metrics"}
+
+func cacheable(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	for _, p := range uncachedPrefixes {
+		if strings.HasPrefix(r.URL.Path, p) {
+			return false
+		}
+	}
+	if _, err := r.Cookie(sessionCookie); err == nil {
+		return false
+	}
+	return true
+}
+
+// cachePages serves anonymous GETs from the cache and fills it. It sits
+// inside the counting middleware, so cached pages are counted like any.
+func (s *Server) cachePages(next http.Handler) http.Handler {
+	c := s.cache
+	if c == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !cacheable(r) {
+			c.bypass.Add(1)
+			next.ServeHTTP(w, r)
+			return
+		}
+		key := r.URL.Path + "?" + r.URL.RawQuery
+		voted := votedPolls(r)
+		now := time.Now()
+		if e := c.get(key, now); e != nil && !voted[e.pollID] {
+			c.hits.Add(1)
+			serveEntry(w, r, e, "HIT", c.ttl)
+			return
+		}
+		c.misses.Add(1)
+		hints := &cacheHints{}
+		r = r.WithContext(context.WithValue(r.Context(), cacheHintsKey{}, hints))
+		rec := &responseRecorder{header: http.Header{}, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		if rec.status != http.StatusOK || hints.private || voted[hints.pollID] || r.Method == http.MethodHead {
+			rec.copyTo(w, hints.private)
+			return
+		}
+		e := newEntry(key, rec, hints.pollID, c.gen(), now)
+		c.put(e)
+		serveEntry(w, r, e, "MISS", c.ttl)
+	})
+}
+
+func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now time.Time) *cacheEntry {
+	body := rec.body.Bytes()
+	sum := sha256.Sum256(body)
+	e := &cacheEntry{key: key, header: http.Header{}, body: body, pollID: pollID, gen: gen,
+		stored: now, modified: now.UTC().Truncate(time.Second),
+		etag: `W/"` + hex.EncodeToString(sum[:10]) + `"`}
+	for k, vs := range rec.header {
+		switch k {
+		case "Set-Cookie", "Content-Length", "Content-Encoding", "Cache-Control", "Vary":
+			continue
+		}
+		e.header[k] = vs
+	}
+	if len(body) > 512 {
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.DefaultCompression)
+		zw.Write(body)
+		zw.Close()
+		e.gzip = gz.Bytes()
+		var br bytes.Buffer
+		bw := brotli.NewWriterLevel(&br, 5)
+		bw.Write(body)
+		bw.Close()
+		e.brotli = br.Bytes()
+	}
+	return e
+}
+
+// serveEntry answers from a cache entry: 304 when the client holds the
+// same page, else the body in the best encoding the client accepts.
+func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, state string, ttl time.Duration) {
+	h := w.Header()
+	for k, vs := range e.header {
+		h[k] = vs
+	}
+	h.Set("ETag", e.etag)
+	h.Set("Last-Modified", e.modified.Format(http.TimeFormat))
+	// Browsers revalidate every time (a cheap 304); a shared proxy in front
+	// may keep the page as long as we do.
+	h.Set("Cache-Control", "public, max-age=0, s-maxage="+strconv.Itoa(int(ttl.Seconds())))
+	h.Add("Vary", "Accept-Encoding")
+	h.Set("X-Cache", state)
+	if notModified(r, e) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := e.body
+	switch enc := acceptedEncoding(r); {
+	case enc == "br" && e.brotli != nil:
+		h.Set("Content-Encoding", "br")
+		body = e.brotli
+	case enc != "" && e.gzip != nil:
+		h.Set("Content-Encoding", "gzip")
+		body = e.gzip
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+func notModified(r *http.Request, e *cacheEntry) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		for _, t := range strings.Split(inm, ",") {
+			t = strings.TrimSpace(t)
+			if t == "*" || strings.TrimPrefix(t, "W/") == strings.TrimPrefix(e.etag, "W/") {
+				return true
+			}
+		}
+		return false
+	}
+	if ims := r.Header.Get("If-Modified-Since"); ims != "" {
+		if t, err := http.ParseTime(ims); err == nil && !e.modified.After(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptedEncoding picks br, then gzip, from Accept-Encoding ("" for none).
+func acceptedEncoding(r *http.Request) string {
+	best := ""
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if q := strings.TrimSpace(params); q == "q=0" || q == "q=0.0" {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(enc)) {
+		case "br":
+			return "br"
+		case "gzip":
+			best = "gzip"
+		}
+	}
+	return best
+}
+
+// votedPollsCookie lists the polls this browser has voted in, so the
+// cache can tell, without the database, who should see results rather
+// than the form. The database stays the authority on votes.
+const votedPollsCookie = "ct_bc"
+
+func votedPolls(r *http.Request) map[int64]bool {
+	c, err := r.Cookie(votedPollsCookie)
+	if err != nil || len(c.Value) > 512 {
+		return nil
+	}
+	out := map[int64]bool{}
+	for _, p := range strings.Split(c.Value, ".") {
+		if id, err := strconv.ParseInt(p, 10, 64); err == nil && id > 0 {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// rememberVote adds poll id to the browser's list of polls voted in.
+func rememberVote(w http.ResponseWriter, r *http.Request, id int64, secure bool) {
+	ids := []string{strconv.FormatInt(id, 10)}
+	for p := range votedPolls(r) {
+		if p != id && len(ids) < 30 {
+			ids = append(ids, strconv.FormatInt(p, 10))
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: votedPollsCookie, Value: strings.Join(ids, "."), Path: "/",
+		MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: secure})
+}
+
+// responseRecorder holds a response in memory until the cache decides
+// what to do with it. Pages are rendered into a buffer anyway.
+type responseRecorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+	wrote  bool
+}
+
+func (r *responseRecorder) Header() http.Header { return r.header }
+func (r *responseRecorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.body.Write(b)
+}
+func (r *responseRecorder) WriteHeader(status int) {
+	if !r.wrote {
+		r.status = status
+		r.wrote = true
+	}
+}
+
+func (r *responseRecorder) copyTo(w http.ResponseWriter, private bool) {
+	h := w.Header()
+	for k, vs := range r.header {
+		h[k] = vs
+	}
+	if private {
+		h.Set("Cache-Control", "private, no-store")
+	}
+	w.WriteHeader(r.status)
+	w.Write(r.body.Bytes())
+}
