@@ -121,6 +121,8 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	listenCtx, stopListening := context.WithCancel(context.Background())
 	defer stopListening()
 	go a.Changes.Listen(listenCtx)
+	go a.maintainLoop(listenCtx)
+	go a.scheduleLoop(listenCtx)
 	flushCtx, stopFlushing := context.WithCancel(context.Background())
 	flushed := make(chan error, 1)
 	go func() { flushed <- a.Stats.Run(flushCtx, a.Config.StatsFlush) }()

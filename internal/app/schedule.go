@@ -1,0 +1,108 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/congtin/congtin/internal/store"
+)
+
+// scheduleEvery is how often the site looks for articles whose publication
+// or withdrawal time has just passed.
+const scheduleEvery = time.Second
+
+// scheduleCounter remembers, in the counters table, up to when scheduled
+// times have been handled, so that with several nodes each moment is
+// handled once, by whichever node holds the lock.
+const scheduleCounter = "schedule_checked_at"
+
+// PublishScheduled handles articles whose publish_at or unpublish_at fell
+// between the last check and now. Visibility itself is decided when a page
+// is read (content.visibleSQL), so nothing is rewritten; what needs doing
+// is to record each scheduled publication once in the audit log and to
+// tell every node's page cache that the site changed. It reports how many
+// articles crossed their time.
+func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.Time) (int, error) {
+	n := 0
+	_, err := db.Exclusive(ctx, "schedule", func(tx store.Tx) error {
+		var last int64
+		err := tx.QueryRowContext(ctx, `SELECT value FROM counters WHERE site_id = $1 AND name = $2`, siteID, scheduleCounter).Scan(&last)
+		if errors.Is(err, sql.ErrNoRows) {
+			// First run: what was scheduled before now is already visible;
+			// start counting from here.
+			_, err := tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)`, siteID, scheduleCounter, now.Unix())
+			return err
+		}
+		if err != nil {
+			return err
+		}
+		if now.Unix() <= last {
+			return nil
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, CASE WHEN publish_at > $2 AND publish_at <= $3 THEN 'scheduled_publish' ELSE 'scheduled_unpublish' END
+			FROM articles WHERE site_id = $1 AND status = 'published'
+			AND ((publish_at > $2 AND publish_at <= $3) OR (unpublish_at > $2 AND unpublish_at <= $3))`, siteID, last, now.Unix())
+		if err != nil {
+			return err
+		}
+		type crossed struct {
+			id     int64
+			action string
+		}
+		var list []crossed
+		for rows.Next() {
+			var c crossed
+			if err := rows.Scan(&c.id, &c.action); err != nil {
+				rows.Close()
+				return err
+			}
+			list = append(list, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, c := range list {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (site_id, action, object_type, object_id, detail, at)
+				VALUES ($1, $2, 'article', $3, '', $4)`, siteID, c.action, c.id, now.Unix()); err != nil {
+				return err
+			}
+		}
+		n = len(list)
+		_, err = tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)
+			ON CONFLICT (site_id, name) DO UPDATE SET value = excluded.value`, siteID, scheduleCounter, now.Unix())
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("scheduled articles: %w", err)
+	}
+	return n, nil
+}
+
+// scheduleLoop runs PublishScheduled every scheduleEvery and announces a
+// change when an article crossed its time.
+func (a *App) scheduleLoop(ctx context.Context) {
+	t := time.NewTicker(scheduleEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			n, err := PublishScheduled(ctx, a.DB, 1, now)
+			if err != nil {
+				if ctx.Err() == nil {
+					a.Log.Warn("scheduled articles", "err", err)
+				}
+				continue
+			}
+			if n > 0 {
+				a.Log.Info("scheduled articles crossed their time", "count", n)
+				a.Changes.Changed(ctx)
+			}
+		}
+	}
+}
