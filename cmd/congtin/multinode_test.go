@@ -153,4 +153,3 @@ func waitForPage(t *testing.T, u, text string, limit time.Duration) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
-
