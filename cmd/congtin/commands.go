@@ -20,6 +20,7 @@ Usage:
   congtin backup [--data DIR] [--out FILE]  write a checked copy of the SQLite database
   congtin migrate-db --from FILE --to URL   copy a site from SQLite into PostgreSQL
   congtin import joomla --dsn DSN [flags]   import a Joomla 1.5-5 site (congtin import joomla --help)
+  congtin demo --articles N [--data DIR|--database URL]   load the demo site and add N generated articles
   congtin help            show this text
 `
 
@@ -41,6 +42,8 @@ func run(args []string) error {
 		return backup(args[1:], os.Stdout)
 	case "import":
 		return importCommand(args[1:], os.Stdout, os.Stderr)
+	case "demo":
+		return demoCommand(args[1:], os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

@@ -80,6 +80,7 @@ var Vietnamese = Catalog{
 	"search.hint":           "Nhập từ khóa cần tìm, có dấu hoặc không dấu, ví dụ: dang bo, chỉ thị 03.",
 	"search.help":           "Mẹo: đặt cụm từ trong ngoặc kép để tìm đúng cụm từ (\"tấm gương đạo đức\"); thêm dấu trừ trước một từ để loại bỏ từ đó (-covid). Gõ có dấu để ưu tiên kết quả đúng dấu.",
 	"search.count":          "Tìm thấy %s kết quả cho “%s”",
+	"search.count_more":     "Tìm thấy hơn %s kết quả cho “%s”; hãy thêm từ khóa để thu hẹp kết quả",
 	"search.none":           "Không tìm thấy bài viết nào phù hợp. Hãy thử từ khóa khác, ít từ hơn hoặc bỏ bớt bộ lọc.",
 	"search.category":       "Chuyên mục",
 	"search.all_categories": "Tất cả chuyên mục",
