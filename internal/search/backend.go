@@ -16,10 +16,12 @@ import (
 // snippets) is shared. backendFor is the one place that chooses.
 type backend interface {
 	put(ctx context.Context, q store.Querier, d doc) error
-	// candidates returns matches of q passing f, best first (or newest
-	// first when f.newest), with a score where higher is better.
-	candidates(ctx context.Context, q store.Querier, query Query, f filter, limit, offset int) ([]candidate, error)
-	count(ctx context.Context, q store.Querier, query Query, f filter) (int, error)
+	// pool returns the newest limit matches of query passing f (newest by
+	// article id, which follows the order articles were written), each
+	// with a relevance score where higher is better, in no set order.
+	// Only id, score and publishAt are filled; without scored the score
+	// is 0, which saves the cost of relevance where it cannot matter.
+	pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error)
 }
 
 func backendFor(d store.Dialect) backend {
@@ -44,7 +46,6 @@ type filter struct {
 	now         int64
 	categoryIDs []int64
 	from, to    int64 // 0: open; to is exclusive
-	newest      bool
 }
 
 // where returns the conditions on search_docs d shared by both databases,
@@ -79,13 +80,6 @@ func (f filter) where(n int) (string, []any) {
 	return b.String(), args
 }
 
-func (f filter) orderBy(score string) string {
-	if f.newest {
-		return "d.publish_at DESC, d.article_id DESC"
-	}
-	return score + " DESC, d.publish_at DESC, d.article_id DESC"
-}
-
 func scanCandidates(rows *sql.Rows, err error) ([]candidate, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -94,7 +88,7 @@ func scanCandidates(rows *sql.Rows, err error) ([]candidate, error) {
 	var out []candidate
 	for rows.Next() {
 		var c candidate
-		if err := rows.Scan(&c.id, &c.score, &c.publishAt, &c.titleWords, &c.words); err != nil {
+		if err := rows.Scan(&c.id, &c.score, &c.publishAt); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		out = append(out, c)
@@ -105,13 +99,11 @@ func scanCandidates(rows *sql.Rows, err error) ([]candidate, error) {
 	return out, nil
 }
 
-func limitOffset(args []any, limit, offset int) (string, []any) {
-	args = append(args, limit, offset)
-	return " LIMIT $" + strconv.Itoa(len(args)-1) + " OFFSET $" + strconv.Itoa(len(args)), args
-}
-
 // sqliteBackend uses the FTS5 table search_fts, whose rowid is the
-// article id. bm25 weighs a title match 5 times a body match and author
+// article id. CROSS JOIN makes SQLite run the full-text match first and
+// look up each match's row in search_docs; left to itself the planner may
+// walk search_docs by its index and run the match once per row, which is
+// a thousand times slower. bm25 weighs a title match 5 times a body match and author
 // or category 2 times; it returns lower-is-better, hence the minus.
 type sqliteBackend struct{}
 
@@ -133,28 +125,31 @@ func (sqliteBackend) put(ctx context.Context, q store.Querier, d doc) error {
 	return nil
 }
 
+// bm25 computes, once per query, how many documents hold each term: a
+// walk over each term's whole list, which for a word in most articles is
+// most of the cost of a search. Search asks for it only when the query
+// matched few enough articles for relevance to decide (see Search).
 const sqliteScore = "-bm25(search_fts, 5.0, 1.0, 2.0)"
 
-func (sqliteBackend) candidates(ctx context.Context, q store.Querier, query Query, f filter, limit, offset int) ([]candidate, error) {
+// The pool bounds the work of one search: a query that matches more
+// articles than the pool holds, such as a single common word, is ranked
+// among its newest matches. Scoring every one of tens of thousands of
+// matches would cost far more than a reader waits, and such a reader
+// refines the query rather than reading page 80. CROSS JOIN makes SQLite
+// run the match first, in rowid order from the newest, and stop at the
+// limit.
+func (sqliteBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error) {
 	where, args := f.where(1)
 	args = append([]any{query.ftsMatch()}, args...)
-	tail, args := limitOffset(args, limit, offset)
-	return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+sqliteScore+`, d.publish_at, d.title_words, d.words
-		FROM search_fts JOIN search_docs d ON d.article_id = search_fts.rowid
-		WHERE search_fts MATCH $1 AND `+where+` ORDER BY `+f.orderBy("2")+tail, args...))
-}
-
-func (sqliteBackend) count(ctx context.Context, q store.Querier, query Query, f filter) (int, error) {
-	where, args := f.where(1)
-	args = append([]any{query.ftsMatch()}, args...)
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*)
-		FROM search_fts JOIN search_docs d ON d.article_id = search_fts.rowid
-		WHERE search_fts MATCH $1 AND `+where, args...).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("search count: %w", err)
+	args = append(args, limit)
+	score := "0.0"
+	if scored {
+		score = sqliteScore
 	}
-	return n, nil
+	return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+score+`, d.publish_at
+		FROM search_fts CROSS JOIN search_docs d ON d.article_id = search_fts.rowid
+		WHERE search_fts MATCH $1 AND `+where+`
+		ORDER BY search_fts.rowid DESC LIMIT $`+strconv.Itoa(len(args)), args...))
 }
 
 // postgresBackend uses the tsvector column search_docs.tsv and its GIN
@@ -178,25 +173,17 @@ func (postgresBackend) put(ctx context.Context, q store.Querier, d doc) error {
 	return nil
 }
 
-const postgresScore = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, tq.q)"
+const postgresScore = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.tsv, tq.q)"
 
-func (postgresBackend) candidates(ctx context.Context, q store.Querier, query Query, f filter, limit, offset int) ([]candidate, error) {
+func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, _ bool) ([]candidate, error) {
 	where, args := f.where(1)
 	args = append([]any{query.tsQuery()}, args...)
-	tail, args := limitOffset(args, limit, offset)
-	return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+postgresScore+`, d.publish_at, d.title_words, d.words
-		FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
-		WHERE d.tsv @@ tq.q AND `+where+` ORDER BY `+f.orderBy("2")+tail, args...))
-}
-
-func (postgresBackend) count(ctx context.Context, q store.Querier, query Query, f filter) (int, error) {
-	where, args := f.where(1)
-	args = append([]any{query.tsQuery()}, args...)
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
-		WHERE d.tsv @@ tq.q AND `+where, args...).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("search count: %w", err)
-	}
-	return n, nil
+	args = append(args, limit)
+	// The newest matches first, then ts_rank_cd on those only: ranking
+	// reads each row's whole tsvector, too slow for every match of a
+	// common word.
+	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at
+		FROM (SELECT d.article_id, d.publish_at, d.tsv FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
+			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT $`+strconv.Itoa(len(args))+`) m,
+		to_tsquery('simple', $1) AS tq(q)`, args...))
 }

@@ -104,10 +104,7 @@ func FuzzParse(f *testing.F) {
 		if q.Empty() {
 			return
 		}
-		if _, err := b.count(ctx, db, q, fl); err != nil {
-			t.Fatalf("Parse(%q) → %q: %v", s, q.ftsMatch(), err)
-		}
-		if _, err := b.candidates(ctx, db, q, fl, 10, 0); err != nil {
+		if _, err := b.pool(ctx, db, q, fl, 10, true); err != nil {
 			t.Fatalf("Parse(%q) → %q: %v", s, q.ftsMatch(), err)
 		}
 	})
@@ -129,7 +126,7 @@ func runSeeds(t *testing.T, db *store.DB) {
 		if q.Empty() {
 			continue
 		}
-		if _, err := b.candidates(ctx, db, q, filter{siteID: 1, now: 1 << 40}, 10, 0); err != nil {
+		if _, err := b.pool(ctx, db, q, filter{siteID: 1, now: 1 << 40}, 10, true); err != nil {
 			t.Errorf("%q → %q: %v", s, q.tsQuery(), err)
 		}
 	}

@@ -21,9 +21,12 @@ import (
 // half the relevance range.
 const (
 	rerankWindow = 200
-	bonusMarked  = 2.0
-	bonusTitle   = 0.5
-	maxPageSize  = 50
+	// maxMatches bounds what one search counts and ranks (see the pool in
+	// backend.go): a hundred pages of results.
+	maxMatches  = 1000
+	bonusMarked = 2.0
+	bonusTitle  = 0.5
+	maxPageSize = 50
 )
 
 // Options are the filters and paging of a search.
@@ -39,7 +42,8 @@ type Options struct {
 
 // Results is one page of a search.
 type Results struct {
-	Total int
+	Total int  // matches, at most 1000
+	More  bool // there are more than Total matches; only Total are reachable
 	Hits  []Hit
 }
 
@@ -81,40 +85,111 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	if o.Offset < 0 {
 		o.Offset = 0
 	}
-	f := filter{siteID: o.SiteID, now: o.Now.Unix(), categoryIDs: o.CategoryIDs, newest: o.Newest}
+	f := filter{siteID: o.SiteID, now: o.Now.Unix(), categoryIDs: o.CategoryIDs}
 	if !o.From.IsZero() {
 		f.from = o.From.Unix()
 	}
 	if !o.To.IsZero() {
 		f.to = o.To.Unix()
 	}
-	var err error
-	if res.Total, err = s.b.count(ctx, s.db, q, f); err != nil {
+	// A first pass without relevance tells a precise query from a vague
+	// one. A vague query (more matches than maxMatches) is ranked without
+	// the index's relevance: by the title and diacritic bonuses, then
+	// newest first, which for a word found in most articles is the order
+	// a news site's reader expects, at a fraction of the cost. A precise
+	// one is read again with relevance.
+	pool, err := s.b.pool(ctx, s.db, q, f, maxMatches+1, false)
+	if err != nil {
 		return nil, err
 	}
-	if res.Total == 0 || o.Offset >= res.Total {
+	if len(pool) <= maxMatches && !o.Newest {
+		if pool, err = s.b.pool(ctx, s.db, q, f, maxMatches+1, true); err != nil {
+			return nil, err
+		}
+	}
+	if len(pool) > maxMatches {
+		// The pool came newest first: what is cut is the oldest match.
+		sort.Slice(pool, func(i, j int) bool { return pool[i].id > pool[j].id })
+		pool, res.More = pool[:maxMatches], true
+	}
+	res.Total = len(pool)
+	if o.Offset >= res.Total {
 		return res, nil
 	}
-	var page []candidate
-	if !o.Newest && o.Offset+o.Limit <= rerankWindow {
-		cands, err := s.b.candidates(ctx, s.db, q, f, rerankWindow, 0)
-		if err != nil {
-			return nil, err
-		}
-		rerank(cands, q)
-		page = window(cands, o.Offset, o.Limit)
+	if o.Newest {
+		sortCandidates(pool, func(c candidate) float64 { return float64(c.publishAt) })
 	} else {
-		// Past the re-ranked window (or sorted by date) the index's own
-		// order is the order: the window holds exactly the index's best
-		// rerankWindow, so no article is shown twice or skipped.
-		if page, err = s.b.candidates(ctx, s.db, q, f, o.Limit, o.Offset); err != nil {
-			return nil, err
+		// The best rerankWindow by the index's score are re-ranked with
+		// the bonuses; below them the index's order stands. The window
+		// is a fixed set, so paging never shows an article twice.
+		sortCandidates(pool, func(c candidate) float64 { return c.score })
+		if o.Offset < rerankWindow {
+			top := pool[:min(len(pool), rerankWindow)]
+			if err := s.loadWords(ctx, top, q); err != nil {
+				return nil, err
+			}
+			rerank(top, q)
 		}
 	}
-	if res.Hits, err = s.hits(ctx, page, q); err != nil {
+	if res.Hits, err = s.hits(ctx, window(pool, o.Offset, o.Limit), q); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// sortCandidates orders by key, highest first, then newer first.
+func sortCandidates(cs []candidate, key func(candidate) float64) {
+	sort.Slice(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if ka, kb := key(a), key(b); ka != kb {
+			return ka > kb
+		}
+		if a.publishAt != b.publishAt {
+			return a.publishAt > b.publishAt
+		}
+		return a.id > b.id
+	})
+}
+
+// loadWords reads what re-ranking compares for each candidate: the title
+// words always, the marked words of the text when the query has a word
+// with diacritics.
+func (s *Searcher) loadWords(ctx context.Context, cs []candidate, q Query) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	marked := false
+	for _, w := range q.Words() {
+		marked = marked || w.Marked()
+	}
+	cols := "article_id, title_words, ''"
+	if marked {
+		cols = "article_id, title_words, words"
+	}
+	args := make([]any, len(cs))
+	marks := make([]string, len(cs))
+	at := make(map[int64]int, len(cs))
+	for i, c := range cs {
+		args[i] = c.id
+		marks[i] = "$" + strconv.Itoa(i+1)
+		at[c.id] = i
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM search_docs WHERE article_id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var title, words string
+		if err := rows.Scan(&id, &title, &words); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		if i, ok := at[id]; ok {
+			cs[i].titleWords, cs[i].words = title, words
+		}
+	}
+	return rows.Err()
 }
 
 func window(c []candidate, offset, limit int) []candidate {

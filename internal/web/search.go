@@ -24,6 +24,7 @@ type searchView struct {
 	Categories []searchCategory
 	Searched   bool // a query with words was run
 	Total      int64
+	More       bool // more matches than Total; the count reads "more than"
 	Hits       []searchHit
 	Pager      searchPager
 	Notes      []string // filters that were ignored, in words for the reader
@@ -113,7 +114,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.Total = int64(res.Total)
+	v.Total, v.More = int64(res.Total), res.More
 	v.Pager.Pages = max(1, (res.Total+searchPageSize-1)/searchPageSize)
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, searchHit{

@@ -1,0 +1,31 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/store/storetest"
+)
+
+func TestGenerate(t *testing.T) {
+	db := storetest.SQLite(t)
+	ctx := context.Background()
+	if err := demo.Load(ctx, db, 1); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := content.NewStore(db).CountPublished(ctx, content.ListOptions{SiteID: 1}, demo.Now.AddDate(1, 0, 0))
+	if err := demo.Generate(ctx, db, demo.GenerateOptions{N: 120, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := content.NewStore(db).CountPublished(ctx, content.ListOptions{SiteID: 1}, demo.Now.AddDate(1, 0, 0))
+	if after-before != 120 {
+		t.Errorf("generated %d visible articles, want 120", after-before)
+	}
+	var minY, maxY, cats int
+	db.QueryRow(`SELECT min(publish_at), max(publish_at), count(DISTINCT category_id) FROM articles`).Scan(&minY, &maxY, &cats)
+	if cats < 5 || maxY-minY < 8*365*86400 {
+		t.Errorf("articles spread over %d categories and %d days; want variety", cats, (maxY-minY)/86400)
+	}
+}
