@@ -14,7 +14,7 @@ import (
 
 const categoryColumns = `id, site_id, COALESCE(parent_id, 0), slug, name, description, position, published`
 
-func scanCategory(sc interface{ Scan(...any) error }) (*Category, error) {
+func scanCategory(sc store.Scanner) (*Category, error) {
 	c := &Category{}
 	err := sc.Scan(&c.ID, &c.SiteID, &c.ParentID, &c.Slug, &c.Name, &c.Description, &c.Position, &c.Published)
 	return c, err
@@ -52,21 +52,12 @@ func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category
 
 // Categories returns every published category of a site in display order.
 func (s *Store) Categories(ctx context.Context, siteID int64) ([]*Category, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+categoryColumns+` FROM categories
+	out, err := store.QueryAll(ctx, s.db, scanCategory, `SELECT `+categoryColumns+` FROM categories
 		WHERE site_id = $1 AND published = TRUE ORDER BY position, id`, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("list categories: %w", err)
 	}
-	defer rows.Close()
-	var out []*Category
-	for rows.Next() {
-		c, err := scanCategory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Tree arranges categories into their hierarchy and returns the roots.

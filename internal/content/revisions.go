@@ -49,7 +49,7 @@ func writeRevision(ctx context.Context, q store.Querier, e *Editable, userID int
 const revisionColumns = `id, article_id, version, title, slug, category_id, intro_html, body_html, author_alias, status,
 	publish_at, unpublish_at, featured, COALESCE(image_id, 0), COALESCE(saved_by, 0), saved_at, note`
 
-func scanRevision(sc interface{ Scan(...any) error }) (*Revision, error) {
+func scanRevision(sc store.Scanner) (*Revision, error) {
 	r := &Revision{}
 	var publish, unpublish sql.NullInt64
 	var saved int64
@@ -65,21 +65,12 @@ func scanRevision(sc interface{ Scan(...any) error }) (*Revision, error) {
 
 // Revisions lists an article's revisions, newest first.
 func (s *Store) Revisions(ctx context.Context, articleID int64) ([]*Revision, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+revisionColumns+` FROM article_revisions WHERE article_id = $1
+	out, err := store.QueryAll(ctx, s.db, scanRevision, `SELECT `+revisionColumns+` FROM article_revisions WHERE article_id = $1
 		ORDER BY version DESC`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("revisions: %w", err)
 	}
-	defer rows.Close()
-	var out []*Revision
-	for rows.Next() {
-		r, err := scanRevision(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // RevisionAt returns one revision of an article.

@@ -15,21 +15,12 @@ import (
 // AllCategories returns every category of a site, published or not, in
 // display order: the newsroom's view.
 func (s *Store) AllCategories(ctx context.Context, siteID int64) ([]*Category, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+categoryColumns+` FROM categories WHERE site_id = $1
+	out, err := store.QueryAll(ctx, s.db, scanCategory, `SELECT `+categoryColumns+` FROM categories WHERE site_id = $1
 		ORDER BY position, id`, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("list categories: %w", err)
 	}
-	defer rows.Close()
-	var out []*Category
-	for rows.Next() {
-		c, err := scanCategory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // UpdateCategory changes a category. A parent that is the category itself
