@@ -170,7 +170,7 @@ func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit 
 func EnsureIndex(ctx context.Context, db *store.DB, siteID int64) (rebuilt bool, err error) {
 	var articles, indexed int
 	err = db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM articles WHERE site_id = $1 AND status = 'published' AND publish_at IS NOT NULL),
+		(SELECT count(*) FROM articles WHERE site_id = $1 AND status = 'published' AND access = 'public' AND publish_at IS NOT NULL),
 		(SELECT count(*) FROM search_docs WHERE site_id = $1)`, siteID).Scan(&articles, &indexed)
 	if err != nil {
 		return false, fmt.Errorf("check search index: %w", err)
