@@ -304,15 +304,24 @@ func TestEmptySite(t *testing.T) {
 	}
 }
 
+// BenchmarkArticlePage renders the reference article without a page cache,
+// on SQLite and (when configured) PostgreSQL, for a side-by-side figure.
 func BenchmarkArticlePage(b *testing.B) {
-	h := newDemoServer(b, storetest.SQLite(b)).Handler()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, referenceURL, nil))
-		if rec.Code != 200 {
-			b.Fatal(rec.Code)
-		}
+	for _, d := range []struct {
+		name string
+		open func(testing.TB) *store.DB
+	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
+		b.Run(d.name, func(b *testing.B) {
+			h := newDemoServer(b, d.open(b)).Handler()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, referenceURL, nil))
+				if rec.Code != 200 {
+					b.Fatal(rec.Code)
+				}
+			}
+		})
 	}
 }
