@@ -12,6 +12,9 @@ const categoryPageSize = 10
 type categoryView struct {
 	Category *content.Category
 	Parent   *content.Category
+	// Children are the subcategories, linked at the top of the list: on a
+	// phone the menu does not unfold them.
+	Children []*content.Category
 	Articles []content.Summary
 	Pager    pager
 	Total    int
@@ -39,6 +42,7 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 	for _, c := range flatten(p.Chrome.Nav) {
 		if c.ID == cat.ID {
 			ids = append(ids, descendantIDs(c)...)
+			v.Children = c.Children
 		}
 		if c.ID == cat.ParentID {
 			v.Parent = c

@@ -27,7 +27,7 @@ func TestPages(t *testing.T) {
 			{"/", "text/html", []string{"Tin mới nhất", "Tin nổi bật", `href="/to-chuc-dang/"`, "Thăm dò ý kiến", `<link rel="canonical" href="https://skhcn.example.vn/">`}},
 			{"/to-chuc-dang/", "text/html", []string{"<h1 class=\"page-title\">Tổ chức Đảng</h1>", "Trang 1/2", `rel="next" href="/to-chuc-dang/?trang=2"`, ">03/02/2021</time>"}},
 			{"/to-chuc-dang/?trang=2", "text/html", []string{"Trang 2/2", `rel="prev" href="/to-chuc-dang/"`, referenceURL}},
-			{"/khoa-hoc-cong-nghe/", "text/html", []string{"Khoa học và Công nghệ", "Sở hữu trí tuệ"}},
+			{"/khoa-hoc-cong-nghe/", "text/html", []string{"Khoa học và Công nghệ", `<nav class="subcategories" aria-label="Chuyên mục con"><ul><li><a href="/so-huu-tri-tue/">Sở hữu trí tuệ</a>`}},
 			{"/so-huu-tri-tue/", "text/html", []string{`<ol>`, `href="/khoa-hoc-cong-nghe/">Khoa học và Công nghệ</a>`}},
 			{"/tin-tuc-su-kien/", "text/html", []string{`<img src="/anh/`, `loading="lazy"`, `srcset="`}},
 			{referenceURL, "text/html", []string{`<meta property="og:type" content="article">`, `<link rel="canonical" href="https://skhcn.example.vn` + referenceURL + `">`}},
