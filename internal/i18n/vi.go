@@ -16,7 +16,7 @@ var Vietnamese = Catalog{
 	"article.print":      "In bài viết",
 	"article.author":     "Tác giả",
 	"category.empty":     "Chuyên mục này chưa có bài viết.",
-	"category.children": "Chuyên mục con",
+	"category.children":  "Chuyên mục con",
 	"category.more":      "Xem thêm",
 	"home.featured":      "Tin nổi bật",
 	"home.latest":        "Tin mới nhất",
