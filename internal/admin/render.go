@@ -28,7 +28,7 @@ var templateFiles embed.FS
 var staticFiles embed.FS
 
 var pageNames = []string{"login", "error", "dashboard", "articles", "article_form", "revisions", "revision_diff",
-	"media", "categories", "category_form", "pages", "page_form", "polls", "settings", "users", "user_form", "audit", "account"}
+	"media", "categories", "category_form", "pages", "page_form", "polls", "poll_form", "poll_reset", "settings", "users", "user_form", "audit", "account"}
 
 type templates struct{ sets map[string]*template.Template }
 

@@ -56,6 +56,10 @@ func (s *Server) routes() []route {
 		{"GET /quan-tri/binh-chon/{$}", auth.ActPolls, s.pollList},
 		{"POST /quan-tri/binh-chon/{$}", auth.ActPolls, s.pollCreate},
 		{"POST /quan-tri/binh-chon/{id}/trang-thai", auth.ActPolls, s.pollStatus},
+		{"GET /quan-tri/binh-chon/{id}/sua", auth.ActPolls, s.pollEdit},
+		{"POST /quan-tri/binh-chon/{id}/sua", auth.ActPolls, s.pollSave},
+		{"GET /quan-tri/binh-chon/{id}/dat-lai", auth.ActPolls, s.pollResetForm},
+		{"POST /quan-tri/binh-chon/{id}/dat-lai", auth.ActPolls, s.pollReset}, // needs the poll's number typed
 
 		{"GET /quan-tri/cai-dat", auth.ActSettings, s.settingsForm},
 		{"POST /quan-tri/cai-dat", auth.ActSettings, s.settingsSave},

@@ -3,6 +3,7 @@ package admin
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/poll"
 	"github.com/congtin/congtin/internal/site"
+	"github.com/congtin/congtin/internal/stats"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -190,75 +192,6 @@ func (s *Server) pageSave(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, "/quan-tri/trang/", s.text.T("admin.saved"))
 }
 
-// ---- polls
-
-type pollsView struct {
-	Polls    []*poll.Results
-	Question string
-	Options  string
-}
-
-func (s *Server) pollList(w http.ResponseWriter, r *http.Request) error {
-	return s.showPolls(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.polls.title")), "", "")
-}
-
-func (s *Server) showPolls(w http.ResponseWriter, r *http.Request, status int, p *page, q, opts string) error {
-	list, err := s.polls.List(r.Context(), s.cfg.SiteID)
-	if err != nil {
-		return err
-	}
-	p.Nav = "polls"
-	p.Data = pollsView{Polls: list, Question: q, Options: opts}
-	return s.render(w, status, "polls", p)
-}
-
-func (s *Server) pollCreate(w http.ResponseWriter, r *http.Request) error {
-	q, opts := r.FormValue("question"), r.FormValue("options")
-	pl := &poll.Poll{SiteID: s.cfg.SiteID, Question: q, Status: poll.StatusDraft}
-	for _, line := range strings.Split(opts, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			pl.Options = append(pl.Options, poll.Option{Label: line})
-		}
-	}
-	err := s.db.InTx(r.Context(), func(tx store.Tx) error {
-		if err := s.polls.Create(r.Context(), tx, pl); err != nil {
-			return err
-		}
-		return s.auditTx(r.Context(), tx, r, "poll.create", "poll", pl.ID, pl.Question)
-	})
-	if errors.Is(err, poll.ErrInvalid) {
-		p := s.newPage(r, s.text.T("admin.polls.title"))
-		p.Error = strings.TrimPrefix(err.Error(), poll.ErrInvalid.Error()+": ")
-		return s.showPolls(w, r, http.StatusUnprocessableEntity, p, q, opts)
-	}
-	if err != nil {
-		return err
-	}
-	return s.redirect(w, r, "/quan-tri/binh-chon/", s.text.T("admin.saved"))
-}
-
-func (s *Server) pollStatus(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var action string
-	switch r.FormValue("status") {
-	case "open":
-		action, err = "poll.open", s.polls.Open(r.Context(), s.cfg.SiteID, id)
-	case "closed":
-		action, err = "poll.close", s.polls.Close(r.Context(), s.cfg.SiteID, id)
-	default:
-		return errBadRequest
-	}
-	if err != nil {
-		return err
-	}
-	s.audit(r, userOf(r).ID, action, "poll", id, "")
-	s.changed(r.Context())
-	return s.redirect(w, r, "/quan-tri/binh-chon/", s.text.T("admin.saved"))
-}
-
 // ---- settings
 
 // settingFields are the settings the form edits, in order.
@@ -274,26 +207,52 @@ var settingFields = []struct{ Key, Label string }{
 	{site.KeyVisitsOffset, "admin.settings.visits_offset"},
 }
 
-type settingRow struct{ Key, Label, Value string }
+type settingRow struct{ Key, Label, Value, Placeholder string }
+
+// counterChoice is one period row the public counter block may show.
+type counterChoice struct {
+	Name, Label string
+	On          bool
+}
+
+type settingsView struct {
+	Rows     []settingRow
+	Counters []counterChoice
+}
 
 func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) error {
-	st, err := site.Load(r.Context(), s.db, s.cfg.SiteID)
+	ctx := r.Context()
+	st, err := site.Load(ctx, s.db, s.cfg.SiteID)
 	if err != nil {
 		return err
 	}
 	values := map[string]string{site.KeySiteName: st.SiteName, site.KeyAgency: st.Agency, site.KeyEditorInChief: st.EditorInChief,
 		site.KeyLicence: st.Licence, site.KeyAddress: st.Address, site.KeyPhone: st.Phone, site.KeyFax: st.Fax,
 		site.KeyTagline: st.Tagline, site.KeyVisitsOffset: strconv.FormatInt(st.VisitsOffset, 10)}
-	return s.showSettings(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.settings.title")), values)
+	if n, set, err := s.polls.VotesPerIP(ctx, s.db, s.cfg.SiteID); err != nil {
+		return err
+	} else if set {
+		values[poll.KeyVotesPerIP] = strconv.Itoa(n)
+	}
+	rows, err := stats.CounterRows(ctx, s.db, s.cfg.SiteID)
+	if err != nil {
+		return err
+	}
+	return s.showSettings(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.settings.title")), values, rows)
 }
 
-func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, status int, p *page, values map[string]string) error {
-	var rows []settingRow
+func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, status int, p *page, values map[string]string, counterRows []string) error {
+	var v settingsView
 	for _, f := range settingFields {
-		rows = append(rows, settingRow{Key: f.Key, Label: s.text.T(f.Label), Value: values[f.Key]})
+		v.Rows = append(v.Rows, settingRow{Key: f.Key, Label: s.text.T(f.Label), Value: values[f.Key]})
+	}
+	v.Rows = append(v.Rows, settingRow{Key: poll.KeyVotesPerIP, Label: s.text.T("admin.settings.poll_votes_per_ip"),
+		Value: values[poll.KeyVotesPerIP], Placeholder: s.text.T("admin.settings.default", s.polls.DefaultLimit())})
+	for _, name := range stats.DefaultCounterRows {
+		v.Counters = append(v.Counters, counterChoice{Name: name, Label: s.text.T("stats." + name), On: slices.Contains(counterRows, name)})
 	}
 	p.Nav = "settings"
-	p.Data = rows
+	p.Data = v
 	return s.render(w, status, "settings", p)
 }
 
@@ -302,15 +261,34 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 	for _, f := range settingFields {
 		values[f.Key] = strings.TrimSpace(r.FormValue(f.Key))
 	}
+	values[poll.KeyVotesPerIP] = strings.TrimSpace(r.FormValue(poll.KeyVotesPerIP))
+	// The counter checkboxes send nothing when all are cleared; the
+	// hidden marker tells that apart from a form without them.
+	var counterRows []string
+	if r.FormValue("counter_rows_shown") != "" {
+		for _, name := range stats.DefaultCounterRows {
+			if slices.Contains(r.Form[stats.KeyCounterRows], name) {
+				counterRows = append(counterRows, name)
+			}
+		}
+		values[stats.KeyCounterRows] = strings.Join(counterRows, ",")
+	} else {
+		var err error
+		if counterRows, err = stats.CounterRows(r.Context(), s.db, s.cfg.SiteID); err != nil {
+			return err
+		}
+	}
 	p := s.newPage(r, s.text.T("admin.settings.title"))
-	if v := values[site.KeyVisitsOffset]; v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err != nil || n < 0 {
-			p.Errors[site.KeyVisitsOffset] = s.text.T("admin.settings.bad_number")
+	for _, key := range []string{site.KeyVisitsOffset, poll.KeyVotesPerIP} {
+		if v := values[key]; v != "" {
+			if n, err := strconv.ParseInt(v, 10, 64); err != nil || n < 0 || (key == poll.KeyVotesPerIP && n > 1_000_000) {
+				p.Errors[key] = s.text.T("admin.settings.bad_number")
+			}
 		}
 	}
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
-		return s.showSettings(w, r, http.StatusUnprocessableEntity, p, values)
+		return s.showSettings(w, r, http.StatusUnprocessableEntity, p, values, counterRows)
 	}
 	err := s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if err := site.Save(r.Context(), tx, s.cfg.SiteID, values); err != nil {

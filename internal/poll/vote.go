@@ -65,7 +65,11 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 		if err != nil {
 			return fmt.Errorf("vote: read option: %w", err)
 		}
-		if s.votesPerIP > 0 && ip != "" {
+		limit, _, err := s.VotesPerIP(ctx, tx, siteID)
+		if err != nil {
+			return fmt.Errorf("vote: %w", err)
+		}
+		if limit > 0 && ip != "" {
 			var n int
 			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM poll_votes
 				WHERE poll_id = $1 AND ip = $2 AND created_at > $3`,
@@ -73,7 +77,7 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 			if err != nil {
 				return fmt.Errorf("vote: count votes from address: %w", err)
 			}
-			if n >= s.votesPerIP {
+			if n >= limit {
 				return ErrTooManyFromIP
 			}
 		}
