@@ -39,9 +39,10 @@ func (s *Server) mediaLibrary(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "media", p)
 }
 
-// store reads one uploaded file and keeps it, refusing what is too big,
-// of a type not accepted, or named as something it is not.
-func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt string) (*media.Media, error) {
+// storeUpload reads one uploaded file and keeps it, refusing what is too
+// big, of a type not accepted, named as something it is not, or (for the
+// editor, imagesOnly) not a picture.
+func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt string, imagesOnly bool) (*media.Media, error) {
 	if fh.Size > s.cfg.UploadMax {
 		return nil, &httpError{status: http.StatusRequestEntityTooLarge, msg: s.text.T("admin.media.too_large", s.cfg.UploadMax>>20)}
 	}
@@ -63,6 +64,9 @@ func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt stri
 	}
 	if !media.NameMatches(fh.Filename, mt) {
 		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.disguised", fh.Filename)}
+	}
+	if imagesOnly && !media.IsImage(mt) {
+		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.not_image")}
 	}
 	var m *media.Media
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
@@ -92,7 +96,7 @@ func (s *Server) mediaUpload(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{status: http.StatusBadRequest, msg: s.text.T("admin.media.none")}
 	}
 	for _, fh := range files {
-		if _, err := s.storeUpload(r, fh, r.FormValue("alt")); err != nil {
+		if _, err := s.storeUpload(r, fh, r.FormValue("alt"), false); err != nil {
 			return err
 		}
 	}
@@ -117,16 +121,13 @@ func (s *Server) mediaUploadEditor(w http.ResponseWriter, r *http.Request) error
 	if len(fhs) != 1 {
 		return fail(http.StatusBadRequest, s.text.T("admin.media.none"))
 	}
-	m, err := s.storeUpload(r, fhs[0], "")
+	m, err := s.storeUpload(r, fhs[0], "", true)
 	var he *httpError
 	if errors.As(err, &he) {
 		return fail(he.status, he.msg)
 	}
 	if err != nil {
 		return err
-	}
-	if !media.IsImage(m.Mime) {
-		return fail(http.StatusUnsupportedMediaType, s.text.T("admin.media.not_image"))
 	}
 	return json.NewEncoder(w).Encode(map[string]any{"location": mediaURL(m.SHA256, m.Mime), "id": m.ID})
 }
