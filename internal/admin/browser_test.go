@@ -122,6 +122,12 @@ func TestBrowserWriteReviewPublish(t *testing.T) {
 	if err != nil {
 		t.Fatalf("writer opens the editor: %v", err)
 	}
+	// The editor speaks Vietnamese: its own language file is loaded.
+	labels, err := chromedp.Run(writer, chromedp.Evaluate[string](`[...document.querySelectorAll('.tox-toolbar__primary .tox-tbtn')]
+		.map(b => b.getAttribute('aria-label')).filter(Boolean).join('|')`))
+	if err != nil || !strings.Contains(labels, "In đậm") || !strings.Contains(labels, "Hoàn tác") || strings.Contains(labels, "Bold") {
+		t.Errorf("toolbar labels %q (%v)", labels, err)
+	}
 	location, err := chromedp.Run(writer, chromedp.Evaluate[string](uploadJS, chromedp.EvalAwaitPromise))
 	if err != nil || !strings.HasPrefix(location, "/anh/") {
 		t.Fatalf("upload: %q %v", location, err)

@@ -25,6 +25,10 @@
       base_url: "/quan-tri/static/vendor/hugerte",
       suffix: ".min",
       promotion: false,
+      // Our own Vietnamese strings (editor-vi.js): HugeRTE publishes none.
+      language: "vi",
+      language_url: "/quan-tri/static/editor-vi.js",
+      iframe_aria_text: "Vùng soạn thảo nội dung",
       branding: false,
       height: 520,
       menubar: false,
