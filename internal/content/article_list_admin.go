@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/vn"
 )
 
 // AdminFilter selects articles for the newsroom's list. OnlyAuthor and
@@ -71,11 +72,6 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, i
 	if f.AuthorID != 0 {
 		where = append(where, "a.created_by = "+arg(f.AuthorID))
 	}
-	if t := strings.TrimSpace(f.Text); t != "" {
-		// lower() folds ASCII on SQLite and everything on PostgreSQL;
-		// good enough to find a title one remembers.
-		where = append(where, "lower(a.title) LIKE lower("+arg("%"+strings.NewReplacer("%", "", "_", "").Replace(t)+"%")+")")
-	}
 	if f.OnlyAuthor != 0 || f.OnlyCategories != nil {
 		var or []string
 		if f.OnlyAuthor != 0 {
@@ -93,13 +89,35 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, i
 		}
 		where = append(where, "("+strings.Join(or, " OR ")+")")
 	}
-	w := strings.Join(where, " AND ")
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+w, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count articles: %w", err)
-	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 30
+	}
+	f.Offset = max(f.Offset, 0)
+	w := strings.Join(where, " AND ")
+	var total int
+	if text := foldWords(f.Text); text != "" {
+		// The title filter ignores case and diacritics the way search
+		// does (vn.Fold on both sides: "dang uy" finds "Đảng ủy"). Neither
+		// SQLite's lower() (ASCII only) nor PostgreSQL's (no marks) can,
+		// so the titles the other filters allow are folded here, and the
+		// page is then read by id.
+		ids, err := s.titleMatches(ctx, w, args, text)
+		if err != nil {
+			return nil, 0, err
+		}
+		total = len(ids)
+		ids = ids[min(f.Offset, len(ids)):min(f.Offset+f.Limit, len(ids))]
+		if len(ids) == 0 {
+			return nil, total, nil
+		}
+		in := make([]string, len(ids))
+		for i, id := range ids {
+			in[i] = arg(id)
+		}
+		w += " AND a.id IN (" + strings.Join(in, ", ") + ")"
+		f.Offset = 0
+	} else if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
 	lim, off := arg(f.Limit), arg(f.Offset)
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.slug, a.category_id, c.name, c.slug, COALESCE(a.created_by, 0),
@@ -124,6 +142,34 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, i
 		out = append(out, r)
 	}
 	return out, total, rows.Err()
+}
+
+// foldWords is s folded for matching (vn.Fold) with its spaces collapsed.
+func foldWords(s string) string {
+	return strings.Join(strings.Fields(vn.Fold(s)), " ")
+}
+
+// titleMatches returns, in the list's order, the ids of the articles
+// matching where whose folded title contains text.
+func (s *Store) titleMatches(ctx context.Context, where string, args []any, text string) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title FROM articles a WHERE `+where+`
+		ORDER BY a.updated_at DESC, a.id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("match titles: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return nil, err
+		}
+		if strings.Contains(foldWords(title), text) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, rows.Err()
 }
 
 // CountByStatus counts a site's articles per status, for the dashboard,

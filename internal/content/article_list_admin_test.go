@@ -1,0 +1,103 @@
+package content
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/store/storetest"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The newsroom's title filter ignores case and diacritics on both
+// databases: SQLite's lower() alone left "đảng" unable to find "ĐẢNG".
+func TestAdminTitleFilterFolds(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := NewStore(db)
+		news, party := &Category{Name: "Tin tức", Published: true}, &Category{Name: "Xây dựng Đảng", Published: true}
+		for _, c := range []*Category{news, party} {
+			if err := s.CreateCategory(ctx, db, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		titles := []struct {
+			title  string
+			cat    *Category
+			status Status
+		}{
+			{"Đảng ủy tỉnh họp phiên thường kỳ", party, StatusPublished},
+			{"ĐẢNG BỘ XÃ HÒA VANG ĐẠI HỘI", party, StatusDraft},
+			{"Công trình thuỷ lợi Hoà Trung hoàn thành", news, StatusPending},  // old tone placement
+			{norm.NFD.String("Đường giao thông nông thôn"), news, StatusDraft}, // typed with combining marks
+			{"Giải ngân đạt 100% kế hoạch", news, StatusDraft},
+			{"Hội nghị tổng kết năm", news, StatusTrashed},
+		}
+		ids := map[string]int64{}
+		for i, tt := range titles {
+			a := &Article{Title: tt.title, CategoryID: tt.cat.ID, Status: tt.status}
+			if err := s.CreateArticle(ctx, db, a); err != nil {
+				t.Fatal(err)
+			}
+			// Newest change first: the first title is the newest.
+			if _, err := db.ExecContext(ctx, `UPDATE articles SET updated_at = $1 WHERE id = $2`, int64(2_000_000_000-i), a.ID); err != nil {
+				t.Fatal(err)
+			}
+			ids[tt.title] = a.ID
+		}
+		first, second, water, road, money := ids[titles[0].title], ids[titles[1].title], ids[titles[2].title], ids[titles[3].title], ids[titles[4].title]
+		tests := []struct {
+			name string
+			f    AdminFilter
+			want []int64
+		}{
+			{"lower case finds upper case", AdminFilter{Text: "đảng"}, []int64{first, second}},
+			{"upper case finds lower case", AdminFilter{Text: "ĐẢNG ỦY"}, []int64{first}},
+			{"without diacritics", AdminFilter{Text: "dang bo xa"}, []int64{second}},
+			{"either tone placement", AdminFilter{Text: "thủy lợi hòa trung"}, []int64{water}},
+			{"decomposed title", AdminFilter{Text: "Đường giao"}, []int64{road}},
+			{"decomposed query", AdminFilter{Text: norm.NFD.String("nông thôn")}, []int64{road}},
+			{"spaces collapse", AdminFilter{Text: "  hòa   vang "}, []int64{second}},
+			{"percent is a character", AdminFilter{Text: "100%"}, []int64{money}},
+			{"underscore is a character", AdminFilter{Text: "_"}, nil},
+			{"with a status", AdminFilter{Text: "dang", Status: StatusDraft}, []int64{second}},
+			{"with a category", AdminFilter{Text: "a", CategoryID: news.ID}, []int64{water, road, money}},
+			{"only categories", AdminFilter{Text: "n", OnlyCategories: []int64{party.ID}}, []int64{first, second}},
+			{"trashed only when asked", AdminFilter{Text: "tổng kết"}, nil},
+			{"trashed asked", AdminFilter{Text: "tổng kết", Status: StatusTrashed}, []int64{ids[titles[5].title]}},
+			{"nothing", AdminFilter{Text: "bóng đá"}, nil},
+		}
+		for _, tt := range tests {
+			rows, total, err := s.AdminArticles(ctx, tt.f)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			var got []int64
+			for _, r := range rows {
+				got = append(got, r.ID)
+			}
+			if !slices.Equal(got, tt.want) || total != len(tt.want) {
+				t.Errorf("%s: %v (total %d), want %v", tt.name, got, total, tt.want)
+			}
+		}
+		// Pages of a filtered list ("n" is in every live title), with the
+		// total across them.
+		for _, p := range []struct {
+			offset int
+			want   []int64
+		}{{0, []int64{first, second}}, {2, []int64{water, road}}, {4, []int64{money}}, {6, nil}} {
+			rows, total, err := s.AdminArticles(ctx, AdminFilter{Text: "n", Limit: 2, Offset: p.offset})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, r := range rows {
+				got = append(got, r.ID)
+			}
+			if !slices.Equal(got, p.want) || total != 5 {
+				t.Errorf("offset %d: %v (total %d), want %v of 5", p.offset, got, total, p.want)
+			}
+		}
+	})
+}
