@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -56,6 +57,7 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	baseURL := fs.String("base-url", "", "the old site's address (https://old.site), to recognise its absolute links")
 	visits := fs.Int64("visits-offset", -1, "visit count of the old site, added to congtin's counter; -1: unchanged")
 	dry := fs.Bool("dry-run", false, "report what would be imported and write nothing")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `FILE` (for developers; see bench/import)")
 	roles := roleFlags{}
 	for k, v := range joomla.DefaultRoles {
 		roles[k] = v
@@ -97,6 +99,17 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer dst.Close()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	rep, err := joomla.Import(ctx, src, dst, joomla.Options{Prefix: *prefix, ImagesRoot: *images, BaseURL: *baseURL,
 		VisitsOffset: *visits, DryRun: *dry, Roles: roles, Indexer: search.NewIndexer(dst.Dialect), Progress: stderr})
 	if rep != nil {

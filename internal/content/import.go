@@ -16,6 +16,28 @@ const (
 	AccessRegistered = "registered"
 )
 
+// ImportedHTML is the HTML of an imported article after the sanitiser,
+// with the excerpt made from it. Only SanitizeImported makes one, so what
+// PutImportedArticleHTML writes has always been through the sanitiser.
+type ImportedHTML struct{ intro, body, excerpt string }
+
+// SanitizeImported passes an imported article's intro and body through
+// the editor's normalisation and sanitiser and makes its excerpt, exactly
+// as PutImportedArticle would. It needs no database and may run on many
+// goroutines at once, so an importer can prepare articles in parallel and
+// write them in order.
+func SanitizeImported(introHTML, bodyHTML string) ImportedHTML {
+	h := ImportedHTML{intro: SanitizeHTML(introHTML), body: SanitizeHTML(bodyHTML)}
+	h.excerpt = Excerpt(h.intro, h.body, excerptLength)
+	return h
+}
+
+// Intro is the sanitised intro.
+func (h ImportedHTML) Intro() string { return h.intro }
+
+// Body is the sanitised body.
+func (h ImportedHTML) Body() string { return h.body }
+
 // PutImportedArticle writes an article brought in from another system
 // under the id it carries (a.ID must be set): inserted when replace is
 // false, updated in place when true. Its text goes through the same
@@ -23,12 +45,23 @@ const (
 // are kept as given, so the old dates survive. The search indexer, if
 // any, sees the article inside q.
 func (s *Store) PutImportedArticle(ctx context.Context, q store.Querier, a *Article, access string, replace bool) error {
+	return s.PutImportedArticleHTML(ctx, q, a, SanitizeImported(a.IntroHTML, a.BodyHTML), access, replace)
+}
+
+// PutImportedArticleHTML is PutImportedArticle with the article's HTML
+// already sanitised by SanitizeImported: h replaces a.IntroHTML,
+// a.BodyHTML and a.Excerpt.
+func (s *Store) PutImportedArticleHTML(ctx context.Context, q store.Querier, a *Article, h ImportedHTML, access string, replace bool) error {
 	if a.ID <= 0 {
 		return fmt.Errorf("%w: imported article without id", ErrInvalid)
 	}
+	// Everything but the HTML is checked and normalised as the editor's
+	// articles are; the HTML was, by SanitizeImported.
+	a.IntroHTML, a.BodyHTML = "", ""
 	if err := prepareArticle(a); err != nil {
 		return err
 	}
+	a.IntroHTML, a.BodyHTML, a.Excerpt = h.intro, h.body, h.excerpt
 	if access == "" {
 		access = AccessPublic
 	}

@@ -3,6 +3,7 @@ package joomla_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/congtin/congtin/internal/joomla"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/store/storetest"
@@ -38,7 +40,8 @@ func testImport(t *testing.T, version, prefix string) {
 		src := joomlaDB(t, version, prefix)
 		root := t.TempDir()
 		newFixture(t, src, version, prefix).standardSite(root)
-		opts := joomla.Options{ImagesRoot: root, BaseURL: "http://old.example.vn", VisitsOffset: 31_000_000}
+		opts := joomla.Options{ImagesRoot: root, BaseURL: "http://old.example.vn", VisitsOffset: 31_000_000,
+			Indexer: search.NewIndexer(dst.Dialect)}
 
 		// A dry run writes nothing.
 		dry := opts
@@ -94,6 +97,7 @@ func testImport(t *testing.T, version, prefix string) {
 			t.Errorf("visits offset %d, %v", s.VisitsOffset, err)
 		}
 		checkLinks(t, dst, version)
+		checkIndexed(t, dst)
 
 		// A second run changes nothing.
 		before := snapshot(t, dst)
@@ -127,6 +131,37 @@ func testImport(t *testing.T, version, prefix string) {
 			t.Errorf("hits %d after update", hits)
 		}
 	})
+}
+
+// checkIndexed checks the search index holds the published public
+// articles the importer wrote, and nothing else.
+func checkIndexed(t *testing.T, db *store.DB) {
+	t.Helper()
+	rows, err := db.Query(`SELECT article_id FROM search_docs ORDER BY article_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		got = append(got, id)
+	}
+	var want []int64
+	wrows, err := db.Query(`SELECT id FROM articles WHERE status = 'published' AND access = 'public' ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wrows.Close()
+	for wrows.Next() {
+		var id int64
+		wrows.Scan(&id)
+		want = append(want, id)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) || len(got) == 0 || got[0] != 44 {
+		t.Errorf("search index holds %v, want the published public articles %v", got, want)
+	}
 }
 
 func countRows(t testing.TB, db *store.DB, table string) int {

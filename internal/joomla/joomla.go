@@ -15,7 +15,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/congtin/congtin/internal/content"
@@ -131,6 +134,23 @@ type importer struct {
 	tags      map[int64]int64 // Joomla tag id → congtin tag id
 	articles  []artInfo
 	redirects map[string]redirect
+
+	// indexer and toIndex: articles written since the last commit, indexed
+	// together before it (see indexPending).
+	indexer content.Indexer
+	toIndex []*content.Article
+	// mapRows are import_map rows written since the last commit.
+	mapRows map[mapKey]mapRow
+
+	probeMu sync.Mutex
+	probes  map[string]fileRef
+}
+
+type mapKey struct{ kind, sid string }
+
+type mapRow struct {
+	target   int64
+	checksum string
 }
 
 // Import copies the Joomla site in src into dst and returns what it did.
@@ -154,10 +174,12 @@ func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Rep
 		content: content.NewStore(dst), media: media.NewStore(dst), polls: poll.NewStore(dst),
 		now: time.Now().UTC(), imap: map[string]map[string]mapEntry{}, files: map[string]storedMedia{},
 		mediaMime: map[int64]string{}, userIDs: map[int64]int64{}, names: map[int64]string{},
-		cats: map[string]*category{}, tags: map[int64]int64{}, redirects: map[string]redirect{}}
-	if opts.Indexer != nil {
-		im.content.WithIndexer(opts.Indexer)
-	}
+		cats: map[string]*category{}, tags: map[int64]int64{}, redirects: map[string]redirect{},
+		probes: map[string]fileRef{}}
+	// The content store gets no indexer: the importer indexes each batch
+	// of articles itself, outside the per-row savepoints (SQLite's FTS5
+	// writes its pending entries to disk at every savepoint).
+	im.indexer = opts.Indexer
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil || u.Host == "" {
@@ -171,6 +193,7 @@ func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Rep
 	}
 	im.rep.DryRun = opts.DryRun
 	im.w = &writer{db: dst, dry: opts.DryRun, batch: opts.BatchSize}
+	im.w.flush = []func(context.Context) error{im.indexPending, im.writeMapRows}
 	if err := im.w.begin(ctx); err != nil {
 		return nil, err
 	}
@@ -303,18 +326,89 @@ func (im *importer) mapped(kind, sid string) (mapEntry, bool) {
 	return e, ok
 }
 
-// remember records in import_map (inside the current transaction) that
-// source item sid of kind became target.
+// remember records that source item sid of kind became target. The
+// import_map row is written with the batch (writeMapRows), in the same
+// transaction, so it is committed together with the item it describes.
+// Call it last in an item's write, once nothing can fail any more.
 func (im *importer) remember(kind, sid string, target int64, checksum string) error {
-	_, err := im.w.tx.ExecContext(context.Background(), `INSERT INTO import_map
-		(site_id, source, kind, source_id, target_id, checksum, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (site_id, source, kind, source_id) DO UPDATE SET target_id = excluded.target_id,
-		checksum = excluded.checksum, imported_at = excluded.imported_at`,
-		im.opts.SiteID, im.source, kind, sid, target, checksum, im.now.Unix())
-	if err != nil {
-		return fmt.Errorf("import_map: %w", err)
+	if im.mapRows == nil {
+		im.mapRows = map[mapKey]mapRow{}
 	}
+	im.mapRows[mapKey{kind, sid}] = mapRow{target: target, checksum: checksum}
 	im.setMapped(kind, sid, mapEntry{target: target, checksum: checksum})
+	return nil
+}
+
+// writeMapRows writes the pending import_map rows in multi-row statements.
+func (im *importer) writeMapRows(ctx context.Context) error {
+	if len(im.mapRows) == 0 {
+		return nil
+	}
+	keys := make([]mapKey, 0, len(im.mapRows))
+	for k := range im.mapRows {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].kind != keys[j].kind {
+			return keys[i].kind < keys[j].kind
+		}
+		return keys[i].sid < keys[j].sid
+	})
+	const per = 500
+	for i := 0; i < len(keys); i += per {
+		chunk := keys[i:min(i+per, len(keys))]
+		var b strings.Builder
+		b.WriteString(`INSERT INTO import_map (site_id, source, kind, source_id, target_id, checksum, imported_at) VALUES `)
+		args := make([]any, 0, 3+len(chunk)*4)
+		args = append(args, im.opts.SiteID, im.source, im.now.Unix())
+		for j, k := range chunk {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			n := len(args)
+			r := im.mapRows[k]
+			b.WriteString("($1, $2, $" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ", $" + strconv.Itoa(n+3) +
+				", $" + strconv.Itoa(n+4) + ", $3)")
+			args = append(args, k.kind, k.sid, r.target, r.checksum)
+		}
+		b.WriteString(` ON CONFLICT (site_id, source, kind, source_id) DO UPDATE SET target_id = excluded.target_id,
+		checksum = excluded.checksum, imported_at = excluded.imported_at`)
+		if _, err := im.w.tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("import_map: %w", err)
+		}
+	}
+	clear(im.mapRows)
+	return nil
+}
+
+// indexPending puts the articles written since the last commit into the
+// search index in one go. Should one of them fail, they are indexed one
+// by one so only that one is left out (and reported); the index is
+// rebuilt at the next start when it lacks articles.
+func (im *importer) indexPending(ctx context.Context) error {
+	if im.indexer == nil || len(im.toIndex) == 0 {
+		return nil
+	}
+	batch := im.toIndex
+	im.toIndex = im.toIndex[:0]
+	err := im.w.row(ctx, func() error {
+		for _, a := range batch {
+			if err := im.indexer.Index(ctx, im.w.tx, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		clear(batch)
+		return nil
+	}
+	for _, a := range batch {
+		if err := im.w.row(ctx, func() error { return im.indexer.Index(ctx, im.w.tx, a) }); err != nil {
+			im.rep.Notes = append(im.rep.Notes, fmt.Sprintf("article %d is not in the search index: %v", a.ID, err))
+		}
+	}
+	clear(batch)
 	return nil
 }
 
@@ -339,13 +433,18 @@ func (im *importer) count(ctx context.Context, query string) int {
 // (committed every BatchSize items) so a large import neither holds one
 // huge transaction nor loses its work on a crash; a dry run keeps one
 // transaction and rolls it back. Each item runs under a savepoint, so a
-// failing row is undone alone and the import goes on.
+// failing row is undone alone and the import goes on. Work that is cheaper
+// done once per batch (search index entries, import_map rows) waits in
+// flush hooks that run before each commit, outside any item's savepoint.
 type writer struct {
 	db    *store.DB
-	tx    *sql.Tx
+	tx    *txq
 	dry   bool
 	batch int
 	n     int
+	// flush runs before every commit (and at every batch boundary of a
+	// dry run), in order.
+	flush []func(context.Context) error
 }
 
 func (w *writer) begin(ctx context.Context) error {
@@ -353,7 +452,9 @@ func (w *writer) begin(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	w.tx, w.n = tx, 0
+	// modernc's SQLite driver parses every statement it is given; pgx
+	// already keeps its own statement cache.
+	w.tx, w.n = &txq{tx: tx, cache: w.db.Dialect == store.SQLite}, 0
 	return nil
 }
 
@@ -372,25 +473,185 @@ func (w *writer) row(ctx context.Context, fn func() error) error {
 	return err
 }
 
+func (w *writer) runFlush(ctx context.Context) error {
+	for _, f := range w.flush {
+		if err := f(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // commitIfDue counts one item and commits when the batch is full (or
 // now, when force is set).
 func (w *writer) commitIfDue(ctx context.Context, force bool) error {
 	w.n++
-	if w.dry || (!force && w.n < w.batch) {
+	if !force && w.n < w.batch {
 		return nil
 	}
-	if err := w.tx.Commit(); err != nil {
+	if err := w.runFlush(ctx); err != nil {
+		return err
+	}
+	if w.dry {
+		w.n = 0
+		return nil
+	}
+	if err := w.tx.tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return w.begin(ctx)
 }
 
 func (w *writer) finish(ctx context.Context, ok bool) error {
-	if w.dry || !ok {
-		return w.tx.Rollback()
+	if ok {
+		if err := w.runFlush(ctx); err != nil {
+			w.tx.tx.Rollback()
+			return err
+		}
 	}
-	if err := w.tx.Commit(); err != nil {
+	if w.dry || !ok {
+		return w.tx.tx.Rollback()
+	}
+	if err := w.tx.tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// txq is the writer's transaction as a store.Querier. On SQLite it
+// prepares each distinct statement once per transaction and reuses it, so
+// the tens of thousands of identical INSERTs of an import are parsed once
+// per batch instead of once per row (pgx keeps its own statement cache).
+// It also rewrites the $N placeholders into anonymous ones: the driver
+// looks up the name of every parameter of every execution, a linear
+// search each, which is most of the cost of binding a multi-row INSERT.
+// The statements close with the transaction.
+type txq struct {
+	tx    *sql.Tx
+	cache bool
+	stmts map[string]*txStmt
+}
+
+type txStmt struct {
+	st    *sql.Stmt
+	query string // the rewritten query, for when st is nil
+	order []int  // argument index of each placeholder; nil: as given
+}
+
+// maxCachedStmts bounds the cache: statements built with a variable
+// number of rows (the last chunk of a multi-row INSERT) are rare, and
+// past the bound they run unprepared.
+const maxCachedStmts = 64
+
+func (t *txq) stmt(ctx context.Context, query string) *txStmt {
+	if s, ok := t.stmts[query]; ok {
+		return s
+	}
+	s := &txStmt{}
+	s.query, s.order = anonymous(query)
+	if len(t.stmts) >= maxCachedStmts {
+		return s
+	}
+	st, err := t.tx.PrepareContext(ctx, s.query)
+	if err != nil {
+		return s // run unprepared, which reports the error where it belongs
+	}
+	s.st = st
+	if t.stmts == nil {
+		t.stmts = map[string]*txStmt{}
+	}
+	t.stmts[query] = s
+	return s
+}
+
+func (s *txStmt) args(args []any) []any {
+	if s.order == nil {
+		return args
+	}
+	out := make([]any, len(s.order))
+	for i, n := range s.order {
+		if n < len(args) {
+			out[i] = args[n]
+		}
+	}
+	return out
+}
+
+func (t *txq) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if !t.cache {
+		return t.tx.ExecContext(ctx, query, args...)
+	}
+	s := t.stmt(ctx, query)
+	if s.st != nil {
+		return s.st.ExecContext(ctx, s.args(args)...)
+	}
+	return t.tx.ExecContext(ctx, s.query, s.args(args)...)
+}
+
+func (t *txq) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if !t.cache {
+		return t.tx.QueryContext(ctx, query, args...)
+	}
+	s := t.stmt(ctx, query)
+	if s.st != nil {
+		return s.st.QueryContext(ctx, s.args(args)...)
+	}
+	return t.tx.QueryContext(ctx, s.query, s.args(args)...)
+}
+
+func (t *txq) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if !t.cache {
+		return t.tx.QueryRowContext(ctx, query, args...)
+	}
+	s := t.stmt(ctx, query)
+	if s.st != nil {
+		return s.st.QueryRowContext(ctx, s.args(args)...)
+	}
+	return t.tx.QueryRowContext(ctx, s.query, s.args(args)...)
+}
+
+var _ store.Querier = (*txq)(nil)
+
+// anonymous rewrites the $1, $2... placeholders of query (outside quoted
+// strings and names) into ?, and returns the argument index each one
+// takes, or nil when they take the arguments in order.
+func anonymous(query string) (string, []int) {
+	var b strings.Builder
+	var order []int
+	inOrder := true
+	last := 0 // query[:last] is in b
+	var quote byte
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+		case c == '$' && i+1 < len(query) && query[i+1] >= '0' && query[i+1] <= '9':
+			j, n := i+1, 0
+			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+				n = n*10 + int(query[j]-'0')
+				j++
+			}
+			b.WriteString(query[last:i])
+			b.WriteByte('?')
+			last = j
+			if n-1 != len(order) {
+				inOrder = false
+			}
+			order = append(order, n-1)
+			i = j - 1
+		}
+	}
+	if last == 0 {
+		return query, nil
+	}
+	b.WriteString(query[last:])
+	if inOrder {
+		order = nil
+	}
+	return b.String(), order
 }

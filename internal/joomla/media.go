@@ -27,8 +27,6 @@ var mediaExt = map[string]bool{
 	".zip": true, ".rar": true, ".odt": true, ".ods": true,
 }
 
-var attrRef = regexp.MustCompile(`(?i)(\s(?:src|href)\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)`)
-
 // storedMedia is a file already in congtin's media store.
 type storedMedia struct {
 	id  int64
@@ -84,28 +82,130 @@ func (im *importer) ownHost(h string) bool {
 	return h == im.baseHost
 }
 
-// rewriteRefs copies every own-site file a body references into the media
-// store and points the references at the copies.
-func (im *importer) rewriteRefs(ctx context.Context, body string, articleID int64) string {
-	if !strings.Contains(body, "=") {
-		return body
-	}
-	return attrRef.ReplaceAllStringFunc(body, func(m string) string {
-		sub := attrRef.FindStringSubmatch(m)
-		val := strings.Trim(sub[2], `"'`)
+// rewriteRefs points a body's references to the old site's files at
+// their copies in congtin, as resolve names them, and makes links to the
+// old site's pages (index.php...) absolute so the redirects answer them.
+func (im *importer) rewriteRefs(body string, resolve func(rel string) fileRef) string {
+	return replaceRefs(body, func(prefix, raw string) (string, bool) {
+		val := strings.Trim(raw, `"'`)
 		if rel := strings.TrimSpace(html.UnescapeString(val)); strings.HasPrefix(strings.ToLower(rel), "index.php") {
-			return sub[1] + `"/` + rel + `"` // internal link: absolute, so the redirects answer it
+			return prefix + `"/` + rel + `"`, true // internal link: absolute, so the redirects answer it
 		}
 		rel := im.localPath(val)
 		if rel == "" {
-			return m
+			return "", false
 		}
-		sm, ok := im.file(ctx, rel, articleID)
-		if !ok {
-			return m
+		ref := resolve(rel)
+		if !ref.ok {
+			return "", false
 		}
-		return sub[1] + `"` + sm.url + `"`
+		return prefix + `"` + ref.url + `"`, true
 	})
+}
+
+// probe tells what the old site's file rel will become once copied,
+// without copying it: the address is the hash of its bytes and the type
+// they have. Workers call it; results are kept, one read per file.
+func (im *importer) probe(rel string) fileRef {
+	im.probeMu.Lock()
+	ref, ok := im.probes[rel]
+	im.probeMu.Unlock()
+	if ok {
+		return ref
+	}
+	if im.opts.ImagesRoot != "" {
+		if data, err := readVariant(im.opts.ImagesRoot, rel); err == nil {
+			if mime := media.Sniff(data); mime != "" {
+				sum := sha256.Sum256(data)
+				ref = fileRef{url: "/anh/" + hex.EncodeToString(sum[:]) + "." + media.Extension(mime),
+					image: media.IsImage(mime), ok: true}
+			}
+		}
+	}
+	im.probeMu.Lock()
+	im.probes[rel] = ref
+	im.probeMu.Unlock()
+	return ref
+}
+
+// replaceRefs finds every src= and href= attribute of body (the name
+// after white space, the value quoted or bare, as browsers read it) and
+// calls fn with the text from the white space to the "=" and what follows
+// it (prefix), and the value as written, quotes included (raw). When fn
+// reports true, its text replaces prefix and value. One pass over the
+// body, led by the position of each "=", so the bodies of a large import
+// cost little more than reading them.
+func replaceRefs(body string, fn func(prefix, raw string) (string, bool)) string {
+	var b strings.Builder
+	done := 0 // body[:done] is in b, or nothing is when b is empty
+	for i := 0; i < len(body); {
+		eq := strings.IndexByte(body[i:], '=')
+		if eq < 0 {
+			break
+		}
+		eq += i
+		i = eq + 1
+		// Backwards: white space, then "src" or "href", then white space.
+		n := eq
+		for n > 0 && isSpace(body[n-1]) {
+			n--
+		}
+		start := -1
+		switch {
+		case n >= 4 && strings.EqualFold(body[n-3:n], "src") && isSpace(body[n-4]):
+			start = n - 4
+		case n >= 5 && strings.EqualFold(body[n-4:n], "href") && isSpace(body[n-5]):
+			start = n - 5
+		}
+		if start < done {
+			continue
+		}
+		// Forwards: white space, then the value.
+		v := eq + 1
+		for v < len(body) && isSpace(body[v]) {
+			v++
+		}
+		end := -1
+		switch {
+		case v >= len(body):
+		case body[v] == '"' || body[v] == '\'':
+			if q := strings.IndexByte(body[v+1:], body[v]); q >= 0 {
+				end = v + 1 + q + 1
+			}
+		default:
+			e := v
+			for e < len(body) && !isSpace(body[e]) && body[e] != '"' && body[e] != '\'' && body[e] != '>' {
+				e++
+			}
+			if e > v {
+				end = e
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		i = end
+		repl, ok := fn(body[start:v], body[v:end])
+		if !ok {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(body) + 64)
+		}
+		b.WriteString(body[done:start])
+		b.WriteString(repl)
+		done = end
+	}
+	if done == 0 {
+		return body
+	}
+	b.WriteString(body[done:])
+	return b.String()
+}
+
+// isSpace is the white space of HTML attributes (and of RE2's \s).
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // file returns the stored copy of the old site's file rel, copying it on
@@ -177,6 +277,8 @@ func readVariant(root, rel string) ([]byte, error) {
 	return nil, lastErr
 }
 
+var mosImage = regexp.MustCompile(`\{mosimage\}`)
+
 // mosImages expands 1.5's {mosimage} markers with the lines of the images
 // column (path|align|alt|border|caption|...), paths under images/stories.
 func mosImages(text, images string) string {
@@ -185,7 +287,7 @@ func mosImages(text, images string) string {
 	}
 	lines := strings.Split(strings.ReplaceAll(images, "\r", ""), "\n")
 	i := 0
-	return regexp.MustCompile(`\{mosimage\}`).ReplaceAllStringFunc(text, func(string) string {
+	return mosImage.ReplaceAllStringFunc(text, func(string) string {
 		if i >= len(lines) || strings.TrimSpace(lines[i]) == "" {
 			i++
 			return ""
