@@ -175,10 +175,15 @@ func (postgresBackend) put(ctx context.Context, q store.Querier, d doc) error {
 
 const postgresScore = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.tsv, tq.q)"
 
-func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, _ bool) ([]candidate, error) {
+func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error) {
 	where, args := f.where(1)
 	args = append([]any{query.tsQuery()}, args...)
 	args = append(args, limit)
+	if !scored {
+		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, 0, d.publish_at
+			FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
+			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT $`+strconv.Itoa(len(args)), args...))
+	}
 	// The newest matches first, then ts_rank_cd on those only: ranking
 	// reads each row's whole tsvector, too slow for every match of a
 	// common word.

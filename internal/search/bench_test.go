@@ -22,9 +22,11 @@ func benchArticles() int {
 	return 5000
 }
 
-func benchDB(b *testing.B) *store.DB {
+func benchDB(b *testing.B) *store.DB { return benchDBOn(b, storetest.SQLite) }
+
+func benchDBOn(b *testing.B, open func(testing.TB) *store.DB) *store.DB {
 	b.Helper()
-	db := storetest.SQLite(b)
+	db := open(b)
 	ctx := context.Background()
 	if err := demo.Load(ctx, db, 1); err != nil {
 		b.Fatal(err)
@@ -45,8 +47,18 @@ func BenchmarkRebuild(b *testing.B) {
 	}
 }
 
+// BenchmarkSearch runs the same queries on SQLite and, when configured,
+// PostgreSQL, for a side-by-side figure.
 func BenchmarkSearch(b *testing.B) {
-	db := benchDB(b)
+	for _, d := range []struct {
+		name string
+		open func(testing.TB) *store.DB
+	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
+		b.Run(d.name, func(b *testing.B) { benchmarkSearch(b, benchDBOn(b, d.open)) })
+	}
+}
+
+func benchmarkSearch(b *testing.B, db *store.DB) {
 	if _, err := search.Rebuild(context.Background(), db, 1); err != nil {
 		b.Fatal(err)
 	}

@@ -124,6 +124,14 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 			last = batch[len(batch)-1].id
 		}
 	})
+	if err == nil && db.Dialect == store.Postgres {
+		// Fresh statistics, or the planner, guessing a handful of rows,
+		// filters every row's tsvector instead of using the GIN index
+		// (85 ms against 15 ms for a common word over 5,000 articles).
+		if _, aerr := db.ExecContext(ctx, `ANALYZE search_docs`); aerr != nil {
+			return n, fmt.Errorf("analyze search index: %w", aerr)
+		}
+	}
 	return n, err
 }
 
