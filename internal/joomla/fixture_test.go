@@ -1,6 +1,8 @@
 package joomla_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"crypto/md5"
 	"crypto/sha256"
 	"database/sql"
@@ -11,6 +13,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -262,7 +265,11 @@ func (f *fixture) standardSite(imagesRoot string) {
 		{id: 51, cat: 11, title: "Bài dành cho thành viên", alias: "bai-thanh-vien", state: 1, intro: "<p>Nội bộ</p>", created: "2015-02-06 02:00:00", access: 2, createdBy: 65},
 		{id: 52, cat: 14, title: "Bài trong chuyên mục ẩn", alias: "bai-chuyen-muc-an", state: 1, intro: "<p>Ẩn</p>", created: "2015-02-07 02:00:00", createdBy: 99},
 		{id: 53, cat: 13, title: "Văn bản mới", alias: "van-ban-moi", state: 1, created: "2015-02-08 02:00:00", createdBy: 99,
-			intro: `<p><img src="http://old.example.vn/images/stories/logo.png"> <img src="http://other.example.com/images/x.png"> <img src="images/khong-co.png"> <a href="index.php?option=com_content&amp;view=article&amp;id=44">xem</a></p>`},
+			intro: `<p><img src="http://old.example.vn/images/stories/logo.png"> <img src="http://other.example.com/images/x.png"> <img src="images/khong-co.png"> <a href="index.php?option=com_content&amp;view=article&amp;id=44">xem</a></p>` +
+				`<p><a href="/files/cong-van/C%C3%B4ng v%C4%83n 12.docx">Công văn</a> <a href="http://old.example.vn/media/bieu-mau/mau.xlsx">Biểu mẫu</a> ` +
+				`<a href="images/van-ban/to-trinh.doc">Tờ trình</a> <a href='images/van-ban/ke-hoach.odt'>Kế hoạch</a> ` +
+				`<a href="images/van-ban/anh-gia.pdf">Giả</a> <a href="images/van-ban/trinh-chieu.pptx">Trình chiếu</a> ` +
+				`<a href="http://other.example.com/files/x.pdf">Ngoài</a></p>`},
 	}
 	if f.legacy() {
 		// 1.5 on a latin1 connection: UTF-8 stored as mojibake.
@@ -313,10 +320,67 @@ func (f *fixture) standardSite(imagesRoot string) {
 		"images/stories/logo.png", "images/stories/mos.png"} {
 		writePNG(f.t, filepath.Join(imagesRoot, filepath.FromSlash(rel)), len(rel))
 	}
+	writeDocuments(f.t, imagesRoot)
 	pdf := filepath.Join(imagesRoot, "images", "van-ban", "Quyết định số 1.pdf")
 	os.MkdirAll(filepath.Dir(pdf), 0o755)
 	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n% quyết định\n"), 0o644); err != nil {
 		f.t.Fatal(err)
+	}
+}
+
+// writeDocuments writes the office files article 53 links to: minimal
+// documents the media store recognises by their content, a picture named
+// .pdf, and a presentation (a type the store does not take).
+func writeDocuments(t testing.TB, root string) {
+	t.Helper()
+	ct := func(main string) string {
+		return `<?xml version="1.0"?><Types><Override PartName="/x" ContentType="application/vnd.openxmlformats-officedocument.` + main + `"/></Types>`
+	}
+	writeZip(t, filepath.Join(root, "files", "cong-van", "Công văn 12.docx"), map[string]string{
+		"[Content_Types].xml": ct("wordprocessingml.document.main+xml"), "word/document.xml": "<w:document/>"})
+	writeZip(t, filepath.Join(root, "media", "bieu-mau", "mau.xlsx"), map[string]string{
+		"[Content_Types].xml": ct("spreadsheetml.sheet.main+xml"), "xl/workbook.xml": "<workbook/>"})
+	writeZip(t, filepath.Join(root, "images", "van-ban", "ke-hoach.odt"), map[string]string{
+		"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"})
+	writeZip(t, filepath.Join(root, "images", "van-ban", "trinh-chieu.pptx"), map[string]string{
+		"[Content_Types].xml": ct("presentationml.presentation.main+xml"), "ppt/presentation.xml": "<p:presentation/>"})
+	var doc []byte
+	doc = append(doc, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"...)
+	doc = append(doc, make([]byte, 504)...)
+	for _, c := range "WordDocument" {
+		doc = append(doc, byte(c), 0)
+	}
+	doc = append(doc, make([]byte, 64)...)
+	if err := os.WriteFile(filepath.Join(root, "images", "van-ban", "to-trinh.doc"), doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writePNG(t, filepath.Join(root, "images", "van-ban", "anh-gia.pdf"), 7)
+}
+
+func writeZip(t testing.TB, path string, files map[string]string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(files[n]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

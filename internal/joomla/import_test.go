@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -98,6 +100,7 @@ func testImport(t *testing.T, version, prefix string) {
 		}
 		checkLinks(t, dst, version)
 		checkIndexed(t, dst)
+		checkDocuments(t, dst, rep)
 
 		// A second run changes nothing.
 		before := snapshot(t, dst)
@@ -131,6 +134,55 @@ func testImport(t *testing.T, version, prefix string) {
 			t.Errorf("hits %d after update", hits)
 		}
 	})
+}
+
+// checkDocuments checks the documents article 53 links to were copied
+// like images, their links now pointing at congtin's copies, which are
+// served for download; a disguised file and a type the media store does
+// not take are reported and their links left alone, as are other hosts'.
+func checkDocuments(t *testing.T, db *store.DB, rep *joomla.Report) {
+	t.Helper()
+	var body string
+	db.QueryRow(`SELECT intro_html || body_html FROM articles WHERE id = 53`).Scan(&body)
+	types := map[string]string{"docx": media.MimeDOCX, "xlsx": media.MimeXLSX, "doc": media.MimeDOC, "odt": media.MimeODT}
+	names := map[string]string{"docx": "Công văn 12.docx", "xlsx": "mau.xlsx", "doc": "to-trinh.doc", "odt": "ke-hoach.odt"}
+	found := regexp.MustCompile(`href="(/anh/[0-9a-f]{64}\.([a-z]+))"`).FindAllStringSubmatch(body, -1)
+	seen := map[string]bool{}
+	h := handler(t, db)
+	for _, m := range found {
+		ext := m[2]
+		if types[ext] == "" {
+			t.Errorf("unexpected copy %s in\n%s", m[1], body)
+			continue
+		}
+		seen[ext] = true
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, m[1], nil))
+		_, params, _ := mime.ParseMediaType(rec.Header().Get("Content-Disposition"))
+		if rec.Code != 200 || rec.Header().Get("Content-Type") != types[ext] ||
+			!strings.HasPrefix(rec.Header().Get("Content-Disposition"), "attachment") || params["filename"] != names[ext] {
+			t.Errorf("%s: %d %q %q", m[1], rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Content-Disposition"))
+		}
+	}
+	if len(seen) != len(types) {
+		t.Errorf("documents copied: %v, want %d kinds, in\n%s", seen, len(types), body)
+	}
+	for _, kept := range []string{`href="images/van-ban/anh-gia.pdf"`, `href="images/van-ban/trinh-chieu.pptx"`,
+		`href="http://other.example.com/files/x.pdf"`} {
+		if !strings.Contains(body, kept) {
+			t.Errorf("article 53 lost %s:\n%s", kept, body)
+		}
+	}
+	reasons := map[string]string{}
+	for _, m := range rep.Missing {
+		reasons[m.Path] = m.Reason
+	}
+	if r := reasons["images/van-ban/anh-gia.pdf"]; !strings.Contains(r, "image/png") {
+		t.Errorf("disguised document reported as %q", r)
+	}
+	if r := reasons["images/van-ban/trinh-chieu.pptx"]; !strings.Contains(r, "not accepted") {
+		t.Errorf("presentation reported as %q", r)
+	}
 }
 
 // checkIndexed checks the search index holds the published public

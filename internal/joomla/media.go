@@ -20,11 +20,24 @@ import (
 )
 
 // mediaExt are the extensions of files worth copying: what a body links
-// to that is a file of the old site rather than a page of it.
+// to that is a file of the old site rather than a page of it. The media
+// store decides by content which it accepts (images, PDF, Word, Excel,
+// OpenDocument text); the others are listed in the report as not accepted.
 var mediaExt = map[string]bool{
 	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".pdf": true,
 	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
 	".zip": true, ".rar": true, ".odt": true, ".ods": true,
+}
+
+var imageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true}
+
+// disguised reports a file whose name and content disagree on what it is:
+// a document name holding an image or an image name holding a document.
+// The newsroom refuses such uploads, and so does the importer. Within a
+// kind the content decides: a .jpg that holds a PNG is an image, a .doc
+// that holds a DOCX a document, and its new address says so.
+func disguised(rel, mime string) bool {
+	return imageExt[strings.ToLower(path.Ext(rel))] != media.IsImage(mime)
 }
 
 // storedMedia is a file already in congtin's media store.
@@ -115,7 +128,7 @@ func (im *importer) probe(rel string) fileRef {
 	}
 	if im.opts.ImagesRoot != "" {
 		if data, err := readVariant(im.opts.ImagesRoot, rel); err == nil {
-			if mime := media.Sniff(data); mime != "" {
+			if mime := media.Sniff(data); mime != "" && !disguised(rel, mime) {
 				sum := sha256.Sum256(data)
 				ref = fileRef{url: "/anh/" + hex.EncodeToString(sum[:]) + "." + media.Extension(mime),
 					image: media.IsImage(mime), ok: true}
@@ -222,6 +235,10 @@ func (im *importer) file(ctx context.Context, rel string, articleID int64) (stor
 	data, err := readVariant(im.opts.ImagesRoot, rel)
 	if err != nil {
 		im.rep.missing(rel, articleID, "not found")
+		return storedMedia{}, false
+	}
+	if mime := media.Sniff(data); mime != "" && disguised(rel, mime) {
+		im.rep.missing(rel, articleID, "the name says "+strings.ToLower(path.Ext(rel))+" but the content is "+mime)
 		return storedMedia{}, false
 	}
 	sum := sha256.Sum256(data)
