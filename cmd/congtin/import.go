@@ -55,7 +55,7 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	prefix := fs.String("prefix", "", "table prefix (jos_); empty: detected")
 	images := fs.String("images", "", "the old site's root folder, holding images/; empty: files are not copied")
 	baseURL := fs.String("base-url", "", "the old site's address (https://old.site), to recognise its absolute links")
-	visits := fs.Int64("visits-offset", -1, "visit count of the old site, added to congtin's counter; -1: unchanged")
+	visits := fs.Int64("visits-offset", -1, "visit count of the old site, added to congtin's counter; -1: read from the old site's counter module when found (best effort)")
 	dry := fs.Bool("dry-run", false, "report what would be imported and write nothing")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `FILE` (for developers; see bench/import)")
 	roles := roleFlags{}

@@ -38,7 +38,9 @@ type Options struct {
 	// BaseURL is the old site's address; absolute links to it count as
 	// own-site files, and its path is the subfolder the site lived in.
 	BaseURL string
-	// VisitsOffset, when not negative, becomes the visits_offset setting.
+	// VisitsOffset, when not negative, becomes the visits_offset setting;
+	// negative: the old site's counter module is read, best effort (see
+	// counter.go), and the setting is left alone when none is found.
 	VisitsOffset int64
 	// DryRun runs everything in a transaction that is rolled back.
 	DryRun bool

@@ -539,10 +539,17 @@ func (im *importer) replacePoll(ctx context.Context, pl *poll.Poll) error {
 // ---- settings ----
 
 func (im *importer) importSettings(ctx context.Context) error {
-	if im.opts.VisitsOffset < 0 {
-		return nil
+	offset := im.opts.VisitsOffset
+	if offset < 0 {
+		v, note, ok := im.counterVisits(ctx)
+		im.rep.Notes = append(im.rep.Notes, note)
+		if !ok {
+			return nil
+		}
+		offset = v
 	}
-	return site.Save(ctx, im.w.tx, im.opts.SiteID, map[string]string{site.KeyVisitsOffset: strconv.FormatInt(im.opts.VisitsOffset, 10)})
+	im.rep.VisitsOffset = offset
+	return site.Save(ctx, im.w.tx, im.opts.SiteID, map[string]string{site.KeyVisitsOffset: strconv.FormatInt(offset, 10)})
 }
 
 // imagesField reads the 1.6+ images JSON.

@@ -64,13 +64,16 @@ type Report struct {
 	// UnknownHashes lists usernames whose password hash congtin cannot
 	// verify: they must reset their password.
 	UnknownHashes []string
+	// VisitsOffset is the visit count written to the visits_offset
+	// setting, -1 when it was left alone.
+	VisitsOffset int64
 	// Notes are remarks that need no list (extra votes without a date...).
 	Notes []string
 
 	mu sync.Mutex
 }
 
-func newReport() *Report { return &Report{Counts: map[string]*Count{}} }
+func newReport() *Report { return &Report{Counts: map[string]*Count{}, VisitsOffset: -1} }
 
 func (r *Report) count(kind string) *Count {
 	c, ok := r.Counts[kind]
@@ -110,6 +113,9 @@ func (r *Report) WriteText(w io.Writer) {
 	for _, k := range kinds {
 		c := r.Counts[k]
 		fmt.Fprintf(w, "%-12s %8d %8d %9d %8d\n", k, c.Created, c.Updated, c.Unchanged, c.Skipped)
+	}
+	if r.VisitsOffset >= 0 {
+		fmt.Fprintf(w, "visit count carried over: %d\n", r.VisitsOffset)
 	}
 	section := func(title string, n int, line func(i int) string) {
 		if n == 0 {
