@@ -138,6 +138,39 @@ func testImport(t *testing.T, version, prefix string) {
 	})
 }
 
+// checkArchived checks the archived article (state 2, or -1 on 1.5) came
+// in archived, its old addresses lead to it, it is readable there, and it
+// is out of the lists.
+func checkArchived(t *testing.T, db *store.DB, h http.Handler) {
+	t.Helper()
+	var status string
+	db.QueryRow(`SELECT status FROM articles WHERE id = 48`).Scan(&status)
+	if status != string(content.StatusArchived) {
+		t.Errorf("archived article imported as %q", status)
+	}
+	const addr = "/hoat-dong-chi-bo/48-bai-luu-tru"
+	for _, old := range []string{"/index.php?option=com_content&view=article&id=48", "/index.php?option=com_content&task=view&id=48&Itemid=3",
+		"/index.php/tin-tuc/12-to-chuc-dang/48-bai-luu-tru.html"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, old, nil))
+		if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != addr {
+			t.Errorf("%s: %d %q, want 301 %s", old, rec.Code, rec.Header().Get("Location"), addr)
+		}
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, addr, nil))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Bài lưu trữ") {
+		t.Errorf("%s: %d", addr, rec.Code)
+	}
+	for _, list := range []string{"/", "/hoat-dong-chi-bo/"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, list, nil))
+		if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), "Bài lưu trữ") {
+			t.Errorf("%s: %d, lists the archived article: %v", list, rec.Code, strings.Contains(rec.Body.String(), "Bài lưu trữ"))
+		}
+	}
+}
+
 // checkDocuments checks the documents article 53 links to were copied
 // like images, their links now pointing at congtin's copies, which are
 // served for download; a disguised file and a type the media store does
@@ -559,6 +592,7 @@ func checkLinks(t *testing.T, db *store.DB, version string) {
 			t.Errorf("%s lacks the byline", path)
 		}
 	}
+	checkArchived(t, db, h)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	for _, hidden := range []string{"Bài đã xóa", "Bản nháp", "Bài trong chuyên mục ẩn", "Bài hẹn giờ", "Bài hết hạn"} {
