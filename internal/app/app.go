@@ -78,7 +78,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	}
 	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow,
-		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL}, web.Deps{
+		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL,
+		// A second of reuse for what every page shares: the counters on it
+		// lag by a flush interval (5 s) anyway, and changes drop it at once.
+		ChromeTTL: time.Second}, web.Deps{
 		DB: db, Content: contents, Polls: poll.NewStore(db).WithVotesPerIP(cfg.PollVotesPerIP),
 		Media: media.NewStore(db), Stats: a.Stats, Changes: a.Changes, Logger: log,
 	})
@@ -123,6 +126,9 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	go a.Changes.Listen(listenCtx)
 	go a.maintainLoop(listenCtx)
 	go a.scheduleLoop(listenCtx)
+	if a.Config.PprofAddr != "" {
+		go a.servePprof(listenCtx, a.Config.PprofAddr)
+	}
 	flushCtx, stopFlushing := context.WithCancel(context.Background())
 	flushed := make(chan error, 1)
 	go func() { flushed <- a.Stats.Run(flushCtx, a.Config.StatsFlush) }()

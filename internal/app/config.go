@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"net/netip"
 	"os"
 	"strconv"
@@ -38,6 +39,8 @@ type Config struct {
 	PageCacheMB int
 	// PageCacheTTL is how long a cached page is served.
 	PageCacheTTL time.Duration
+	// PprofAddr is a loopback address serving net/http/pprof; empty: off.
+	PprofAddr string
 }
 
 // Setting describes one configuration value for the README's table and
@@ -61,6 +64,7 @@ var Settings = []Setting{
 	{"page-cache-mb", "CONGTIN_PAGE_CACHE_MB", "64", "memory for cached public pages, in megabytes; 0 turns the page cache off"},
 	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s", "how long a cached page is served before it is made again (counters on it may be this old)"},
 	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
+	{"pprof-addr", "CONGTIN_PPROF_ADDR", "", "loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
 
 // ParseServeConfig reads the serve command's flags, falling back to the
@@ -93,6 +97,7 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		BaseURL:   strings.TrimRight(*values["base-url"], "/"),
 		Database:  *values["database"],
 		LogFormat: *values["log-format"],
+		PprofAddr: *values["pprof-addr"],
 	}
 	var err error
 	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
@@ -136,10 +141,27 @@ func (c Config) validate() error {
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		errs = append(errs, errors.New("--base-url must start with http:// or https://"))
 	}
+	if c.PprofAddr != "" && !loopbackAddr(c.PprofAddr) {
+		errs = append(errs, errors.New("--pprof-addr must be a loopback address such as 127.0.0.1:6060"))
+	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, errors.New("--log-format must be text or json"))
 	}
 	return errors.Join(errs...)
+}
+
+// loopbackAddr reports whether host:port names this machine only: the
+// profiler shows memory contents and must never face the network.
+func loopbackAddr(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.Unmap().IsLoopback()
 }
 
 // parsePrefixes reads a comma-separated list of CIDRs; a bare address

@@ -28,6 +28,9 @@ func TestParseServeConfig(t *testing.T) {
 		{"bad log format", []string{"--log-format", "xml"}, nil, true},
 		{"bad window", []string{"--online-window", "soon"}, nil, true},
 		{"stray argument", []string{"extra"}, nil, true},
+		{"pprof on loopback", []string{"--pprof-addr", "127.0.0.1:6060"}, func(c Config) bool { return c.PprofAddr == "127.0.0.1:6060" }, false},
+		{"pprof off the machine", []string{"--pprof-addr", ":6060"}, nil, true},
+		{"pprof on a public address", []string{"--pprof-addr", "10.0.0.5:6060"}, nil, true},
 	}
 	for _, tt := range tests {
 		c, err := ParseServeConfig(tt.args, getenv)

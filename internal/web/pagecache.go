@@ -2,19 +2,17 @@ package web
 
 import (
 	"bytes"
-	"compress/gzip"
 	"container/list"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/andybalholm/brotli"
 )
 
 // pageCache keeps rendered public pages in memory, each compressed once,
@@ -36,6 +34,9 @@ type pageCache struct {
 	misses  atomic.Uint64
 	bypass  atomic.Uint64
 	evicted atomic.Uint64
+	// flights are the pages being made now, by key: requests for the
+	// same page wait for that one instead of all making it at once.
+	flights map[string]*flight
 }
 
 type cacheEntry struct {
@@ -52,27 +53,37 @@ type cacheEntry struct {
 	// has voted in it gets a page of their own (with the results).
 	pollID int64
 	elem   *list.Element
+	// fixed holds the headers every answer from the entry carries, made
+	// once; an answer shares its value slices, which nothing changes.
+	fixed http.Header
+	// Content-Length values, by encoding.
+	lenPlain, lenGzip, lenBrotli []string
 }
 
 func (e *cacheEntry) size() int { return len(e.key) + len(e.body) + len(e.gzip) + len(e.brotli) + 512 }
 
 func newPageCache(maxBytes int, ttl time.Duration, gen func() uint64) *pageCache {
-	return &pageCache{items: map[string]*cacheEntry{}, lru: list.New(), max: maxBytes, ttl: ttl, gen: gen}
+	return &pageCache{items: map[string]*cacheEntry{}, lru: list.New(), max: maxBytes, ttl: ttl, gen: gen,
+		flights: map[string]*flight{}}
 }
 
-func (c *pageCache) get(key string, now time.Time) *cacheEntry {
+// get returns the entry for key and whether it is within its time to
+// live. An entry past it is still returned, to be served while one
+// request makes the page again; an entry from before a content change
+// never is.
+func (c *pageCache) get(key string, now time.Time) (e *cacheEntry, fresh bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.items[key]
 	if !ok {
-		return nil
+		return nil, false
 	}
-	if e.gen != c.gen() || now.Sub(e.stored) >= c.ttl {
+	if e.gen != c.gen() {
 		c.remove(e)
-		return nil
+		return nil, false
 	}
 	c.lru.MoveToFront(e.elem)
-	return e
+	return e, now.Sub(e.stored) < c.ttl
 }
 
 func (c *pageCache) put(e *cacheEntry) {
@@ -165,28 +176,83 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		key := r.URL.Path + "?" + r.URL.RawQuery
 		voted := votedPolls(r)
 		now := time.Now()
-		if e := c.get(key, now); e != nil && !voted[e.pollID] {
+		e, fresh := c.get(key, now)
+		if e != nil && voted[e.pollID] {
+			e = nil // this visitor's page shows their results
+		}
+		if e != nil && fresh {
 			c.hits.Add(1)
-			serveEntry(w, r, e, "HIT", c.ttl)
+			serveEntry(w, r, e, "HIT")
 			return
 		}
-		c.misses.Add(1)
-		hints := &cacheHints{}
-		r = r.WithContext(context.WithValue(r.Context(), cacheHintsKey{}, hints))
-		rec := &responseRecorder{header: http.Header{}, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		if rec.status != http.StatusOK || hints.private || voted[hints.pollID] || r.Method == http.MethodHead {
-			rec.copyTo(w, hints.private)
-			return
+		// One request makes the page; the others serve the entry past its
+		// time to live meanwhile, or wait for the new one. Voters, whose
+		// page may be theirs alone, and HEAD requests make their own.
+		if r.Method == http.MethodGet && len(voted) == 0 {
+			f, leader := c.claim(key)
+			if !leader {
+				if e != nil {
+					c.hits.Add(1)
+					serveEntry(w, r, e, "STALE")
+					return
+				}
+				if made := f.wait(r.Context()); made != nil {
+					c.hits.Add(1)
+					serveEntry(w, r, made, "HIT")
+					return
+				}
+				// The page made was not one to share: make this one.
+			} else {
+				// The others are let go before this answer is written, which
+				// on a slow connection takes a while. A panic lets them go too.
+				landed := false
+				defer func() {
+					if !landed {
+						c.land(key, f, nil)
+					}
+				}()
+				rec, private, made := c.make(r, next, key, voted, now)
+				c.land(key, f, made)
+				landed = true
+				c.answer(w, r, rec, private, made)
+				return
+			}
 		}
-		e := newEntry(key, rec, hints.pollID, c.gen(), now)
-		c.put(e)
-		serveEntry(w, r, e, "MISS", c.ttl)
+		rec, private, made := c.make(r, next, key, voted, now)
+		c.answer(w, r, rec, private, made)
 	})
 }
 
-func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now time.Time) *cacheEntry {
-	body := rec.body.Bytes()
+// make renders the page and stores it when it may be shared, returning
+// the entry stored (nil if none) and what the handler answered.
+func (c *pageCache) make(r *http.Request, next http.Handler, key string, voted map[int64]bool, now time.Time) (rec *responseRecorder, private bool, e *cacheEntry) {
+	c.misses.Add(1)
+	hints := &cacheHints{}
+	r = r.WithContext(context.WithValue(r.Context(), cacheHintsKey{}, hints))
+	rec = &responseRecorder{header: http.Header{}, status: http.StatusOK}
+	next.ServeHTTP(rec, r)
+	if rec.status != http.StatusOK || hints.private || voted[hints.pollID] || r.Method == http.MethodHead {
+		return rec, hints.private, nil
+	}
+	e = newEntry(key, rec, hints.pollID, c.gen(), now, c.ttl)
+	c.put(e)
+	return rec, false, e
+}
+
+// answer sends what make made: the stored entry, or the handler's own
+// answer when it was not stored.
+func (c *pageCache) answer(w http.ResponseWriter, r *http.Request, rec *responseRecorder, private bool, e *cacheEntry) {
+	if e == nil {
+		rec.copyTo(w, private)
+		return
+	}
+	serveEntry(w, r, e, "MISS")
+}
+
+func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now time.Time, ttl time.Duration) *cacheEntry {
+	// A copy of the exact size: the recorder's buffer may have room to
+	// spare, which the cache's memory count would not see.
+	body := bytes.Clone(rec.body.Bytes())
 	sum := sha256.Sum256(body)
 	e := &cacheEntry{key: key, header: http.Header{}, body: body, pollID: pollID, gen: gen,
 		stored: now, modified: now.UTC().Truncate(time.Second),
@@ -199,48 +265,62 @@ func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now t
 		e.header[k] = vs
 	}
 	if len(body) > 512 {
-		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.DefaultCompression)
-		zw.Write(body)
-		zw.Close()
-		e.gzip = gz.Bytes()
-		var br bytes.Buffer
-		bw := brotli.NewWriterLevel(&br, 5)
-		bw.Write(body)
-		bw.Close()
-		e.brotli = br.Bytes()
+		e.gzip, e.brotli = compress(body)
 	}
+	e.fixed = http.Header{}
+	for k, vs := range e.header {
+		e.fixed[k] = slices.Clip(vs)
+	}
+	e.fixed["Etag"] = []string{e.etag}
+	e.fixed["Last-Modified"] = []string{e.modified.Format(http.TimeFormat)}
+	// Browsers revalidate every time (a cheap 304); a shared proxy in front
+	// may keep the page as long as we do.
+	e.fixed["Cache-Control"] = []string{"public, max-age=0, s-maxage=" + strconv.Itoa(int(ttl.Seconds()))}
+	e.fixed["Vary"] = []string{"Accept-Encoding"}
+	e.lenPlain = []string{strconv.Itoa(len(e.body))}
+	e.lenGzip = []string{strconv.Itoa(len(e.gzip))}
+	e.lenBrotli = []string{strconv.Itoa(len(e.brotli))}
 	return e
 }
 
+// Header values that answers from the cache share.
+var (
+	xCacheHit      = []string{"HIT"}
+	xCacheMiss     = []string{"MISS"}
+	xCacheStale    = []string{"STALE"}
+	encodingGzip   = []string{"gzip"}
+	encodingBrotli = []string{"br"}
+)
+
 // serveEntry answers from a cache entry: 304 when the client holds the
 // same page, else the body in the best encoding the client accepts.
-func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, state string, ttl time.Duration) {
+func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, state string) {
 	h := w.Header()
-	for k, vs := range e.header {
+	for k, vs := range e.fixed {
 		h[k] = vs
 	}
-	h.Set("ETag", e.etag)
-	h.Set("Last-Modified", e.modified.Format(http.TimeFormat))
-	// Browsers revalidate every time (a cheap 304); a shared proxy in front
-	// may keep the page as long as we do.
-	h.Set("Cache-Control", "public, max-age=0, s-maxage="+strconv.Itoa(int(ttl.Seconds())))
-	h.Add("Vary", "Accept-Encoding")
-	h.Set("X-Cache", state)
+	switch state {
+	case "HIT":
+		h["X-Cache"] = xCacheHit
+	case "STALE":
+		h["X-Cache"] = xCacheStale
+	default:
+		h["X-Cache"] = xCacheMiss
+	}
 	if notModified(r, e) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := e.body
+	body, length := e.body, e.lenPlain
 	switch enc := acceptedEncoding(r); {
 	case enc == "br" && e.brotli != nil:
-		h.Set("Content-Encoding", "br")
-		body = e.brotli
+		h["Content-Encoding"] = encodingBrotli
+		body, length = e.brotli, e.lenBrotli
 	case enc != "" && e.gzip != nil:
-		h.Set("Content-Encoding", "gzip")
-		body = e.gzip
+		h["Content-Encoding"] = encodingGzip
+		body, length = e.gzip, e.lenGzip
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body)

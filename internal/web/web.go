@@ -35,6 +35,10 @@ type Config struct {
 	// PageCacheTTL is how long a cached page is served before it is made
 	// again, which is also how stale the counters on it may be.
 	PageCacheTTL time.Duration
+	// ChromeTTL is how long the part of the page every visitor shares
+	// (settings, menus, poll counts, counters) is reused between renders;
+	// a content change drops it sooner. 0 reads it for every page.
+	ChromeTTL time.Duration
 }
 
 // Server is the public site.
@@ -45,7 +49,8 @@ type Server struct {
 	polls   *poll.Store
 	media   *media.Store
 	stats   *stats.Recorder
-	cache   *pageCache // nil: no page cache
+	cache   *pageCache   // nil: no page cache
+	shared  *chromeCache // nil: the chrome is read for every page
 	pages   *templates
 	assets  *assets
 	text    i18n.Catalog
@@ -85,6 +90,13 @@ func New(cfg Config, d Deps) (*Server, error) {
 			gen = d.Changes.Generation
 		}
 		s.cache = newPageCache(cfg.PageCacheBytes, cfg.PageCacheTTL, gen)
+	}
+	if cfg.ChromeTTL > 0 {
+		gen := func() uint64 { return 0 }
+		if d.Changes != nil {
+			gen = d.Changes.Generation
+		}
+		s.shared = newChromeCache(cfg.ChromeTTL, gen)
 	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
