@@ -224,7 +224,11 @@ func (im *importer) detect(ctx context.Context) error {
 		case 1:
 			im.p = ps[0]
 		default:
-			return fmt.Errorf("several Joomla installs in this database (prefixes %s): choose one with --prefix", strings.Join(ps, ", "))
+			installs, err := Installs(ctx, im.src, ps)
+			if err != nil {
+				return err
+			}
+			return &SeveralInstallsError{Installs: installs}
 		}
 	}
 	v, err := DetectVersion(ctx, im.src, im.p)

@@ -40,6 +40,62 @@ func Prefixes(ctx context.Context, src *sql.DB) ([]string, error) {
 	return out, nil
 }
 
+// Install describes one Joomla install of a database, for choosing
+// among several.
+type Install struct {
+	Prefix   string
+	Version  string // "" when the tables match no known version
+	Articles int
+	// Newest is the creation date of the newest article ("" for none):
+	// a leftover copy stops where it was copied.
+	Newest string
+}
+
+// Installs describes the installs with the given prefixes.
+func Installs(ctx context.Context, src *sql.DB, prefixes []string) ([]Install, error) {
+	var out []Install
+	for _, p := range prefixes {
+		in := Install{Prefix: p}
+		if v, err := DetectVersion(ctx, src, p); err == nil {
+			in.Version = v.Exact
+		}
+		var newest sql.NullString
+		if err := src.QueryRowContext(ctx, `SELECT count(*), MAX(created) FROM `+p+`content`).Scan(&in.Articles, &newest); err != nil {
+			return nil, fmt.Errorf("count articles of %s: %w", p, err)
+		}
+		if len(newest.String) >= 10 && !strings.HasPrefix(newest.String, "0000") {
+			in.Newest = newest.String[:10]
+		}
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+// SeveralInstallsError is what Import returns when no prefix was given
+// and the database holds more than one install: it lists them so the
+// officer can pick one with --prefix.
+type SeveralInstallsError struct{ Installs []Install }
+
+func (e *SeveralInstallsError) Error() string {
+	var b strings.Builder
+	b.WriteString("this database holds several Joomla installs; choose one with --prefix:")
+	for _, in := range e.Installs {
+		v := "Joomla " + in.Version
+		if in.Version == "" {
+			v = "unknown version"
+		}
+		n := "articles"
+		if in.Articles == 1 {
+			n = "article"
+		}
+		fmt.Fprintf(&b, "\n  --prefix %-10s %s, %d %s", in.Prefix, v, in.Articles, n)
+		if in.Newest != "" {
+			fmt.Fprintf(&b, ", newest %s", in.Newest)
+		}
+	}
+	return b.String()
+}
+
 func tableSet(ctx context.Context, src *sql.DB) (map[string]bool, error) {
 	rows, err := src.QueryContext(ctx, `SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()`)
 	if err != nil {
