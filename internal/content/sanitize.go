@@ -18,12 +18,14 @@ import (
 // headings, emphasis, lists, tables, images, links, alignment) and drops
 // scripts, event handlers, javascript: URLs, styles other than
 // text-align (Word's mso- clutter among them) and Office's <o:p> tags.
+// Picture alignment and borderless tables reach it as our own classes,
+// and anchors as prefixed ids (sanitize_layout.go).
 var policy = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowElements("figure", "figcaption", "u", "s", "sub", "sup", "caption", "colgroup", "col")
 	p.AllowAttrs("colspan", "rowspan").Matching(regexp.MustCompile(`^[0-9]{1,3}$`)).OnElements("td", "th")
 	p.AllowAttrs("width", "height").Matching(regexp.MustCompile(`^[0-9]{1,4}%?$`)).OnElements("img", "table", "td", "th", "col")
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^(align-(left|right|center)|text-(left|right|center|justify))$`)).Globally()
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^(align-(left|right|center)|text-(left|right|center|justify)|table-border(ed|less))$`)).Globally()
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
 	// Alignment is the one piece of layout authors rely on: the editor's
 	// align buttons write style="text-align: …", Word writes both that and
@@ -75,15 +77,18 @@ func SanitizeHTML(html string) string {
 		return ""
 	}
 	html = officeTag.ReplaceAllString(vn.NFC(html), "")
-	html = wordLists(html)
+	html = prepare(html)
 	out := policy().Sanitize(html)
 	// An image whose source the policy removed (Word's file:///C:/…
 	// pictures, javascript: sources) would show as a broken frame.
 	out = imgTag.ReplaceAllStringFunc(out, func(tag string) string {
-		if strings.Contains(tag, ` src="`) {
-			return tag
+		attrs, _ := readTag(tag)
+		for _, a := range attrs {
+			if a.key == "src" {
+				return tag
+			}
 		}
 		return ""
 	})
-	return strings.TrimSpace(out)
+	return strings.TrimSpace(keepAnchors(out))
 }

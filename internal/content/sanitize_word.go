@@ -13,39 +13,13 @@ import (
 // paragraph whose style says mso-list:l1 level2 lfo3, and the number or
 // bullet is typed text inside <![if !supportLists]> … <![endif]>. Left
 // alone the sanitiser would keep "1." and "·" as text in plain paragraphs.
-// wordLists rebuilds the list so the page, the feed and a screen reader
-// all see one.
+// convertWordLists (called by prepare) rebuilds the list so the page,
+// the feed and a screen reader all see one.
 
 var msoList = regexp.MustCompile(`(?i)mso-list\s*:\s*l[0-9]+\s+level([0-9]+)`)
 
 // orderedMarker matches the numbers Word types: 1. 2) (3) 1.2. a) A. iv.
 var orderedMarker = regexp.MustCompile(`^\(?([0-9]+(?:\.[0-9]+)*|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]$`)
-
-// wordLists returns s with every run of Word list paragraphs turned into
-// nested lists, or s itself when it holds none.
-func wordLists(s string) string {
-	if !strings.Contains(strings.ToLower(s), "mso-list") {
-		return s
-	}
-	body := &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := xhtml.ParseFragment(strings.NewReader(s), body)
-	if err != nil {
-		return s
-	}
-	for _, n := range nodes {
-		body.AppendChild(n)
-	}
-	if !convertWordLists(body) {
-		return s
-	}
-	var b strings.Builder
-	for c := body.FirstChild; c != nil; c = c.NextSibling {
-		if err := xhtml.Render(&b, c); err != nil {
-			return s
-		}
-	}
-	return b.String()
-}
 
 // wordListLevel returns the list level (1-9) of a Word list paragraph.
 func wordListLevel(n *xhtml.Node) (int, bool) {

@@ -65,6 +65,8 @@ func TestSanitizeWordPaste(t *testing.T) {
 				"<table>", `<td width="301" valign="top">`, "<b><span>STT</span></b>", "Sở Tài chính",
 				`<a href="https://chinhphu.vn/thong-bao-15-2025" target="_blank" rel="noopener">`,
 				`<p align="right" style="text-align: right"><b><i><span>VĂN`,
+				// The letterhead is a table drawn without rules; the list's table keeps them.
+				`<table class="table-borderless" width="604">`, "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 			},
 			// The only picture was Word's temporary file: no frame is left for it.
 			drop:  []string{"<img", "1.\u00a0", "a.\u00a0", "_GoBack", "Toàn cảnh"},
@@ -82,8 +84,13 @@ func TestSanitizeWordPaste(t *testing.T) {
 				`<img width="400" height="300" src="https://stnmt.danang.gov.vn/anh/2024/ho-chua.jpg" alt="Hồ chứa nước Hòa Trung"/>`,
 				`<a href="http://www.danang.gov.vn/bao-cao" target="_blank" rel="noopener">www.danang.gov.vn</a>`,
 				"Theo Quyết định số 234/QĐ-UBND.",
+				// Square wrapping: the picture floats right on a wide screen.
+				`<img width="200" height="150" src="https://stnmt.danang.gov.vn/anh/2024/kenh-tuoi.jpg" alt="Kênh tưới sau khi kiên cố hóa" class="align-right"/>`,
+				// The footnote and its reference still link to each other.
+				`<a href="#fn-_ftn1" title="" id="fn-_ftnref1">`,
+				`<p><a href="#fn-_ftnref1" title="" id="fn-_ftn1">`,
 			},
-			drop:  []string{"o\u00a0", "Courier", "clear=", "size=", "mso-special-character"},
+			drop:  []string{"o\u00a0", "Courier", "clear=", "size=", "mso-special-character", "hspace", "align=\"right\"", "_Toc1", `id="ftn1"`, "borderless"},
 			lists: `<ul><li><ul><li></li></ul></li><li></li></ul>`,
 		},
 		{
@@ -98,8 +105,11 @@ func TestSanitizeWordPaste(t *testing.T) {
 				`<img src="data:image/png;base64,iVBORw0KGgo`, `alt="Biểu trưng"`,
 				"Đăng ký tại\u00a0<a href=\"https://tuyengiao.quangnam.gov.vn/dang-ky\" target=\"_blank\" rel=\"noopener\">",
 				"trước “ngày 15/6”.",
+				// LibreOffice's footnote and its anchor.
+				`<a href="#fn-sdfootnote1sym" id="fn-sdfootnote1anc"><sup>1</sup></a>`,
+				`<div><p><a href="#fn-sdfootnote1anc" id="fn-sdfootnote1sym">1</a>Công văn số 45-CV/BTGTU.</p>`,
 			},
-			drop:  []string{"so-language", "name=", "border-top", "padding"},
+			drop:  []string{"so-language", "name=", "border-top", "padding", `id="sdfootnote1"`, "borderless"},
 			lists: `<ol><li></li><li><ul><li></li><li></li></ul></li></ol>`,
 		},
 	}
@@ -149,6 +159,15 @@ func TestSanitizeEditorOutput(t *testing.T) {
 		`<figure class="image"><img src="/anh/2025/01/3f2a.jpg" alt="Lễ ra quân" width="800" height="533"><figcaption>Lễ ra quân</figcaption></figure>` +
 		`<ul><li>một</li><li>hai</li></ul><ol><li>ba</li></ol>` +
 		`<p><a href="/tin-tuc/12-le-ra-quan">Tin liên quan</a></p>`
+	// The align buttons on a picture, and on a captioned one.
+	layout := `<p><img style="float: left;" src="/anh/2025/01/a1.jpg" alt="Trái" width="300" height="200">Chữ bên phải ảnh.</p>` +
+		`<p><img style="float: right;" src="/anh/2025/01/a2.jpg" alt="Phải" width="300" height="200">Chữ bên trái ảnh.</p>` +
+		`<p><img style="display: block; margin-left: auto; margin-right: auto;" src="/anh/2025/01/a3.jpg" alt="Giữa" width="600" height="400"></p>` +
+		`<figure class="image align-left"><img src="/anh/2025/01/a4.jpg" alt="Có chú thích" width="300" height="200"><figcaption>Chú thích trái</figcaption></figure>` +
+		// The table button: border="1" by default, 0 when the author removes rules.
+		`<table style="border-collapse: collapse; width: 100%;" border="1"><colgroup><col style="width: 50%;"><col style="width: 50%;"></colgroup>` +
+		`<thead><tr><th scope="col">Đơn vị</th><th scope="col">Số</th></tr></thead><tbody><tr><td>Sở</td><td>12</td></tr></tbody></table>` +
+		`<table style="border-collapse: collapse; width: 100%; border-width: 0px;" border="0"><tbody><tr><td style="border-width: 0px;">Nơi nhận</td><td style="border-width: 0px;">Ký tên</td></tr></tbody></table>`
 	got := SanitizeHTML(in)
 	for _, k := range []string{
 		`<p style="text-align: center"><strong>Tiêu đề</strong></p>`,
@@ -160,6 +179,27 @@ func TestSanitizeEditorOutput(t *testing.T) {
 		if !strings.Contains(got, k) {
 			t.Errorf("lost %q in %q", k, got)
 		}
+	}
+	got = SanitizeHTML(layout)
+	for _, k := range []string{
+		`<p><img src="/anh/2025/01/a1.jpg" alt="Trái" width="300" height="200" class="align-left"/>Chữ bên phải ảnh.</p>`,
+		`<p><img src="/anh/2025/01/a2.jpg" alt="Phải" width="300" height="200" class="align-right"/>Chữ bên trái ảnh.</p>`,
+		`<p><img src="/anh/2025/01/a3.jpg" alt="Giữa" width="600" height="400" class="align-center"/></p>`,
+		`<figure class="align-left"><img src="/anh/2025/01/a4.jpg" alt="Có chú thích" width="300" height="200"/><figcaption>Chú thích trái</figcaption></figure>`,
+		`<table><colgroup><col/><col/></colgroup><thead><tr><th scope="col">Đơn vị</th><th scope="col">Số</th></tr></thead><tbody><tr><td>Sở</td><td>12</td></tr></tbody></table>`,
+		`<table class="table-borderless"><tbody><tr><td>Nơi nhận</td><td>Ký tên</td></tr></tbody></table>`,
+	} {
+		if !strings.Contains(got, k) {
+			t.Errorf("lost %q in %q", k, got)
+		}
+	}
+	for _, d := range []string{"float", "margin", "border=", "border-", "style=", "class=\"image"} {
+		if strings.Contains(got, d) {
+			t.Errorf("kept %q in %q", d, got)
+		}
+	}
+	if again := SanitizeHTML(got); again != got {
+		t.Errorf("sanitising twice changed it:\n%s\n---\n%s", got, again)
 	}
 }
 

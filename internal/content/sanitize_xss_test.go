@@ -186,6 +186,9 @@ func FuzzSanitizeHTML(f *testing.F) {
 	}
 	f.Add(`<p style="mso-list:l0 level3 lfo1"><![if !supportLists]>iv.<![endif]>x</p><p style="mso-list:l0 level1 lfo1">y</p>`)
 	f.Add("<p>\x00<scr\x00ipt>alert(1)</script></p>")
+	f.Add(`<p><img style="float: left; margin: 0 8px" src="/anh/a.jpg" alt=""><a href="#_ftn1" name="_ftnref1">[1]</a></p>` +
+		`<table border="0" cellpadding="0"><tr><td style="border: none">x</td></tr></table><p><a href="#_ftnref1" name="_ftn1">[1]</a></p>`)
+	f.Add(`<figure class="image align-center"><img style="display:block;margin:0 auto" src="/anh/a.jpg" alt=""></figure><h2 id="a">x</h2><a href="#a">y</a><a name="b"></a>`)
 	f.Fuzz(func(t *testing.T, in string) {
 		out := SanitizeHTML(in)
 		if bad := unsafeParts(out); len(bad) > 0 {
