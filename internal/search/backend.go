@@ -16,6 +16,8 @@ import (
 // snippets) is shared. backendFor is the one place that chooses.
 type backend interface {
 	put(ctx context.Context, q store.Querier, d doc) error
+	// batchWriter writes many documents at a time within tx (Rebuild).
+	batchWriter(tx *sql.Tx) *batchWriter
 	// pool returns the newest limit matches of query passing f (newest by
 	// article id, which follows the order articles were written), each
 	// with a relevance score where higher is better, in no set order.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/store"
@@ -54,7 +56,7 @@ func (ix *Indexer) Index(ctx context.Context, q store.Querier, a *content.Articl
 		return fmt.Errorf("category of article %d: %w", a.ID, err)
 	}
 	d := makeDoc(a.ID, a.SiteID, a.CategoryID, a.PublishAt.Unix(), store.NullUnix(a.UnpublishAt),
-		a.Title, a.IntroHTML, a.BodyHTML, a.AuthorAlias, category)
+		a.Title, a.IntroHTML, a.BodyHTML, a.AuthorAlias, category, nil)
 	return ix.b.put(ctx, q, d)
 }
 
@@ -68,7 +70,7 @@ func (ix *Indexer) Remove(ctx context.Context, q store.Querier, id int64) error 
 }
 
 func makeDoc(id, siteID, categoryID, publishAt int64, unpublishAt sql.NullInt64,
-	title, introHTML, bodyHTML, author, category string) doc {
+	title, introHTML, bodyHTML, author, category string, sc *scratch) doc {
 	text := vn.NFC(strings.TrimSpace(content.PlainText(introHTML) + " " + content.PlainText(bodyHTML)))
 	if len(text) > maxIndexedText {
 		text = text[:maxIndexedText] // NFC of a cut rune gives U+FFFD, harmless
@@ -81,7 +83,7 @@ func makeDoc(id, siteID, categoryID, publishAt int64, unpublishAt sql.NullInt64,
 		body:       foldedWords(text),
 		meta:       foldedWords(meta),
 		titleWords: truncateWords(joinWords(vn.Canon(title)), maxTitleWordsSz),
-		words:      markedWords(text+" "+meta, maxMarkedWords),
+		words:      markedWords(text+" "+meta, maxMarkedWords, sc),
 	}
 }
 
@@ -95,10 +97,22 @@ func truncateWords(s string, n int) string {
 	return ""
 }
 
+// rebuildBatch is how many articles Rebuild reads, indexes and writes at
+// a time: memory stays flat, and each write is one multi-row statement
+// per table. FTS5 writes its pending entries to disk at every statement
+// savepoint; once a batch instead of once an article, that halves the
+// cost of the SQLite writes.
+const rebuildBatch = 500
+
 // Rebuild empties the site's index and indexes every published article
 // again, in one transaction: after an import, when the index format
 // changes, or for a database whose articles predate the index. It returns
 // how many articles it indexed.
+//
+// The transaction's one connection alternates between reading a batch of
+// articles and writing the index entries of the previous one, while other
+// goroutines turn the batch just read into index entries (folding and
+// canonicalising, the CPU-bound part), so on two cores the two overlap.
 func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 	b := backendFor(db.Dialect)
 	n := 0
@@ -106,22 +120,29 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs WHERE site_id = $1`, siteID); err != nil {
 			return fmt.Errorf("empty search index: %w", err)
 		}
+		w := b.batchWriter(tx)
+		defer w.close()
 		var last int64
+		var pending []doc
 		for {
-			batch, err := readBatch(ctx, tx, siteID, last, 500)
+			rows, err := readBatch(ctx, tx, siteID, last, rebuildBatch)
 			if err != nil {
 				return err
 			}
-			if len(batch) == 0 {
-				return nil
-			}
-			for _, d := range batch {
-				if err := b.put(ctx, tx, d); err != nil {
+			made := make(chan []doc, 1)
+			go func() { made <- makeDocs(siteID, rows) }()
+			if len(pending) > 0 {
+				if err := w.write(ctx, pending); err != nil {
+					<-made
 					return err
 				}
+				n += len(pending)
 			}
-			n += len(batch)
-			last = batch[len(batch)-1].id
+			pending = <-made
+			if len(rows) == 0 {
+				return nil
+			}
+			last = rows[len(rows)-1].id
 		}
 	})
 	if err == nil && db.Dialect == store.Postgres {
@@ -135,10 +156,15 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 	return n, err
 }
 
+// articleRow is an article as Rebuild reads it.
+type articleRow struct {
+	id, cat, pub                        int64
+	unpub                               sql.NullInt64
+	title, intro, body, author, catName string
+}
+
 // readBatch reads up to limit published articles after id, in id order.
-// Batches keep memory flat and let the writes run between reads on the
-// one connection of the transaction.
-func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit int) ([]doc, error) {
+func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit int) ([]articleRow, error) {
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.category_id, a.publish_at, a.unpublish_at, a.title,
 		a.intro_html, a.body_html, a.author_alias, COALESCE(c.name, '')
 		FROM articles a LEFT JOIN categories c ON c.id = a.category_id
@@ -148,27 +174,42 @@ func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit 
 		return nil, fmt.Errorf("read articles to index: %w", err)
 	}
 	defer rows.Close()
-	type row struct {
-		id, cat, pub                        int64
-		unpub                               sql.NullInt64
-		title, intro, body, author, catName string
-	}
-	var rs []row
+	var rs []articleRow
 	for rows.Next() {
-		var r row
+		var r articleRow
 		if err := rows.Scan(&r.id, &r.cat, &r.pub, &r.unpub, &r.title, &r.intro, &r.body, &r.author, &r.catName); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read articles to index: %w", err)
 		}
 		rs = append(rs, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read articles to index: %w", err)
 	}
+	return rs, nil
+}
+
+// scratchPool keeps the word caches of makeDocs from batch to batch.
+var scratchPool = sync.Pool{New: func() any { return newScratch() }}
+
+// makeDocs turns rows into index entries, in order, on every core.
+func makeDocs(siteID int64, rs []articleRow) []doc {
 	out := make([]doc, len(rs))
-	for i, r := range rs {
-		out[i] = makeDoc(r.id, siteID, r.cat, r.pub, r.unpub, r.title, r.intro, r.body, r.author, r.catName)
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(rs)/16))
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := scratchPool.Get().(*scratch)
+			defer scratchPool.Put(sc)
+			for i := k; i < len(rs); i += workers {
+				r := rs[i]
+				out[i] = makeDoc(r.id, siteID, r.cat, r.pub, r.unpub, r.title, r.intro, r.body, r.author, r.catName, sc)
+			}
+		}()
 	}
-	return out, nil
+	wg.Wait()
+	return out
 }
 
 // EnsureIndex rebuilds the site's index when it does not hold exactly the

@@ -83,8 +83,106 @@ func hasDiacritics(canon string) bool {
 
 // markedWords returns the distinct canonical words of s that carry
 // diacritics, space-separated: what re-ranking needs to know about a
-// body, at a fraction of its size.
-func markedWords(s string, limit int) string {
+// body, at a fraction of its size. s must be NFC (makeDoc's text is).
+//
+// It is the index build's hottest loop, so it canonicalises word by word
+// and only what can carry marks: a plain ASCII word has none, and a word
+// already seen gives nothing new. That equals cutting vn.Canon(s) into
+// words as long as Canon works word by word, which holds for text made of
+// ASCII, Latin letters and general punctuation (Canon retones within
+// words, lowers rune by rune, and NFC leaves such runes alone); anything
+// else takes the whole-text way. FuzzMarkedWords checks the two agree.
+func markedWords(s string, limit int, sc *scratch) string {
+	if !latinOnly(s) {
+		return markedWordsWhole(s, limit)
+	}
+	if sc == nil {
+		sc = newScratch()
+	}
+	clear(sc.kept)
+	var b strings.Builder
+	full := false
+	add := func(w string) {
+		if full || isASCII(w) {
+			return
+		}
+		for _, cw := range sc.marked(w) {
+			if sc.kept[cw] {
+				continue
+			}
+			sc.kept[cw] = true
+			if b.Len()+len(cw)+1 > limit {
+				full = true
+				return
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(cw)
+		}
+	}
+	start := -1
+	for i, r := range s {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			add(s[start:i])
+			start = -1
+			if full {
+				break
+			}
+		}
+	}
+	if start >= 0 {
+		add(s[start:])
+	}
+	return b.String()
+}
+
+// scratch is what one goroutine building index entries keeps between
+// articles: the canonical words with diacritics of each word form seen
+// (a language of a few thousand syllables repeats them endlessly), and a
+// set to reuse.
+type scratch struct {
+	canon map[string][]string
+	kept  map[string]bool
+}
+
+// maxScratchWords bounds the cache; past it (a corpus of codes and
+// names) it starts over.
+const maxScratchWords = 1 << 16
+
+func newScratch() *scratch {
+	return &scratch{canon: map[string][]string{}, kept: map[string]bool{}}
+}
+
+// marked returns the canonical words that carry diacritics among the
+// words of vn.Canon(w): usually w's one canonical form, or nothing.
+func (sc *scratch) marked(w string) []string {
+	if cw, ok := sc.canon[w]; ok {
+		return cw
+	}
+	var out []string
+	c := vn.Canon(w)
+	for _, sp := range wordSpans(c) { // one word, but stay exact
+		if cw := c[sp.start:sp.end]; hasDiacritics(cw) {
+			out = append(out, cw)
+		}
+	}
+	if len(sc.canon) >= maxScratchWords {
+		clear(sc.canon)
+	}
+	sc.canon[strings.Clone(w)] = out // w points into a whole article
+	return out
+}
+
+// markedWordsWhole is markedWords by definition: Canon of the whole text,
+// cut into words.
+func markedWordsWhole(s string, limit int) string {
 	canon := vn.Canon(s)
 	seen := map[string]bool{}
 	var b strings.Builder
@@ -103,6 +201,37 @@ func markedWords(s string, limit int) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// latinOnly reports whether every rune of s is ASCII, Latin-1, Latin
+// Extended-A or -B, Latin Extended Additional or general punctuation:
+// the runes for which canonicalising word by word is exact.
+func latinOnly(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError:
+			return false
+		case r >= 0x80 && r < 0x250, r >= 0x1E00 && r < 0x1F00, r >= 0x2010 && r < 0x2028:
+		default:
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // containsWord reports whether the space-separated list holds w.
