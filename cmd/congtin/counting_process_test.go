@@ -111,7 +111,9 @@ func startServer(t *testing.T, bin string, args ...string) *server {
 	select {
 	case a := <-addr:
 		s.base = "http://" + a
-	case <-time.After(60 * time.Second):
+	// Generous: a binary built with -race on a busy two-core machine
+	// takes a while to load the demo site.
+	case <-time.After(3 * time.Minute):
 		t.Fatalf("server did not start:\n%s", s.logs())
 	}
 	return s

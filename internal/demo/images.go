@@ -25,7 +25,7 @@ var schemes = map[string][2]color.RGBA{
 // in one process, and drawing is the slowest part of loading it.
 var illustrations sync.Map
 
-// Illustration draws an 800×533 JPEG for a scheme: a diagonal gradient
+// Illustration draws a 640×427 JPEG for a scheme: a diagonal gradient
 // with soft circles placed by a hash of seed, so each article's picture
 // differs.
 func Illustration(scheme, seed string) []byte {
@@ -43,7 +43,7 @@ func drawIllustration(scheme, seed string) []byte {
 	if !ok {
 		cs = schemes["document"]
 	}
-	const w, h = 800, 533
+	const w, h = 640, 427
 	h32 := fnv.New32a()
 	h32.Write([]byte(seed))
 	s := h32.Sum32()

@@ -63,7 +63,7 @@ func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, al
 			return nil, err
 		}
 		m.Width, m.Height = w, h
-		thumbs, err = makeThumbnails(data, w)
+		thumbs, err = thumbnailsFor(m.SHA256, data, w)
 		if err != nil {
 			return nil, err
 		}

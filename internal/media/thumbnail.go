@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"sort"
+	"sync"
 
 	_ "image/gif" // decoders registered for image.Decode
 	_ "image/png"
@@ -34,6 +35,38 @@ func imageSize(data []byte) (int, int, error) {
 		return 0, 0, fmt.Errorf("%w: image of %d×%d pixels is too large", ErrUnsupported, cfg.Width, cfg.Height)
 	}
 	return cfg.Width, cfg.Height, nil
+}
+
+// recentThumbnails remembers the thumbnails of the last few images by
+// content hash: the demo site and the tests store the same pictures again
+// and again, and scaling is the slowest part of storing an image. It is
+// emptied when full, so it holds at most recentLimit images.
+var recentThumbnails = struct {
+	sync.Mutex
+	m map[string][]thumbnail
+}{m: map[string][]thumbnail{}}
+
+const recentLimit = 32
+
+// thumbnailsFor returns the thumbnails of data (whose hash is sum).
+func thumbnailsFor(sum string, data []byte, width int) ([]thumbnail, error) {
+	recentThumbnails.Lock()
+	t, ok := recentThumbnails.m[sum]
+	recentThumbnails.Unlock()
+	if ok {
+		return t, nil
+	}
+	t, err := makeThumbnails(data, width)
+	if err != nil {
+		return nil, err
+	}
+	recentThumbnails.Lock()
+	if len(recentThumbnails.m) >= recentLimit {
+		clear(recentThumbnails.m)
+	}
+	recentThumbnails.m[sum] = t
+	recentThumbnails.Unlock()
+	return t, nil
 }
 
 // makeThumbnails scales the image down to each of ThumbnailWidths smaller
