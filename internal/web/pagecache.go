@@ -40,11 +40,14 @@ type pageCache struct {
 }
 
 type cacheEntry struct {
-	key      string
-	header   http.Header
-	body     []byte
-	gzip     []byte
-	brotli   []byte
+	key    string
+	header http.Header
+	body   []byte
+	// gz and br are the body compressed, each made when first asked for.
+	gz, br encoding
+	// bytes is the memory counted for the entry, which grows as its
+	// encodings are made; it changes under the cache's lock only.
+	bytes    int
 	etag     string
 	modified time.Time
 	stored   time.Time
@@ -56,11 +59,12 @@ type cacheEntry struct {
 	// fixed holds the headers every answer from the entry carries, made
 	// once; an answer shares its value slices, which nothing changes.
 	fixed http.Header
-	// Content-Length values, by encoding.
-	lenPlain, lenGzip, lenBrotli []string
+	// lenPlain is the Content-Length of the uncompressed body.
+	lenPlain []string
 }
 
-func (e *cacheEntry) size() int { return len(e.key) + len(e.body) + len(e.gzip) + len(e.brotli) + 512 }
+// size is the memory an entry takes before any encoding is made.
+func (e *cacheEntry) size() int { return len(e.key) + len(e.body) + 512 }
 
 func newPageCache(maxBytes int, ttl time.Duration, gen func() uint64) *pageCache {
 	return &pageCache{items: map[string]*cacheEntry{}, lru: list.New(), max: maxBytes, ttl: ttl, gen: gen,
@@ -97,8 +101,15 @@ func (c *pageCache) put(e *cacheEntry) {
 	}
 	e.elem = c.lru.PushFront(e)
 	c.items[e.key] = e
-	c.bytes += e.size()
-	for c.bytes > c.max {
+	e.bytes = e.size()
+	c.bytes += e.bytes
+	c.evictOver()
+}
+
+// evictOver drops the least recently used entries until the cache is
+// within its memory budget. The caller holds c.mu.
+func (c *pageCache) evictOver() {
+	for c.bytes > c.max && c.lru.Len() > 0 {
 		c.remove(c.lru.Back().Value.(*cacheEntry))
 		c.evicted.Add(1)
 	}
@@ -107,7 +118,7 @@ func (c *pageCache) put(e *cacheEntry) {
 func (c *pageCache) remove(e *cacheEntry) {
 	c.lru.Remove(e.elem)
 	delete(c.items, e.key)
-	c.bytes -= e.size()
+	c.bytes -= e.bytes
 }
 
 // usage reports entries and bytes held.
@@ -182,7 +193,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		}
 		if e != nil && fresh {
 			c.hits.Add(1)
-			serveEntry(w, r, e, "HIT")
+			c.serve(w, r, e, "HIT")
 			return
 		}
 		// One request makes the page; the others serve the entry past its
@@ -193,12 +204,12 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			if !leader {
 				if e != nil {
 					c.hits.Add(1)
-					serveEntry(w, r, e, "STALE")
+					c.serve(w, r, e, "STALE")
 					return
 				}
 				if made := f.wait(r.Context()); made != nil {
 					c.hits.Add(1)
-					serveEntry(w, r, made, "HIT")
+					c.serve(w, r, made, "HIT")
 					return
 				}
 				// The page made was not one to share: make this one.
@@ -246,7 +257,7 @@ func (c *pageCache) answer(w http.ResponseWriter, r *http.Request, rec *response
 		rec.copyTo(w, private)
 		return
 	}
-	serveEntry(w, r, e, "MISS")
+	c.serve(w, r, e, "MISS")
 }
 
 func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now time.Time, ttl time.Duration) *cacheEntry {
@@ -264,9 +275,6 @@ func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now t
 		}
 		e.header[k] = vs
 	}
-	if len(body) > 512 {
-		e.gzip, e.brotli = compress(body)
-	}
 	e.fixed = http.Header{}
 	for k, vs := range e.header {
 		e.fixed[k] = slices.Clip(vs)
@@ -278,8 +286,6 @@ func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now t
 	e.fixed["Cache-Control"] = []string{"public, max-age=0, s-maxage=" + strconv.Itoa(int(ttl.Seconds()))}
 	e.fixed["Vary"] = []string{"Accept-Encoding"}
 	e.lenPlain = []string{strconv.Itoa(len(e.body))}
-	e.lenGzip = []string{strconv.Itoa(len(e.gzip))}
-	e.lenBrotli = []string{strconv.Itoa(len(e.brotli))}
 	return e
 }
 
@@ -292,9 +298,9 @@ var (
 	encodingBrotli = []string{"br"}
 )
 
-// serveEntry answers from a cache entry: 304 when the client holds the
+// serve answers from a cache entry: 304 when the client holds the
 // same page, else the body in the best encoding the client accepts.
-func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, state string) {
+func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, e *cacheEntry, state string) {
 	h := w.Header()
 	for k, vs := range e.fixed {
 		h[k] = vs
@@ -312,13 +318,15 @@ func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, state str
 		return
 	}
 	body, length := e.body, e.lenPlain
-	switch enc := acceptedEncoding(r); {
-	case enc == "br" && e.brotli != nil:
-		h["Content-Encoding"] = encodingBrotli
-		body, length = e.brotli, e.lenBrotli
-	case enc != "" && e.gzip != nil:
-		h["Content-Encoding"] = encodingGzip
-		body, length = e.gzip, e.lenGzip
+	switch enc := acceptedEncoding(r); enc {
+	case "br", "gzip":
+		if data, n := c.encoded(e, enc); data != nil {
+			h["Content-Encoding"] = encodingBrotli
+			if enc == "gzip" {
+				h["Content-Encoding"] = encodingGzip
+			}
+			body, length = data, n
+		}
 	}
 	h["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"strconv"
 	"sync"
 
 	"github.com/andybalholm/brotli"
@@ -52,6 +53,48 @@ func (f *flight) wait(ctx context.Context) *cacheEntry {
 	}
 }
 
+// encoding is one compressed form of an entry's body. It is made the
+// first time a client asks for it, once: browsers ask for brotli only,
+// and many pages leave the cache before anyone asks for them twice, so
+// compressing every page both ways when it is made spent more than the
+// render on some misses.
+type encoding struct {
+	once   sync.Once
+	data   []byte // nil: the body is too small to be worth compressing
+	length []string
+}
+
+// encoded returns e's body compressed for enc ("br" or "gzip") with its
+// Content-Length, or nil when the body is sent as it is.
+func (c *pageCache) encoded(e *cacheEntry, enc string) ([]byte, []string) {
+	x, compress := &e.gz, gzipBytes
+	if enc == "br" {
+		x, compress = &e.br, brotliBytes
+	}
+	x.once.Do(func() {
+		if len(e.body) <= 512 {
+			return
+		}
+		x.data = compress(e.body)
+		x.length = []string{strconv.Itoa(len(x.data))}
+		c.grow(e, len(x.data))
+	})
+	return x.data, x.length
+}
+
+// grow counts n more bytes for entry e, if it is still in the cache, and
+// makes room for them.
+func (c *pageCache) grow(e *cacheEntry, n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.items[e.key] != e {
+		return
+	}
+	e.bytes += n
+	c.bytes += n
+	c.evictOver()
+}
+
 // Compressors are reused: each holds hundreds of kilobytes of tables.
 var (
 	gzipWriters = sync.Pool{New: func() any {
@@ -61,22 +104,22 @@ var (
 	brotliWriters = sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, 5) }}
 )
 
-// compress returns body compressed with gzip and with brotli.
-func compress(body []byte) (gz, br []byte) {
+func gzipBytes(body []byte) []byte {
 	var b bytes.Buffer
 	zw := gzipWriters.Get().(*gzip.Writer)
 	zw.Reset(&b)
 	zw.Write(body)
 	zw.Close()
 	gzipWriters.Put(zw)
-	gz = bytes.Clone(b.Bytes())
+	return bytes.Clone(b.Bytes())
+}
 
-	b.Reset()
+func brotliBytes(body []byte) []byte {
+	var b bytes.Buffer
 	bw := brotliWriters.Get().(*brotli.Writer)
 	bw.Reset(&b)
 	bw.Write(body)
 	bw.Close()
 	brotliWriters.Put(bw)
-	br = bytes.Clone(b.Bytes())
-	return gz, br
+	return bytes.Clone(b.Bytes())
 }

@@ -278,3 +278,25 @@ func TestStalePageWhileItIsMadeAgain(t *testing.T) {
 		t.Errorf("after: X-Cache %q, new page %v", r.Header().Get("X-Cache"), r.Body.String() != old)
 	}
 }
+
+// TestEncodingsMadeWhenAskedFor: a page is compressed for an encoding the
+// first time a client asks for it, and the cache counts those bytes.
+func TestEncodingsMadeWhenAskedFor(t *testing.T) {
+	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
+	c.do(t, "GET", referenceURL, nil, withHeader("Accept-Encoding", "gzip, deflate, br"))
+	e, _ := c.s.cache.get(referenceURL+"?", time.Now())
+	if e == nil || e.br.data == nil || e.gz.data != nil {
+		t.Fatalf("after a browser's request: entry %v, brotli made %v, gzip made %v", e != nil, e != nil && e.br.data != nil, e != nil && e.gz.data != nil)
+	}
+	_, used := c.s.cache.usage()
+	if want := e.size() + len(e.br.data); used != want {
+		t.Errorf("cache counts %d bytes, want %d (page and its brotli form)", used, want)
+	}
+	gz := c.do(t, "GET", referenceURL, nil, withHeader("Accept-Encoding", "gzip"))
+	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Header().Get("Content-Length") != strconv.Itoa(len(e.gz.data)) {
+		t.Errorf("gzip answer: %q, Content-Length %s", gz.Header().Get("Content-Encoding"), gz.Header().Get("Content-Length"))
+	}
+	if _, used = c.s.cache.usage(); used != e.size()+len(e.br.data)+len(e.gz.data) {
+		t.Errorf("cache counts %d bytes after gzip was made", used)
+	}
+}
