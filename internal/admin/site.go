@@ -218,6 +218,37 @@ type counterChoice struct {
 type settingsView struct {
 	Rows     []settingRow
 	Counters []counterChoice
+	Modules  []moduleChoice
+}
+
+// moduleChoice is one sidebar block with its place: 0 hidden, else 1, 2...
+type moduleChoice struct {
+	Name     string
+	Label    string
+	Position int
+	Places   []int
+}
+
+// sidebarModulesFrom reads the form's places for the sidebar blocks
+// (fields module_<name>: 0 hides, 1 first...) into the setting's order.
+func sidebarModulesFrom(r *http.Request) string {
+	type placed struct {
+		name string
+		at   int
+	}
+	var list []placed
+	for _, name := range site.SidebarModuleNames {
+		at, err := strconv.Atoi(r.FormValue("module_" + name))
+		if err == nil && at > 0 && at <= len(site.SidebarModuleNames) {
+			list = append(list, placed{name, at})
+		}
+	}
+	slices.SortStableFunc(list, func(a, b placed) int { return a.at - b.at })
+	names := make([]string, len(list))
+	for i, p := range list {
+		names[i] = p.name
+	}
+	return strings.Join(names, ",")
 }
 
 func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) error {
@@ -228,7 +259,8 @@ func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	values := map[string]string{site.KeySiteName: st.SiteName, site.KeyAgency: st.Agency, site.KeyEditorInChief: st.EditorInChief,
 		site.KeyLicence: st.Licence, site.KeyAddress: st.Address, site.KeyPhone: st.Phone, site.KeyFax: st.Fax,
-		site.KeyTagline: st.Tagline, site.KeyVisitsOffset: strconv.FormatInt(st.VisitsOffset, 10)}
+		site.KeyTagline: st.Tagline, site.KeyVisitsOffset: strconv.FormatInt(st.VisitsOffset, 10),
+		site.KeySidebarModules: strings.Join(st.SidebarModules, ",")}
 	if n, set, err := s.polls.VotesPerIP(ctx, s.db, s.cfg.SiteID); err != nil {
 		return err
 	} else if set {
@@ -251,6 +283,14 @@ func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, status int
 	for _, name := range stats.DefaultCounterRows {
 		v.Counters = append(v.Counters, counterChoice{Name: name, Label: s.text.T("stats." + name), On: slices.Contains(counterRows, name)})
 	}
+	shown := site.ParseModules(values[site.KeySidebarModules])
+	for _, name := range site.SidebarModuleNames {
+		m := moduleChoice{Name: name, Label: s.text.T("admin.settings.module_" + name), Position: slices.Index(shown, name) + 1}
+		for i := range len(site.SidebarModuleNames) + 1 {
+			m.Places = append(m.Places, i)
+		}
+		v.Modules = append(v.Modules, m)
+	}
 	p.Nav = "settings"
 	p.Data = v
 	return s.render(w, status, "settings", p)
@@ -262,6 +302,9 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 		values[f.Key] = strings.TrimSpace(r.FormValue(f.Key))
 	}
 	values[poll.KeyVotesPerIP] = strings.TrimSpace(r.FormValue(poll.KeyVotesPerIP))
+	if r.FormValue("modules_shown") != "" {
+		values[site.KeySidebarModules] = sidebarModulesFrom(r)
+	}
 	// The counter checkboxes send nothing when all are cleared; the
 	// hidden marker tells that apart from a form without them.
 	var counterRows []string

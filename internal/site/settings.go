@@ -6,7 +6,9 @@ package site
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
@@ -23,7 +25,19 @@ const (
 	KeyFax           = "fax"
 	KeyTagline       = "tagline"
 	KeyVisitsOffset  = "visits_offset"
+	// KeySidebarModules lists the sidebar's blocks in order, comma
+	// separated; a block left out is not shown.
+	KeySidebarModules = "sidebar_modules"
 )
+
+// Sidebar blocks of the public site.
+const (
+	ModulePoll     = "poll"
+	ModuleCounters = "counters"
+)
+
+// SidebarModuleNames are every sidebar block, in their default order.
+var SidebarModuleNames = []string{ModulePoll, ModuleCounters}
 
 // Settings are the values the public pages show.
 type Settings struct {
@@ -38,6 +52,21 @@ type Settings struct {
 	// VisitsOffset is the visit count carried over from the previous
 	// system, added to the visits counted here.
 	VisitsOffset int64
+	// SidebarModules are the sidebar's blocks in the order shown.
+	SidebarModules []string
+}
+
+// ParseModules reads a sidebar_modules value: known names, each once, in
+// the order given.
+func ParseModules(v string) []string {
+	out := []string{}
+	for _, name := range strings.Split(v, ",") {
+		name = strings.TrimSpace(name)
+		if slices.Contains(SidebarModuleNames, name) && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // Load reads a site's settings; missing keys keep their zero value.
@@ -47,7 +76,7 @@ func Load(ctx context.Context, q store.Querier, siteID int64) (Settings, error) 
 		return Settings{}, fmt.Errorf("load settings: %w", err)
 	}
 	defer rows.Close()
-	var s Settings
+	s := Settings{SidebarModules: SidebarModuleNames}
 	for rows.Next() {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
@@ -72,6 +101,8 @@ func Load(ctx context.Context, q store.Querier, siteID int64) (Settings, error) 
 			s.Tagline = v
 		case KeyVisitsOffset:
 			s.VisitsOffset, _ = strconv.ParseInt(v, 10, 64)
+		case KeySidebarModules:
+			s.SidebarModules = ParseModules(v)
 		}
 	}
 	return s, rows.Err()
