@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/congtin/congtin/internal/demo"
@@ -38,6 +40,7 @@ func main() {
 	dsn := flag.String("database", "", "PostgreSQL URL of an EMPTY database to use instead of SQLite")
 	rounds := flag.Int("rounds", 30, "times each query runs")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the query phase to this file")
+	flag.StringVar(&only, "only", "", "measure only the query sets whose name contains this (e.g. phrase)")
 	reuse := flag.Bool("reuse", false, "measure queries on the database a previous run left in --dir, without rebuilding it")
 	flag.Parse()
 	if *reuse && *dir == "" {
@@ -113,7 +116,7 @@ func run(n int, dir, dsn string, rounds int, reuse bool) error {
 	return measure(ctx, db, rounds)
 }
 
-var cpuProfile string
+var cpuProfile, only string
 
 func measure(ctx context.Context, db *store.DB, rounds int) error {
 	if cpuProfile != "" {
@@ -138,11 +141,15 @@ func measure(ctx context.Context, db *store.DB, rounds int) error {
 			}
 		}
 	}
-	fmt.Printf("\n%-28s %8s %8s %8s %8s %10s\n", "query latency (ms)", "p50", "p95", "p99", "max", "avg hits")
+	fmt.Printf("\n%-28s %8s %8s %8s %8s %10s %8s\n", "query latency (ms)", "p50", "p95", "p99", "max", "avg hits", "cpu/q")
 	var all []time.Duration
 	for _, set := range sets {
+		if !strings.Contains(set.name, only) {
+			continue
+		}
 		var ds []time.Duration
 		hits := 0
+		cpu0 := cpuTime()
 		for r := 0; r < rounds; r++ {
 			for _, q := range set.queries {
 				t := time.Now()
@@ -154,21 +161,35 @@ func measure(ctx context.Context, db *store.DB, rounds int) error {
 				hits += res.Total
 			}
 		}
+		cpu := (cpuTime() - cpu0) / time.Duration(len(ds))
 		all = append(all, ds...)
-		printRow(set.name, ds, hits/len(ds))
+		printRow(set.name, ds, hits/len(ds), cpu)
 	}
-	printRow("all", all, -1)
+	printRow("all", all, -1, 0)
 	return nil
 }
 
-func printRow(name string, ds []time.Duration, avgHits int) {
+// cpuTime is the CPU time (user and system) the process has used: per
+// query it tells the cost of the code apart from the waits for a core,
+// which on a shared machine move the percentiles far more.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func printRow(name string, ds []time.Duration, avgHits int, cpu time.Duration) {
 	slices.Sort(ds)
 	p := func(q float64) float64 { return ms(ds[min(len(ds)-1, int(q*float64(len(ds))))]) }
 	h := ""
 	if avgHits >= 0 {
 		h = fmt.Sprint(avgHits)
 	}
-	fmt.Printf("%-28s %8.2f %8.2f %8.2f %8.2f %10s\n", name, p(0.50), p(0.95), p(0.99), ms(ds[len(ds)-1]), h)
+	c := ""
+	if cpu > 0 {
+		c = fmt.Sprintf("%.2f", ms(cpu))
+	}
+	fmt.Printf("%-28s %8.2f %8.2f %8.2f %8.2f %10s %8s\n", name, p(0.50), p(0.95), p(0.99), ms(ds[len(ds)-1]), h, c)
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

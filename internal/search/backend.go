@@ -39,7 +39,7 @@ type candidate struct {
 	score      float64
 	publishAt  int64
 	titleWords string
-	words      string
+	inText     uint32 // bit k: the text holds the k-th marked query word (see loadWords)
 }
 
 // filter restricts matches; the times are unix seconds.

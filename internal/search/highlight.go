@@ -3,6 +3,7 @@ package search
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -48,12 +49,13 @@ func Snippet(text string, words []Word) string {
 	// The best window holds the most distinct query words, each counting
 	// double where it is spelt as typed; the earliest wins a tie.
 	bestStart, bestScore := 0, 0
+	seen := make([]int, len(words)) // best value of each query word in the window
 	for i := range spans {
 		if which[i] < 0 {
 			continue
 		}
 		start := max(0, i-snippetBefore)
-		seen := map[int]int{}
+		clear(seen)
 		for j := start; j < min(len(spans), start+snippetWords); j++ {
 			if k := which[j]; k >= 0 {
 				v := 1
@@ -99,8 +101,27 @@ func matcher(words []Word) func(string) int {
 			folds[w.Fold] = i
 		}
 	}
+	// A word that starts with an ASCII letter or digit folds to a word
+	// starting with it in lower case: most words of a text are told apart
+	// from the query's by that byte alone.
+	var first [utf8.RuneSelf]bool
+	for f := range folds {
+		if f[0] < utf8.RuneSelf {
+			first[f[0]] = true
+		}
+	}
+	var buf []byte // folds every word of a text without allocating
 	return func(w string) int {
-		if i, ok := folds[vn.Fold(w)]; ok {
+		if c := w[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if !first[c] {
+				return -1
+			}
+		}
+		buf = vn.AppendFold(buf[:0], w)
+		if i, ok := folds[string(buf)]; ok {
 			return i
 		}
 		return -1

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,57 +142,87 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 
 // sortCandidates orders by key, highest first, then newer first.
 func sortCandidates(cs []candidate, key func(candidate) float64) {
-	sort.Slice(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
+	slices.SortFunc(cs, func(a, b candidate) int {
 		if ka, kb := key(a), key(b); ka != kb {
-			return ka > kb
+			return cmp.Compare(kb, ka)
 		}
 		if a.publishAt != b.publishAt {
-			return a.publishAt > b.publishAt
+			return cmp.Compare(b.publishAt, a.publishAt)
 		}
-		return a.id > b.id
+		return cmp.Compare(b.id, a.id)
 	})
 }
 
 // loadWords reads what re-ranking compares for each candidate: the title
-// words always, the marked words of the text when the query has a word
-// with diacritics.
+// words, and for each word of the query typed with diacritics whether the
+// text holds it spelt so. The marked words of a text run to kilobytes:
+// they are looked at where the driver holds them, not copied.
 func (s *Searcher) loadWords(ctx context.Context, cs []candidate, q Query) error {
 	if len(cs) == 0 {
 		return nil
 	}
-	marked := false
-	for _, w := range q.Words() {
-		marked = marked || w.Marked()
+	var marked [][]byte
+	for _, m := range markedCanons(q) {
+		marked = append(marked, []byte(m))
 	}
 	cols := "article_id, title_words, ''"
-	if marked {
+	if len(marked) > 0 {
 		cols = "article_id, title_words, words"
 	}
-	args := make([]any, len(cs))
-	marks := make([]string, len(cs))
 	at := make(map[int64]int, len(cs))
 	for i, c := range cs {
-		args[i] = c.id
-		marks[i] = "$" + strconv.Itoa(i+1)
 		at[c.id] = i
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM search_docs WHERE article_id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM search_docs WHERE article_id IN (`+idList(cs)+`)`)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var title, words string
+		var title string
+		var words sql.RawBytes
 		if err := rows.Scan(&id, &title, &words); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
 		if i, ok := at[id]; ok {
-			cs[i].titleWords, cs[i].words = title, words
+			cs[i].titleWords = title
+			cs[i].inText = 0
+			for k, m := range marked {
+				if containsWordBytes(words, m) {
+					cs[i].inText |= 1 << k
+				}
+			}
 		}
 	}
 	return rows.Err()
+}
+
+// markedCanons returns the canonical forms of the query's words typed
+// with diacritics, in the order of Words: at most maxWords of them.
+func markedCanons(q Query) []string {
+	var marked []string
+	for _, w := range q.Words() {
+		if w.Marked() {
+			marked = append(marked, w.Canon)
+		}
+	}
+	return marked
+}
+
+// idList writes the candidates' ids as SQL integer literals, 1, 2, 3: they
+// are integers the index returned, and literals spare the driver the
+// binding of hundreds of parameters (SQLite's driver looks each one up by
+// name, a linear search).
+func idList(cs []candidate) string {
+	b := make([]byte, 0, 8*len(cs))
+	for i, c := range cs {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendInt(b, c.id, 10)
+	}
+	return string(b)
 }
 
 func window(c []candidate, offset, limit int) []candidate {
@@ -203,12 +236,7 @@ func window(c []candidate, offset, limit int) []candidate {
 // diacritic and title bonuses, newer first on ties.
 func rerank(cands []candidate, q Query) {
 	words := q.Words()
-	var marked []string
-	for _, w := range words {
-		if w.Marked() {
-			marked = append(marked, w.Canon)
-		}
-	}
+	marked := markedCanons(q)
 	best := 0.0
 	for _, c := range cands {
 		best = max(best, c.score)
@@ -221,8 +249,8 @@ func rerank(cands []candidate, q Query) {
 		}
 		if len(marked) > 0 {
 			kept := 0
-			for _, m := range marked {
-				if containsWord(c.titleWords, m) || containsWord(c.words, m) {
+			for k, m := range marked {
+				if containsWord(c.titleWords, m) || c.inText&(1<<k) != 0 {
 					kept++
 				}
 			}
@@ -258,15 +286,9 @@ func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, 
 	if len(page) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(page))
-	marks := make([]string, len(page))
-	for i, c := range page {
-		args[i] = c.id
-		marks[i] = "$" + strconv.Itoa(i+1)
-	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.slug, a.title, a.intro_html, a.body_html, a.publish_at,
 		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id
-		WHERE a.id IN (`+strings.Join(marks, ", ")+`)`, args...)
+		WHERE a.id IN (`+idList(page)+`)`)
 	if err != nil {
 		return nil, fmt.Errorf("search results: %w", err)
 	}

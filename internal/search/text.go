@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +14,41 @@ import (
 // stay inside a word so that decomposed (NFD) text is not split at its
 // tone marks.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r >= latinWordLo && r < latinWordHi {
+		return latinWord[r-latinWordLo]
+	}
+	if r >= vietWordLo && r < vietWordHi {
+		return vietWord[r-vietWordLo]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// Tables of isWordRune for the runes of Vietnamese text (Latin-1 to the
+// combining marks; Latin Extended Additional), built from the definition.
+const (
+	latinWordLo, latinWordHi = 0x80, 0x370
+	vietWordLo, vietWordHi   = 0x1E00, 0x1F00
+)
+
+var (
+	latinWord [latinWordHi - latinWordLo]bool
+	vietWord  [vietWordHi - vietWordLo]bool
+)
+
+func init() {
+	for r := rune(latinWordLo); r < latinWordHi; r++ {
+		latinWord[r-latinWordLo] = isWordRuneSlow(r)
+	}
+	for r := rune(vietWordLo); r < vietWordHi; r++ {
+		vietWord[r-vietWordLo] = isWordRuneSlow(r)
+	}
 }
 
 // span is one word of a text: its byte range.
@@ -238,6 +273,22 @@ func latinOnly(s string) bool {
 func containsWord(list, w string) bool {
 	for len(list) > 0 {
 		i := strings.Index(list, w)
+		if i < 0 {
+			return false
+		}
+		end := i + len(w)
+		if (i == 0 || list[i-1] == ' ') && (end == len(list) || list[end] == ' ') {
+			return true
+		}
+		list = list[i+1:]
+	}
+	return false
+}
+
+// containsWordBytes is containsWord on a list the driver holds.
+func containsWordBytes(list, w []byte) bool {
+	for len(list) > 0 {
+		i := bytes.Index(list, w)
 		if i < 0 {
 			return false
 		}

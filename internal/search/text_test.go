@@ -57,3 +57,11 @@ func FuzzMarkedWords(f *testing.F) {
 		}
 	})
 }
+
+func TestIsWordRuneTables(t *testing.T) {
+	for r := rune(0); r < 0x2100; r++ {
+		if isWordRune(r) != isWordRuneSlow(r) {
+			t.Errorf("isWordRune(%U) = %v", r, isWordRune(r))
+		}
+	}
+}

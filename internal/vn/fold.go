@@ -65,6 +65,27 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// AppendFold appends Fold(s) to dst and returns the extended slice: the
+// same key without allocating, for a caller that folds many short words
+// into one buffer (the search highlighter folds every word of a text).
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		dst = appendFoldRune(dst, r)
+		i += size
+	}
+	return dst
+}
+
 // The tables cover Latin-1, Latin Extended-A and -B, the combining
 // diacritics block and Latin Extended Additional: every character of
 // Vietnamese text, precomposed or decomposed, is one array index away.

@@ -29,6 +29,9 @@ func FuzzFold(f *testing.F) {
 		if !utf8.ValidString(got) {
 			t.Fatalf("Fold(%+q) = %+q is not valid UTF-8", s, got)
 		}
+		if a := string(AppendFold([]byte("x"), s)); a != "x"+got {
+			t.Fatalf("AppendFold(x, %+q) = %+q, want x+%+q", s, a, got)
+		}
 		if again := Fold(got); again != got {
 			t.Fatalf("Fold not idempotent on %+q: %+q then %+q", s, got, again)
 		}
