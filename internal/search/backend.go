@@ -24,6 +24,10 @@ type backend interface {
 	// Only id, score and publishAt are filled; without scored the score
 	// is 0, which saves the cost of relevance where it cannot matter.
 	pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error)
+	// scored returns the candidates of an unscored pool (at most
+	// maxMatches, so every match of the query) with their relevance:
+	// what pool with scored would return.
+	scored(ctx context.Context, q store.Querier, query Query, f filter, pool []candidate) ([]candidate, error)
 }
 
 func backendFor(d store.Dialect) backend {
@@ -154,6 +158,12 @@ func (sqliteBackend) pool(ctx context.Context, q store.Querier, query Query, f f
 		ORDER BY search_fts.rowid DESC LIMIT $`+strconv.Itoa(len(args)), args...))
 }
 
+// scored runs the match again with bm25: FTS5 computes it only on a
+// cursor of the match.
+func (b sqliteBackend) scored(ctx context.Context, q store.Querier, query Query, f filter, _ []candidate) ([]candidate, error) {
+	return b.pool(ctx, q, query, f, maxMatches+1, true)
+}
+
 // postgresBackend uses the tsvector column search_docs.tsv and its GIN
 // index. ts_rank_cd weighs title (A) 1.0, author and category (C) 0.2 and
 // body (D) 0.1.
@@ -176,6 +186,17 @@ func (postgresBackend) put(ctx context.Context, q store.Querier, d doc) error {
 }
 
 const postgresScore = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.tsv, tq.q)"
+
+// scored ranks the articles the unscored pass found, read by id: the
+// match is not run again (for a phrase it rechecks the positions of
+// every candidate's tsvector, the costly part), and the set is the same.
+func (postgresBackend) scored(ctx context.Context, q store.Querier, query Query, _ filter, pool []candidate) ([]candidate, error) {
+	if len(pool) == 0 {
+		return nil, nil
+	}
+	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at
+		FROM search_docs m, to_tsquery('simple', $1) AS tq(q) WHERE m.article_id IN (`+idList(pool)+`)`, query.tsQuery()))
+}
 
 func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error) {
 	where, args := f.where(1)

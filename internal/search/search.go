@@ -105,8 +105,8 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	if err != nil {
 		return nil, err
 	}
-	if len(pool) <= maxMatches && !o.Newest {
-		if pool, err = s.b.pool(ctx, s.db, q, f, maxMatches+1, true); err != nil {
+	if len(pool) > 0 && len(pool) <= maxMatches && !o.Newest {
+		if pool, err = s.b.scored(ctx, s.db, q, f, pool); err != nil {
 			return nil, err
 		}
 	}
