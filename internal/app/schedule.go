@@ -42,9 +42,13 @@ func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.
 		if now.Unix() <= last {
 			return nil
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, CASE WHEN publish_at > $2 AND publish_at <= $3 THEN 'scheduled_publish' ELSE 'scheduled_unpublish' END
-			FROM articles WHERE site_id = $1 AND status = 'published'
-			AND ((publish_at > $2 AND publish_at <= $3) OR (unpublish_at > $2 AND unpublish_at <= $3))`, siteID, last, now.Unix())
+		// Two ranges, each on its own index, rather than one OR that
+		// would read every published article each second.
+		rows, err := tx.QueryContext(ctx, `SELECT id, 'scheduled_publish' FROM articles
+			WHERE site_id = $1 AND status = 'published' AND publish_at > $2 AND publish_at <= $3
+			UNION ALL
+			SELECT id, 'scheduled_unpublish' FROM articles
+			WHERE site_id = $1 AND status = 'published' AND unpublish_at > $2 AND unpublish_at <= $3`, siteID, last, now.Unix())
 		if err != nil {
 			return err
 		}

@@ -78,13 +78,16 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// synchronous=NORMAL survives a crash of the process (SIGKILL); only a
 	// power cut can lose the last commits.
 	q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)&_txlock=immediate"
+		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-4000)&_txlock=immediate"
 	sqldb, err := sql.Open("sqlite", "file:"+path+q)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	sqldb.SetMaxOpenConns(8)
-	sqldb.SetMaxIdleConns(8)
+	// Each connection keeps its own page cache (4 MB above): a few
+	// connections serve a small server's cores, and the operating
+	// system's file cache holds the rest of the database.
+	sqldb.SetMaxOpenConns(6)
+	sqldb.SetMaxIdleConns(6)
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	if err := sqldb.PingContext(ctx); err != nil {
 		sqldb.Close()
