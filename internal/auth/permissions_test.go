@@ -95,7 +95,7 @@ func TestCanArticleEveryCase(t *testing.T) {
 			}
 		}
 	}
-	// The statements of the issue, spelled out.
+	// The rules of the newsroom, spelled out.
 	writer := &User{ID: me, Role: RoleWriter}
 	if writer.CanArticle(ActArticlePublish, cases[0].art) {
 		t.Error("a writer may publish")

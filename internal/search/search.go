@@ -19,7 +19,7 @@ import (
 // Ranking constants. Relevance from the index is scaled to 0..1 within
 // the candidates, so the bonuses have a fixed meaning: keeping every
 // diacritic the reader typed (2) outweighs any difference in relevance
-// and the title bonus together, as the issue asks ("đảng" ranks "Đảng"
+// and the title bonus together, so that "đảng" ranks "Đảng"
 // above "đang" and "dạng"); a title holding every word (0.5) outweighs
 // half the relevance range.
 const (

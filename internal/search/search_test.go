@@ -53,7 +53,7 @@ type searchCase struct {
 }
 
 var searchCases = []searchCase{
-	// The issue's own examples.
+	// The examples a citizen and an official type.
 	{name: "no diacritics", q: "dang bo", want: "Đảng bộ"},
 	{name: "full diacritics", q: "đảng bộ", want: "Đảng bộ"},
 	{name: "upper case", q: "ĐẢNG BỘ", want: "Đảng bộ"},
