@@ -20,7 +20,7 @@ import (
 // the candidates, so the bonuses have a fixed meaning: keeping every
 // diacritic the reader typed (2) outweighs any difference in relevance
 // and the title bonus together, so that "đảng" ranks "Đảng"
-// above "đang" and "dạng"); a title holding every word (0.5) outweighs
+// above "đang" and "dạng"; a title holding every word (0.5) outweighs
 // half the relevance range.
 const (
 	rerankWindow = 200
