@@ -20,8 +20,9 @@ func scanCategory(sc store.Scanner) (*Category, error) {
 	return c, err
 }
 
-// CreateCategory inserts c, deriving the slug from the name when empty.
-func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category) error {
+// prepareCategory normalises a category's name and checks its slug,
+// deriving the slug from the name when empty.
+func prepareCategory(c *Category) error {
 	c.Name = strings.TrimSpace(vn.NFC(c.Name))
 	if c.Name == "" {
 		return fmt.Errorf("%w: tên chuyên mục không được để trống", ErrInvalid)
@@ -31,6 +32,14 @@ func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category
 	}
 	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
 		return fmt.Errorf("%w: đường dẫn chuyên mục %q không hợp lệ", ErrInvalid, c.Slug)
+	}
+	return nil
+}
+
+// CreateCategory inserts c, deriving the slug from the name when empty.
+func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category) error {
+	if err := prepareCategory(c); err != nil {
+		return err
 	}
 	if c.SiteID == 0 {
 		c.SiteID = 1

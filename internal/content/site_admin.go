@@ -26,15 +26,8 @@ func (s *Store) AllCategories(ctx context.Context, siteID int64) ([]*Category, e
 // UpdateCategory changes a category. A parent that is the category itself
 // or one of its descendants is refused: the tree must stay a tree.
 func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category) error {
-	c.Name = strings.TrimSpace(vn.NFC(c.Name))
-	if c.Name == "" {
-		return fmt.Errorf("%w: tên chuyên mục không được để trống", ErrInvalid)
-	}
-	if c.Slug == "" {
-		c.Slug = vn.Slug(c.Name)
-	}
-	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
-		return fmt.Errorf("%w: đường dẫn chuyên mục %q không hợp lệ", ErrInvalid, c.Slug)
+	if err := prepareCategory(c); err != nil {
+		return err
 	}
 	for p := c.ParentID; p != 0; {
 		if p == c.ID {
