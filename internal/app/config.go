@@ -132,12 +132,7 @@ func (c Config) validate() error {
 	if c.Addr == "" {
 		errs = append(errs, errors.New("--addr is empty"))
 	}
-	if c.Database == "" && c.DataDir == "" {
-		errs = append(errs, errors.New("--data is empty"))
-	}
-	if c.Database != "" && !strings.HasPrefix(c.Database, "postgres://") && !strings.HasPrefix(c.Database, "postgresql://") {
-		errs = append(errs, errors.New("--database must be a postgres:// URL"))
-	}
+	errs = append(errs, c.validateDatabase())
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		errs = append(errs, errors.New("--base-url must start with http:// or https://"))
 	}
@@ -148,6 +143,18 @@ func (c Config) validate() error {
 		errs = append(errs, errors.New("--log-format must be text or json"))
 	}
 	return errors.Join(errs...)
+}
+
+// validateDatabase checks what every command that opens the database
+// needs: a data folder, or a PostgreSQL URL.
+func (c Config) validateDatabase() error {
+	if c.Database != "" && !strings.HasPrefix(c.Database, "postgres://") && !strings.HasPrefix(c.Database, "postgresql://") {
+		return errors.New("--database must be a postgres:// URL")
+	}
+	if c.Database == "" && c.DataDir == "" {
+		return errors.New("--data is empty")
+	}
+	return nil
 }
 
 // loopbackAddr reports whether host:port names this machine only: the
@@ -207,11 +214,8 @@ func DatabaseFlags(fs *flag.FlagSet, getenv func(string) string) func() (Config,
 	}
 	return func() (Config, error) {
 		c := Config{DataDir: *values["data"], Database: *values["database"]}
-		if c.Database != "" && !strings.HasPrefix(c.Database, "postgres://") && !strings.HasPrefix(c.Database, "postgresql://") {
-			return Config{}, errors.New("--database must be a postgres:// URL")
-		}
-		if c.Database == "" && c.DataDir == "" {
-			return Config{}, errors.New("--data is empty")
+		if err := c.validateDatabase(); err != nil {
+			return Config{}, err
 		}
 		return c, nil
 	}
