@@ -27,6 +27,8 @@ var sets = []struct {
 }{
 	{"one word, no diacritics", []string{"dang", "khoa", "nong", "chuyen", "doanh", "vai", "dich", "ky"}},
 	{"one word, diacritics", []string{"đảng", "khoa", "nông", "chuyển", "doanh", "vải", "dịch", "kỹ"}},
+	{"two words, no diacritics", []string{"dang bo", "khoa hoc", "nong nghiep", "chuyen doi", "doanh nghiep", "vai thieu", "phong chong", "so huu"}},
+	{"two words, diacritics", []string{"đảng bộ", "khoa học", "nông nghiệp", "chuyển đổi", "doanh nghiệp", "vải thiều", "phòng chống", "sở hữu"}},
 	{"three words, no diacritics", []string{"dang bo so", "khoa hoc cong", "nong nghiep cong", "chuyen doi so", "doanh nghiep nho", "vai thieu thanh", "phong chong dich", "so huu tri"}},
 	{"three words, diacritics", []string{"đảng bộ sở", "khoa học công", "nông nghiệp công", "chuyển đổi số", "doanh nghiệp nhỏ", "vải thiều thanh", "phòng chống dịch", "sở hữu trí"}},
 	{"phrase, no diacritics", []string{`"tam guong dao duc"`, `"chi thi 03"`, `"ban chap hanh"`, `"vai thieu thanh ha"`, `"cong nghe cao"`, `"so huu tri tue"`}},
