@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -44,6 +46,7 @@ func main() {
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the query phase to this file")
 	flag.StringVar(&only, "only", "", "measure only the query sets whose name contains this (e.g. phrase)")
 	reuse := flag.Bool("reuse", false, "measure queries on the database a previous run left in --dir, without rebuilding it")
+	flag.StringVar(&dump, "dump", "", "write every query's results (several pages, both orders) to this file, to compare two builds")
 	flag.Parse()
 	if *reuse && *dir == "" {
 		fmt.Fprintln(os.Stderr, "searchbench: --reuse needs --dir")
@@ -118,7 +121,44 @@ func run(n int, dir, dsn string, rounds int, reuse bool) error {
 	return measure(ctx, db, rounds)
 }
 
-var cpuProfile, only string
+var cpuProfile, only, dump string
+
+// dumpResults writes what each query finds, page by page in both orders,
+// with scores and snippets: two builds that rank and cut alike write the
+// same file.
+func dumpResults(ctx context.Context, s *search.Searcher, now time.Time) error {
+	f, err := os.Create(dump)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	extra := []string{"đảng bộ", "dang bo", "x-quang", "hà nội", "-dang bo", `"dang bo" tinh`, "nong nghiep -khoa"}
+	for _, set := range append(sets, struct {
+		name    string
+		queries []string
+	}{"more", extra}) {
+		for _, q := range set.queries {
+			for _, o := range []search.Options{
+				{Now: now}, {Now: now, Offset: 10}, {Now: now, Offset: 195}, {Now: now, Offset: 200}, {Now: now, Offset: 990},
+				{Now: now, Newest: true}, {Now: now, Newest: true, Offset: 30},
+				{Now: now, CategoryIDs: []int64{2, 3}}, {Now: now, From: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)},
+			} {
+				res, err := s.Search(ctx, search.Parse(q), o)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "== %q offset %d newest %v categories %v from %s: total %d more %v\n",
+					q, o.Offset, o.Newest, o.CategoryIDs, o.From.Format("2006"), res.Total, res.More)
+				for _, h := range res.Hits {
+					fmt.Fprintf(w, "%d %s %s %q %v %s\n  %s\n  %s\n", h.ID, h.Slug, h.CategorySlug, h.CategoryName,
+						h.PublishAt.Unix(), strconv.FormatFloat(h.Score, 'g', -1, 64), h.TitleHTML, h.Snippet)
+				}
+			}
+		}
+	}
+	return w.Flush()
+}
 
 func measure(ctx context.Context, db *store.DB, rounds int) error {
 	if cpuProfile != "" {
@@ -135,6 +175,10 @@ func measure(ctx context.Context, db *store.DB, rounds int) error {
 	fmt.Printf("indexed articles: %d; GOMAXPROCS %d\n", articles, runtime.GOMAXPROCS(0))
 	s := search.New(db)
 	now := time.Now()
+	if dump != "" {
+		// A fixed time, so that two runs see the same articles published.
+		return dumpResults(ctx, s, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	}
 	// Warm the caches once, as a running site would be.
 	for _, set := range sets {
 		for _, q := range set.queries {

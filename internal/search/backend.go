@@ -43,6 +43,7 @@ type candidate struct {
 	score      float64
 	publishAt  int64
 	titleWords string
+	titled     bool   // titleWords is read (the pool may read it with the match)
 	inText     uint32 // bit k: the text holds the k-th marked query word (see loadWords)
 }
 
@@ -119,9 +120,13 @@ func (sqliteBackend) put(ctx context.Context, q store.Querier, d doc) error {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_docs
-		(article_id, site_id, category_id, publish_at, unpublish_at, title_words, words)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.words); err != nil {
+		(article_id, site_id, category_id, publish_at, unpublish_at, title_words)
+		VALUES ($1, $2, $3, $4, $5, $6)`,
+		d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords); err != nil {
+		return fmt.Errorf("index article %d: %w", d.id, err)
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO search_text (article_id, words, text) VALUES ($1, $2, $3)`,
+		d.id, d.words, d.text); err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_fts (rowid, title, body, meta) VALUES ($1, $2, $3, $4)`,
@@ -144,18 +149,54 @@ const sqliteScore = "-bm25(search_fts, 5.0, 1.0, 2.0)"
 // refines the query rather than reading page 80. CROSS JOIN makes SQLite
 // run the match first, in rowid order from the newest, and stop at the
 // limit.
+//
+// The unscored pool, a thousand rows for a common word, comes back as one
+// row: handing each row to Go through the driver cost more than the match
+// and the lookups together. group_concat joins them one a line as
+// "id publish_at title words" (title words hold only word runes and
+// single spaces, never a line break); the order of the lines does not
+// matter, Search sorts.
 func (sqliteBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error) {
 	where, args := f.where(1)
 	args = append([]any{query.ftsMatch()}, args...)
 	args = append(args, limit)
-	score := "0.0"
+	from := `FROM search_fts CROSS JOIN search_docs d ON d.article_id = search_fts.rowid
+		WHERE search_fts MATCH $1 AND ` + where + `
+		ORDER BY search_fts.rowid DESC LIMIT $` + strconv.Itoa(len(args))
 	if scored {
-		score = sqliteScore
+		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+sqliteScore+`, d.publish_at `+from, args...))
 	}
-	return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+score+`, d.publish_at
-		FROM search_fts CROSS JOIN search_docs d ON d.article_id = search_fts.rowid
-		WHERE search_fts MATCH $1 AND `+where+`
-		ORDER BY search_fts.rowid DESC LIMIT $`+strconv.Itoa(len(args)), args...))
+	var n int
+	var lines sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT count(*), group_concat(id || ' ' || pub || ' ' || title, char(10))
+		FROM (SELECT d.article_id AS id, d.publish_at AS pub, d.title_words AS title `+from+`)`, args...).Scan(&n, &lines)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return parsePool(lines.String, n)
+}
+
+// parsePool reads the n lines of the unscored pool (see pool).
+func parsePool(s string, n int) ([]candidate, error) {
+	out := make([]candidate, 0, n)
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		s = rest
+		id, line, _ := strings.Cut(line, " ")
+		pub, title, ok := strings.Cut(line, " ")
+		c := candidate{titleWords: title, titled: true}
+		var err1, err2 error
+		c.id, err1 = strconv.ParseInt(id, 10, 64)
+		c.publishAt, err2 = strconv.ParseInt(pub, 10, 64)
+		if !ok || err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("search: unreadable pool line %q", id+" "+line)
+		}
+		out = append(out, c)
+	}
+	if len(out) != n {
+		return nil, fmt.Errorf("search: pool of %d matches read as %d", n, len(out))
+	}
+	return out, nil
 }
 
 // scored runs the match again with bm25: FTS5 computes it only on a
@@ -171,14 +212,19 @@ type postgresBackend struct{}
 
 func (postgresBackend) put(ctx context.Context, q store.Querier, d doc) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO search_docs
-		(article_id, site_id, category_id, publish_at, unpublish_at, title_words, words, tsv)
-		VALUES ($1, $2, $3, $4, $5, $6, $7,
-			setweight(to_tsvector('simple', $8), 'A') || setweight(to_tsvector('simple', $9), 'C') ||
-			setweight(to_tsvector('simple', $10), 'D'))
+		(article_id, site_id, category_id, publish_at, unpublish_at, title_words, tsv)
+		VALUES ($1, $2, $3, $4, $5, $6,
+			setweight(to_tsvector('simple', $7), 'A') || setweight(to_tsvector('simple', $8), 'C') ||
+			setweight(to_tsvector('simple', $9), 'D'))
 		ON CONFLICT (article_id) DO UPDATE SET site_id = EXCLUDED.site_id, category_id = EXCLUDED.category_id,
 			publish_at = EXCLUDED.publish_at, unpublish_at = EXCLUDED.unpublish_at,
-			title_words = EXCLUDED.title_words, words = EXCLUDED.words, tsv = EXCLUDED.tsv`,
-		d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.words, d.title, d.meta, d.body)
+			title_words = EXCLUDED.title_words, tsv = EXCLUDED.tsv`,
+		d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.title, d.meta, d.body)
+	if err != nil {
+		return fmt.Errorf("index article %d: %w", d.id, err)
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO search_text (article_id, words, text) VALUES ($1, $2, $3)
+		ON CONFLICT (article_id) DO UPDATE SET words = EXCLUDED.words, text = EXCLUDED.text`, d.id, d.words, d.text)
 	if err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}

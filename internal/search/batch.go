@@ -81,25 +81,31 @@ func (sqliteBackend) batchWriter(tx *sql.Tx) *batchWriter {
 	return &batchWriter{tx: tx, stmts: map[string]*sql.Stmt{}, build: func(docs []doc) []batchStmt {
 		n := len(docs)
 		ids := make([]any, 0, n)
-		rows := make([]any, 0, 7*n)
+		rows := make([]any, 0, 6*n)
+		texts := make([]any, 0, 3*n)
 		fts := make([]any, 0, 4*n)
 		for _, d := range docs {
 			ids = append(ids, d.id)
-			rows = append(rows, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.words)
+			rows = append(rows, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords)
+			texts = append(texts, d.id, d.words, d.text)
 			fts = append(fts, d.id, d.title, d.body, d.meta)
 		}
 		k := strconv.Itoa(n)
 		return []batchStmt{
 			// Entries of these articles left under another site: as put
 			// does, an article has one entry (the trigger removes its FTS
-			// row). Almost always nothing to delete.
+			// row, the foreign key its text). Almost always nothing to
+			// delete.
 			{"del" + k, func() string {
 				return `DELETE FROM search_docs WHERE article_id IN (` + values(1, strings.Repeat("%s, ", n-1)+"%s", false) + `)`
 			}, ids},
 			{"docs" + k, func() string {
-				return `INSERT INTO search_docs (article_id, site_id, category_id, publish_at, unpublish_at, title_words, words)
-					VALUES ` + values(n, "(%s, %s, %s, %s, %s, %s, %s)", false)
+				return `INSERT INTO search_docs (article_id, site_id, category_id, publish_at, unpublish_at, title_words)
+					VALUES ` + values(n, "(%s, %s, %s, %s, %s, %s)", false)
 			}, rows},
+			{"text" + k, func() string {
+				return `INSERT INTO search_text (article_id, words, text) VALUES ` + values(n, "(%s, %s, %s)", false)
+			}, texts},
 			{"fts" + k, func() string {
 				return `INSERT INTO search_fts (rowid, title, body, meta) VALUES ` + values(n, "(%s, %s, %s, %s)", false)
 			}, fts},
@@ -110,19 +116,25 @@ func (sqliteBackend) batchWriter(tx *sql.Tx) *batchWriter {
 func (postgresBackend) batchWriter(tx *sql.Tx) *batchWriter {
 	return &batchWriter{tx: tx, stmts: map[string]*sql.Stmt{}, build: func(docs []doc) []batchStmt {
 		n := len(docs)
-		args := make([]any, 0, 10*n)
+		args := make([]any, 0, 9*n)
+		texts := make([]any, 0, 3*n)
 		for _, d := range docs {
-			args = append(args, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.words, d.title, d.meta, d.body)
+			args = append(args, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.title, d.meta, d.body)
+			texts = append(texts, d.id, d.words, d.text)
 		}
-		return []batchStmt{{"docs" + strconv.Itoa(n), func() string {
+		k := strconv.Itoa(n)
+		return []batchStmt{{"docs" + k, func() string {
 			return `INSERT INTO search_docs
-				(article_id, site_id, category_id, publish_at, unpublish_at, title_words, words, tsv)
-				VALUES ` + values(n, `(%s, %s, %s, %s, %s, %s, %s,
+				(article_id, site_id, category_id, publish_at, unpublish_at, title_words, tsv)
+				VALUES ` + values(n, `(%s, %s, %s, %s, %s, %s,
 					setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'C') ||
 					setweight(to_tsvector('simple', %s), 'D'))`, true) + `
 				ON CONFLICT (article_id) DO UPDATE SET site_id = EXCLUDED.site_id, category_id = EXCLUDED.category_id,
 					publish_at = EXCLUDED.publish_at, unpublish_at = EXCLUDED.unpublish_at,
-					title_words = EXCLUDED.title_words, words = EXCLUDED.words, tsv = EXCLUDED.tsv`
-		}, args}}
+					title_words = EXCLUDED.title_words, tsv = EXCLUDED.tsv`
+		}, args}, {"text" + k, func() string {
+			return `INSERT INTO search_text (article_id, words, text) VALUES ` + values(n, "(%s, %s, %s)", true) + `
+				ON CONFLICT (article_id) DO UPDATE SET words = EXCLUDED.words, text = EXCLUDED.text`
+		}, texts}}
 	}}
 }

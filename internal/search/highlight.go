@@ -29,41 +29,56 @@ func Highlight(text string, words []Word) string {
 // the text was cut. Without matches (a hit on the title or the author
 // only) it is the beginning of the text.
 func Snippet(text string, words []Word) string {
-	text = vn.NFC(text)
-	spans := wordSpans(text)
-	if len(spans) == 0 {
+	return snippetNFC(vn.NFC(text), words)
+}
+
+// snippetHit is a word of a text that matches the query: its place among
+// the text's words, the query word it matches, and its value to a window
+// (2 when it keeps the diacritics the reader typed, else 1).
+type snippetHit struct{ at, k, v int }
+
+// snippetNFC is Snippet on text already in NFC (the index keeps it so).
+// An article runs to thousands of words and a snippet shows 36: one pass
+// counts the words and notes only those that match, the window is chosen
+// among the matches, and a second pass, which stops at the window's end,
+// finds where its words lie.
+func snippetNFC(text string, words []Word) string {
+	match := matcher(words)
+	var hits []snippetHit
+	n := 0 // words in text
+	for start, end := 0, 0; ; n++ {
+		if start, end = nextWord(text, end); start < 0 {
+			break
+		}
+		w := text[start:end]
+		if k := match(w); k >= 0 {
+			v := 1
+			if words[k].Marked() && vn.Canon(w) == words[k].Canon {
+				v = 2
+			}
+			hits = append(hits, snippetHit{n, k, v})
+		}
+	}
+	if n == 0 {
 		return html.EscapeString(text)
 	}
-	match := matcher(words)
-	// which[i] is the index of the query word that word i matches, or -1;
-	// exact[i] says it also keeps the diacritics the reader typed.
-	which := make([]int, len(spans))
-	exact := make([]bool, len(spans))
-	for i, sp := range spans {
-		w := text[sp.start:sp.end]
-		which[i] = match(w)
-		if k := which[i]; k >= 0 && words[k].Marked() {
-			exact[i] = vn.Canon(w) == words[k].Canon
-		}
-	}
 	// The best window holds the most distinct query words, each counting
-	// double where it is spelt as typed; the earliest wins a tie.
+	// double where it is spelt as typed; the earliest wins a tie. A
+	// window starts snippetBefore words before a match.
 	bestStart, bestScore := 0, 0
 	seen := make([]int, len(words)) // best value of each query word in the window
-	for i := range spans {
-		if which[i] < 0 {
-			continue
+	first := 0                      // the first hit inside the window
+	for _, h := range hits {
+		start := max(0, h.at-snippetBefore)
+		for hits[first].at < start {
+			first++
 		}
-		start := max(0, i-snippetBefore)
 		clear(seen)
-		for j := start; j < min(len(spans), start+snippetWords); j++ {
-			if k := which[j]; k >= 0 {
-				v := 1
-				if exact[j] {
-					v = 2
-				}
-				seen[k] = max(seen[k], v)
+		for _, in := range hits[first:] {
+			if in.at >= start+snippetWords {
+				break
 			}
+			seen[in.k] = max(seen[in.k], in.v)
 		}
 		score := 0
 		for _, v := range seen {
@@ -73,23 +88,97 @@ func Snippet(text string, words []Word) string {
 			bestStart, bestScore = start, score
 		}
 	}
-	end := min(len(spans), bestStart+snippetWords)
+	last := min(n, bestStart+snippetWords) - 1 // the window's last word
+	var spans [snippetWords]span
 	from, to := 0, len(text)
-	if bestStart > 0 {
-		from = spans[bestStart].start
+	for i, start, end := 0, 0, 0; i <= last; i++ {
+		start, end = nextWord(text, end)
+		if i >= bestStart {
+			spans[i-bestStart] = span{start, end}
+		}
 	}
-	if end < len(spans) {
-		to = spans[end-1].end
+	if bestStart > 0 {
+		from = spans[0].start
+	}
+	if last < n-1 {
+		to = spans[last-bestStart].end
 	}
 	var b strings.Builder
+	b.Grow(to - from + 64)
 	if from > 0 {
 		b.WriteString("… ")
 	}
-	b.WriteString(markSpans(text, spans[bestStart:end], from, to, match))
+	pos := from
+	for _, h := range hits {
+		if h.at < bestStart {
+			continue
+		}
+		if h.at > last {
+			break
+		}
+		sp := spans[h.at-bestStart]
+		writeEscaped(&b, text[pos:sp.start])
+		b.WriteString("<mark>")
+		writeEscaped(&b, text[sp.start:sp.end])
+		b.WriteString("</mark>")
+		pos = sp.end
+	}
+	writeEscaped(&b, text[pos:to])
 	if to < len(text) {
 		b.WriteString(" …")
 	}
 	return b.String()
+}
+
+// nextWord returns the byte range of the first word of s at or after
+// byte from, or -1, -1 when there is none.
+func nextWord(s string, from int) (int, int) {
+	start := -1
+	for i := from; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return start, i
+		}
+		i += size
+	}
+	if start >= 0 {
+		return start, len(s)
+	}
+	return -1, -1
+}
+
+// writeEscaped writes s to b escaped as html.EscapeString escapes it,
+// without the copy EscapeString makes of a string that needs escaping.
+func writeEscaped(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }
 
 // matcher returns a function telling which query word, if any, an

@@ -40,6 +40,7 @@ type doc struct {
 	unpublishAt            sql.NullInt64
 	title, body, meta      string // folded words, space-separated
 	titleWords, words      string // canonical words, see the migration
+	text                   string // the plain text snippets are cut from (NFC, whole)
 }
 
 // Index puts a published article into the index, or takes any other out.
@@ -71,7 +72,8 @@ func (ix *Indexer) Remove(ctx context.Context, q store.Querier, id int64) error 
 
 func makeDoc(id, siteID, categoryID, publishAt int64, unpublishAt sql.NullInt64,
 	title, introHTML, bodyHTML, author, category string, sc *scratch) doc {
-	text := vn.NFC(strings.TrimSpace(content.PlainText(introHTML) + " " + content.PlainText(bodyHTML)))
+	whole := vn.NFC(strings.TrimSpace(content.PlainText(introHTML) + " " + content.PlainText(bodyHTML)))
+	text := whole
 	if len(text) > maxIndexedText {
 		text = text[:maxIndexedText] // NFC of a cut rune gives U+FFFD, harmless
 	}
@@ -84,6 +86,9 @@ func makeDoc(id, siteID, categoryID, publishAt int64, unpublishAt sql.NullInt64,
 		meta:       foldedWords(meta),
 		titleWords: truncateWords(joinWords(vn.Canon(title)), maxTitleWordsSz),
 		words:      markedWords(text+" "+meta, maxMarkedWords, sc),
+		// Whole, not cut as the index is: a snippet is the best passage
+		// of the text the reader will see.
+		text: whole,
 	}
 }
 
@@ -154,7 +159,7 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 		// planner charges a GIN scan for the pending list, and with it
 		// full it never chose the index, seq-scanning every tsvector
 		// instead.
-		if _, aerr := db.ExecContext(ctx, `VACUUM (ANALYZE) search_docs`); aerr != nil {
+		if _, aerr := db.ExecContext(ctx, `VACUUM (ANALYZE) search_docs, search_text`); aerr != nil {
 			return n, fmt.Errorf("analyze search index: %w", aerr)
 		}
 	}

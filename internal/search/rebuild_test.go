@@ -62,7 +62,8 @@ func dumpIndex(t *testing.T, db *store.DB) string {
 	t.Helper()
 	ctx := context.Background()
 	var b strings.Builder
-	q := `SELECT article_id, site_id, category_id, publish_at, COALESCE(unpublish_at, -1), title_words, words, '' FROM search_docs ORDER BY article_id`
+	q := `SELECT d.article_id, site_id, category_id, publish_at, COALESCE(unpublish_at, -1), title_words, words, text, ''
+		FROM search_docs d LEFT JOIN search_text t ON t.article_id = d.article_id ORDER BY d.article_id`
 	if db.Dialect == store.Postgres {
 		q = strings.Replace(q, "''", "tsv::text", 1)
 	} else {
@@ -76,11 +77,11 @@ func dumpIndex(t *testing.T, db *store.DB) string {
 	}
 	for rows.Next() {
 		var id, site, cat, pub, unpub int64
-		var tw, w, tsv string
-		if err := rows.Scan(&id, &site, &cat, &pub, &unpub, &tw, &w, &tsv); err != nil {
+		var tw, w, text, tsv string
+		if err := rows.Scan(&id, &site, &cat, &pub, &unpub, &tw, &w, &text, &tsv); err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(&b, "%d %d %d %d %d %q %q %s\n", id, site, cat, pub, unpub, tw, w, tsv)
+		fmt.Fprintf(&b, "%d %d %d %d %d %q %q %q %s\n", id, site, cat, pub, unpub, tw, w, text, tsv)
 	}
 	rows.Close()
 	if db.Dialect == store.SQLite {

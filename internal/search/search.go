@@ -8,10 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
-	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -154,26 +152,36 @@ func sortCandidates(cs []candidate, key func(candidate) float64) {
 }
 
 // loadWords reads what re-ranking compares for each candidate: the title
-// words, and for each word of the query typed with diacritics whether the
-// text holds it spelt so. The marked words of a text run to kilobytes:
-// they are looked at where the driver holds them, not copied.
+// words, when the pool did not bring them, and for each word of the query
+// typed with diacritics whether the text holds it spelt so. The marked
+// words of a text run to kilobytes, so search_text is read only when the
+// query has a marked word, and they are looked at where the driver holds
+// them, not copied.
 func (s *Searcher) loadWords(ctx context.Context, cs []candidate, q Query) error {
-	if len(cs) == 0 {
-		return nil
-	}
 	var marked [][]byte
 	for _, m := range markedCanons(q) {
 		marked = append(marked, []byte(m))
 	}
-	cols := "article_id, title_words, ''"
-	if len(marked) > 0 {
-		cols = "article_id, title_words, words"
+	titled := true
+	for _, c := range cs {
+		titled = titled && c.titled
+	}
+	if len(cs) == 0 || titled && len(marked) == 0 {
+		return nil
+	}
+	query := `SELECT article_id, title_words, '' FROM search_docs WHERE article_id IN (` + idList(cs) + `)`
+	switch {
+	case titled:
+		query = `SELECT article_id, '', words FROM search_text WHERE article_id IN (` + idList(cs) + `)`
+	case len(marked) > 0:
+		query = `SELECT d.article_id, d.title_words, t.words FROM search_docs d JOIN search_text t ON t.article_id = d.article_id
+			WHERE d.article_id IN (` + idList(cs) + `)`
 	}
 	at := make(map[int64]int, len(cs))
 	for i, c := range cs {
 		at[c.id] = i
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM search_docs WHERE article_id IN (`+idList(cs)+`)`)
+	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
@@ -186,7 +194,9 @@ func (s *Searcher) loadWords(ctx context.Context, cs []candidate, q Query) error
 			return fmt.Errorf("search: %w", err)
 		}
 		if i, ok := at[id]; ok {
-			cs[i].titleWords = title
+			if !titled {
+				cs[i].titleWords = title
+			}
 			cs[i].inText = 0
 			for k, m := range marked {
 				if containsWordBytes(words, m) {
@@ -280,14 +290,14 @@ func rerank(cands []candidate, q Query) {
 	})
 }
 
-// hits reads what the results page shows of each candidate and makes its
-// snippet from the original text.
+// hits reads what the results page shows of each candidate and cuts its
+// snippet from the plain text the index keeps (NFC already).
 func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, error) {
 	if len(page) == 0 {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.slug, a.title, a.intro_html, a.body_html, a.publish_at,
-		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.slug, a.title, t.text, a.publish_at,
+		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id JOIN search_text t ON t.article_id = a.id
 		WHERE a.id IN (`+idList(page)+`)`)
 	if err != nil {
 		return nil, fmt.Errorf("search results: %w", err)
@@ -297,15 +307,14 @@ func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, 
 	words := q.Words()
 	for rows.Next() {
 		var h Hit
-		var intro, body string
+		var text string
 		var publish int64
-		if err := rows.Scan(&h.ID, &h.Slug, &h.Title, &intro, &body, &publish, &h.CategorySlug, &h.CategoryName); err != nil {
+		if err := rows.Scan(&h.ID, &h.Slug, &h.Title, &text, &publish, &h.CategorySlug, &h.CategoryName); err != nil {
 			return nil, fmt.Errorf("search results: %w", err)
 		}
 		h.PublishAt = store.Time(publish)
 		h.TitleHTML = Highlight(h.Title, words)
-		text := strings.TrimSpace(content.PlainText(intro) + " " + content.PlainText(body))
-		h.Snippet = Snippet(text, words)
+		h.Snippet = snippetNFC(text, words)
 		byID[h.ID] = h
 	}
 	if err := rows.Err(); err != nil {
