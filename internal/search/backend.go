@@ -21,8 +21,9 @@ type backend interface {
 	// pool returns the newest limit matches of query passing f (newest by
 	// article id, which follows the order articles were written), each
 	// with a relevance score where higher is better, in no set order.
-	// Only id, score and publishAt are filled; without scored the score
-	// is 0, which saves the cost of relevance where it cannot matter.
+	// Only id, score, publishAt and titleWords are filled; without scored
+	// the score is 0, which saves the cost of relevance where it cannot
+	// matter.
 	pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error)
 	// scored returns the candidates of an unscored pool (at most
 	// maxMatches, so every match of the query) with their relevance:
@@ -43,8 +44,6 @@ type candidate struct {
 	score      float64
 	publishAt  int64
 	titleWords string
-	titled     bool   // titleWords is read (the pool may read it with the match)
-	inText     uint32 // bit k: the text holds the k-th marked query word (see loadWords)
 }
 
 // filter restricts matches; the times are unix seconds.
@@ -95,7 +94,7 @@ func scanCandidates(rows *sql.Rows, err error) ([]candidate, error) {
 	var out []candidate
 	for rows.Next() {
 		var c candidate
-		if err := rows.Scan(&c.id, &c.score, &c.publishAt); err != nil {
+		if err := rows.Scan(&c.id, &c.score, &c.publishAt, &c.titleWords); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		out = append(out, c)
@@ -164,7 +163,7 @@ func (sqliteBackend) pool(ctx context.Context, q store.Querier, query Query, f f
 		WHERE search_fts MATCH $1 AND ` + where + `
 		ORDER BY search_fts.rowid DESC LIMIT $` + strconv.Itoa(len(args))
 	if scored {
-		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+sqliteScore+`, d.publish_at `+from, args...))
+		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+sqliteScore+`, d.publish_at, d.title_words `+from, args...))
 	}
 	var n int
 	var lines sql.NullString
@@ -184,7 +183,7 @@ func parsePool(s string, n int) ([]candidate, error) {
 		s = rest
 		id, line, _ := strings.Cut(line, " ")
 		pub, title, ok := strings.Cut(line, " ")
-		c := candidate{titleWords: title, titled: true}
+		c := candidate{titleWords: title}
 		var err1, err2 error
 		c.id, err1 = strconv.ParseInt(id, 10, 64)
 		c.publishAt, err2 = strconv.ParseInt(pub, 10, 64)
@@ -240,7 +239,7 @@ func (postgresBackend) scored(ctx context.Context, q store.Querier, query Query,
 	if len(pool) == 0 {
 		return nil, nil
 	}
-	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at
+	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at, m.title_words
 		FROM search_docs m, to_tsquery('simple', $1) AS tq(q) WHERE m.article_id IN (`+idList(pool)+`)`, query.tsQuery()))
 }
 
@@ -249,15 +248,15 @@ func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f
 	args = append([]any{query.tsQuery()}, args...)
 	args = append(args, limit)
 	if !scored {
-		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, 0, d.publish_at
+		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, 0, d.publish_at, d.title_words
 			FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
 			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT $`+strconv.Itoa(len(args)), args...))
 	}
 	// The newest matches first, then ts_rank_cd on those only: ranking
 	// reads each row's whole tsvector, too slow for every match of a
 	// common word.
-	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at
-		FROM (SELECT d.article_id, d.publish_at, d.tsv FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
+	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at, m.title_words
+		FROM (SELECT d.article_id, d.publish_at, d.title_words, d.tsv FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
 			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT $`+strconv.Itoa(len(args))+`) m,
 		to_tsquery('simple', $1) AS tq(q)`, args...))
 }

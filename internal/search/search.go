@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"time"
 
@@ -110,26 +109,37 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	}
 	if len(pool) > maxMatches {
 		// The pool came newest first: what is cut is the oldest match.
-		sort.Slice(pool, func(i, j int) bool { return pool[i].id > pool[j].id })
+		selectTop(pool, maxMatches, func(a, b candidate) int { return cmp.Compare(b.id, a.id) })
 		pool, res.More = pool[:maxMatches], true
 	}
 	res.Total = len(pool)
 	if o.Offset >= res.Total {
 		return res, nil
 	}
+	// Only the candidates up to the page shown need their order, and the
+	// re-ranking window its members: of a thousand, the best two hundred
+	// are picked and only they are sorted.
+	order := byKey(func(c candidate) float64 { return c.score })
 	if o.Newest {
-		sortCandidates(pool, func(c candidate) float64 { return float64(c.publishAt) })
-	} else {
+		order = byKey(func(c candidate) float64 { return float64(c.publishAt) })
+	}
+	upTo := o.Offset + o.Limit
+	if !o.Newest && o.Offset < rerankWindow {
+		upTo = max(upTo, rerankWindow)
+	}
+	upTo = min(upTo, len(pool))
+	selectTop(pool, upTo, order)
+	slices.SortFunc(pool[:upTo], order)
+	if !o.Newest && o.Offset < rerankWindow {
 		// The best rerankWindow by the index's score are re-ranked with
 		// the bonuses; below them the index's order stands. The window
 		// is a fixed set, so paging never shows an article twice.
-		sortCandidates(pool, func(c candidate) float64 { return c.score })
-		if o.Offset < rerankWindow {
-			top := pool[:min(len(pool), rerankWindow)]
-			if err := s.loadWords(ctx, top, q); err != nil {
-				return nil, err
-			}
-			rerank(top, q)
+		top := pool[:min(len(pool), rerankWindow)]
+		err := rerank(top, q, min(len(top), o.Offset+o.Limit), func(cs []*candidate, marked []string) ([]uint32, error) {
+			return s.markedInText(ctx, cs, marked)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	if res.Hits, err = s.hits(ctx, window(pool, o.Offset, o.Limit), q); err != nil {
@@ -138,9 +148,9 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	return res, nil
 }
 
-// sortCandidates orders by key, highest first, then newer first.
-func sortCandidates(cs []candidate, key func(candidate) float64) {
-	slices.SortFunc(cs, func(a, b candidate) int {
+// byKey orders by key, highest first, then newer first.
+func byKey(key func(candidate) float64) func(a, b candidate) int {
+	return func(a, b candidate) int {
 		if ka, kb := key(a), key(b); ka != kb {
 			return cmp.Compare(kb, ka)
 		}
@@ -148,64 +158,80 @@ func sortCandidates(cs []candidate, key func(candidate) float64) {
 			return cmp.Compare(b.publishAt, a.publishAt)
 		}
 		return cmp.Compare(b.id, a.id)
-	})
+	}
 }
 
-// loadWords reads what re-ranking compares for each candidate: the title
-// words, when the pool did not bring them, and for each word of the query
-// typed with diacritics whether the text holds it spelt so. The marked
-// words of a text run to kilobytes, so search_text is read only when the
-// query has a marked word, and they are looked at where the driver holds
-// them, not copied.
-func (s *Searcher) loadWords(ctx context.Context, cs []candidate, q Query) error {
-	var marked [][]byte
-	for _, m := range markedCanons(q) {
-		marked = append(marked, []byte(m))
+// selectTop moves the k first candidates in the order of cmp, which must
+// be total (ids break every tie), to cs[:k], in no set order: a quickselect,
+// linear where sorting a thousand candidates to keep two hundred is not.
+func selectTop(cs []candidate, k int, cmp func(a, b candidate) int) {
+	lo, hi := 0, len(cs) // the boundary at k lies within cs[lo:hi]
+	for lo < k && k < hi {
+		// The median of three as pivot, moved to the end.
+		mid := lo + (hi-lo)/2
+		if cmp(cs[mid], cs[lo]) < 0 {
+			cs[mid], cs[lo] = cs[lo], cs[mid]
+		}
+		if cmp(cs[hi-1], cs[lo]) < 0 {
+			cs[hi-1], cs[lo] = cs[lo], cs[hi-1]
+		}
+		if cmp(cs[mid], cs[hi-1]) < 0 {
+			cs[mid], cs[hi-1] = cs[hi-1], cs[mid]
+		}
+		p := hi - 1
+		i := lo
+		for j := lo; j < p; j++ {
+			if cmp(cs[j], cs[p]) < 0 {
+				cs[i], cs[j] = cs[j], cs[i]
+				i++
+			}
+		}
+		cs[i], cs[p] = cs[p], cs[i]
+		// cs[lo:i] come before the pivot, now at i, and cs[i+1:hi] after.
+		switch {
+		case k <= i:
+			hi = i
+		default:
+			lo = i + 1
+		}
 	}
-	titled := true
-	for _, c := range cs {
-		titled = titled && c.titled
-	}
-	if len(cs) == 0 || titled && len(marked) == 0 {
-		return nil
-	}
-	query := `SELECT article_id, title_words, '' FROM search_docs WHERE article_id IN (` + idList(cs) + `)`
-	switch {
-	case titled:
-		query = `SELECT article_id, '', words FROM search_text WHERE article_id IN (` + idList(cs) + `)`
-	case len(marked) > 0:
-		query = `SELECT d.article_id, d.title_words, t.words FROM search_docs d JOIN search_text t ON t.article_id = d.article_id
-			WHERE d.article_id IN (` + idList(cs) + `)`
-	}
+}
+
+// markedInText tells for each candidate which of the marked words its
+// text holds, bit k for marked[k]. The marked words of a text run to
+// kilobytes: they are looked at where the driver holds them, not copied.
+func (s *Searcher) markedInText(ctx context.Context, cs []*candidate, marked []string) ([]uint32, error) {
 	at := make(map[int64]int, len(cs))
+	ids := make([]candidate, len(cs))
 	for i, c := range cs {
 		at[c.id] = i
+		ids[i] = *c
 	}
-	rows, err := s.db.QueryContext(ctx, query)
+	var ms [][]byte
+	for _, m := range marked {
+		ms = append(ms, []byte(m))
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, words FROM search_text WHERE article_id IN (`+idList(ids)+`)`)
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
+	bits := make([]uint32, len(cs))
 	for rows.Next() {
 		var id int64
-		var title string
 		var words sql.RawBytes
-		if err := rows.Scan(&id, &title, &words); err != nil {
-			return fmt.Errorf("search: %w", err)
+		if err := rows.Scan(&id, &words); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
 		if i, ok := at[id]; ok {
-			if !titled {
-				cs[i].titleWords = title
-			}
-			cs[i].inText = 0
-			for k, m := range marked {
+			for k, m := range ms {
 				if containsWordBytes(words, m) {
-					cs[i].inText |= 1 << k
+					bits[i] |= 1 << k
 				}
 			}
 		}
 	}
-	return rows.Err()
+	return bits, rows.Err()
 }
 
 // markedCanons returns the canonical forms of the query's words typed
@@ -243,51 +269,108 @@ func window(c []candidate, offset, limit int) []candidate {
 }
 
 // rerank orders candidates by relevance scaled to the best one, plus the
-// diacritic and title bonuses, newer first on ties.
-func rerank(cands []candidate, q Query) {
+// diacritic and title bonuses, newer first on ties, so that cands[:k]
+// are the k best in their final order; the others follow in no set
+// order, with scores that may be too high.
+//
+// Whether the text keeps a marked word as the reader typed it takes
+// reading the text's marked words (inText), kilobytes an article; the
+// title tells it for free. So each candidate starts with the score it
+// would have if its text kept every marked word its title lacks, an
+// upper bound, and texts are read only for candidates ranked among the
+// first k by their bounds, until the first k all have their exact
+// score: then no other candidate, whose exact score is at most its
+// bound, can come before them. For a page of ten that is rarely more
+// than a few dozen texts, often none.
+func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []string) ([]uint32, error)) error {
 	words := q.Words()
 	marked := markedCanons(q)
 	best := 0.0
 	for _, c := range cands {
 		best = max(best, c.score)
 	}
-	for i := range cands {
-		c := &cands[i]
-		score := 0.0
-		if best > 0 {
-			score = c.score / best
-		}
+	type item struct {
+		rel     float64 // the index's relevance, scaled
+		inTitle int     // query words in the title
+		kept    int     // marked words kept, as far as known
+		exact   bool    // kept is known
+	}
+	items := make(map[int64]*item, len(cands))
+	all := make([]item, len(cands))
+	score := func(it *item, kept int) float64 {
+		score := it.rel
 		if len(marked) > 0 {
-			kept := 0
-			for k, m := range marked {
-				if containsWord(c.titleWords, m) || c.inText&(1<<k) != 0 {
-					kept++
-				}
-			}
 			score += bonusMarked * float64(kept) / float64(len(marked))
 		}
 		if len(words) > 0 {
+			score += bonusTitle * float64(it.inTitle) / float64(len(words))
+		}
+		return score
+	}
+	for i := range cands {
+		c, it := &cands[i], &all[i]
+		items[c.id] = it
+		if best > 0 {
+			it.rel = c.score / best
+		}
+		if len(words) > 0 {
 			title := vn.Fold(c.titleWords)
-			inTitle := 0
 			for _, w := range words {
 				if containsWord(title, w.Fold) {
-					inTitle++
+					it.inTitle++
 				}
 			}
-			score += bonusTitle * float64(inTitle) / float64(len(words))
 		}
-		c.score = score
+		for _, m := range marked {
+			if containsWord(c.titleWords, m) {
+				it.kept++
+			}
+		}
+		it.exact = it.kept == len(marked)
+		c.score = score(it, len(marked))
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
+	order := func(a, b candidate) int {
 		if a.score != b.score {
-			return a.score > b.score
+			return cmp.Compare(b.score, a.score)
 		}
 		if a.publishAt != b.publishAt {
-			return a.publishAt > b.publishAt
+			return cmp.Compare(b.publishAt, a.publishAt)
 		}
-		return a.id > b.id
-	})
+		return cmp.Compare(b.id, a.id)
+	}
+	for {
+		slices.SortFunc(cands, order)
+		// The candidates still on their bound among the first k, and
+		// as many beyond, read in one go: the next round rarely needs
+		// more.
+		var read []*candidate
+		for i := range cands {
+			if i >= k && (len(read) == 0 || i >= 2*k+16) {
+				break
+			}
+			if !items[cands[i].id].exact {
+				read = append(read, &cands[i])
+			}
+		}
+		if len(read) == 0 {
+			return nil
+		}
+		bits, err := inText(read, marked)
+		if err != nil {
+			return err
+		}
+		for j, c := range read {
+			it := items[c.id]
+			it.kept = 0
+			for b, m := range marked {
+				if containsWord(c.titleWords, m) || bits[j]&(1<<b) != 0 {
+					it.kept++
+				}
+			}
+			it.exact = true
+			c.score = score(it, it.kept)
+		}
+	}
 }
 
 // hits reads what the results page shows of each candidate and cuts its
