@@ -33,30 +33,36 @@ func Snippet(text string, words []Word) string {
 }
 
 // snippetHit is a word of a text that matches the query: its place among
-// the text's words, the query word it matches, and its value to a window
-// (2 when it keeps the diacritics the reader typed, else 1).
-type snippetHit struct{ at, k, v int }
+// the text's words and its bytes, the query word it matches, its value
+// to a window (2 when it keeps the diacritics the reader typed, else 1),
+// and where a window starting snippetBefore words earlier begins.
+type snippetHit struct{ at, start, end, k, v, from int }
 
 // snippetNFC is Snippet on text already in NFC (the index keeps it so).
 // An article runs to thousands of words and a snippet shows 36: one pass
-// counts the words and notes only those that match, the window is chosen
-// among the matches, and a second pass, which stops at the window's end,
-// finds where its words lie.
+// counts the words and notes only those that match, each with where a
+// window around it would begin; the window is chosen among the matches,
+// and a second pass over its 36 words finds where it ends.
 func snippetNFC(text string, words []Word) string {
 	match := matcher(words)
 	var hits []snippetHit
-	n := 0 // words in text
-	for start, end := 0, 0; ; n++ {
-		if start, end = nextWord(text, end); start < 0 {
+	var recent [snippetBefore + 1]int // where the last words begin, by place modulo the length
+	n := 0                            // words in text
+	for end := 0; ; n++ {
+		start, e := nextWord(text, end)
+		if start < 0 {
 			break
 		}
+		end = e
+		recent[n%len(recent)] = start
 		w := text[start:end]
 		if k := match(w); k >= 0 {
 			v := 1
 			if words[k].Marked() && vn.Canon(w) == words[k].Canon {
 				v = 2
 			}
-			hits = append(hits, snippetHit{n, k, v})
+			from := recent[max(0, n-snippetBefore)%len(recent)]
+			hits = append(hits, snippetHit{n, start, end, k, v, from})
 		}
 	}
 	if n == 0 {
@@ -65,7 +71,7 @@ func snippetNFC(text string, words []Word) string {
 	// The best window holds the most distinct query words, each counting
 	// double where it is spelt as typed; the earliest wins a tie. A
 	// window starts snippetBefore words before a match.
-	bestStart, bestScore := 0, 0
+	bestStart, bestScore, bestFrom := 0, 0, 0
 	seen := make([]int, len(words)) // best value of each query word in the window
 	first := 0                      // the first hit inside the window
 	for _, h := range hits {
@@ -85,23 +91,20 @@ func snippetNFC(text string, words []Word) string {
 			score += v
 		}
 		if score > bestScore {
-			bestStart, bestScore = start, score
+			bestStart, bestScore, bestFrom = start, score, h.from
 		}
 	}
 	last := min(n, bestStart+snippetWords) - 1 // the window's last word
-	var spans [snippetWords]span
 	from, to := 0, len(text)
-	for i, start, end := 0, 0, 0; i <= last; i++ {
-		start, end = nextWord(text, end)
-		if i >= bestStart {
-			spans[i-bestStart] = span{start, end}
-		}
-	}
 	if bestStart > 0 {
-		from = spans[0].start
+		from = bestFrom
 	}
 	if last < n-1 {
-		to = spans[last-bestStart].end
+		end := bestFrom
+		for range last - bestStart + 1 {
+			_, end = nextWord(text, end)
+		}
+		to = end
 	}
 	var b strings.Builder
 	b.Grow(to - from + 64)
@@ -116,12 +119,11 @@ func snippetNFC(text string, words []Word) string {
 		if h.at > last {
 			break
 		}
-		sp := spans[h.at-bestStart]
-		writeEscaped(&b, text[pos:sp.start])
+		writeEscaped(&b, text[pos:h.start])
 		b.WriteString("<mark>")
-		writeEscaped(&b, text[sp.start:sp.end])
+		writeEscaped(&b, text[h.start:h.end])
 		b.WriteString("</mark>")
-		pos = sp.end
+		pos = h.end
 	}
 	writeEscaped(&b, text[pos:to])
 	if to < len(text) {
@@ -130,28 +132,53 @@ func snippetNFC(text string, words []Word) string {
 	return b.String()
 }
 
+// asciiWord is isWordRune for the ASCII runes, as a table.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = isWordRune(r)
+	}
+	return t
+}()
+
 // nextWord returns the byte range of the first word of s at or after
-// byte from, or -1, -1 when there is none.
+// byte from, or -1, -1 when there is none. It is the loop of every
+// snippet over a whole article: ASCII bytes, most of Vietnamese text,
+// are told by a table without decoding.
 func nextWord(s string, from int) (int, int) {
-	start := -1
-	for i := from; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
+	i := from
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
 			}
-		} else if start >= 0 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return -1, -1
+	}
+	start := i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				return start, i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
 			return start, i
 		}
 		i += size
 	}
-	if start >= 0 {
-		return start, len(s)
-	}
-	return -1, -1
+	return start, len(s)
 }
 
 // writeEscaped writes s to b escaped as html.EscapeString escapes it,
@@ -190,14 +217,13 @@ func matcher(words []Word) func(string) int {
 			folds[w.Fold] = i
 		}
 	}
-	// A word that starts with an ASCII letter or digit folds to a word
-	// starting with it in lower case: most words of a text are told apart
-	// from the query's by that byte alone.
-	var first [utf8.RuneSelf]bool
+	// Most words of a text are told apart from the query's by the first
+	// byte of their folded form: an ASCII letter or digit in lower case,
+	// or the fold of the first rune (đ, ư, ấ ... fold to ASCII too). A
+	// first rune that folds to nothing (a mark) takes the whole fold.
+	var first [256]bool
 	for f := range folds {
-		if f[0] < utf8.RuneSelf {
-			first[f[0]] = true
-		}
+		first[f[0]] = true
 	}
 	var buf []byte // folds every word of a text without allocating
 	return func(w string) int {
@@ -206,6 +232,11 @@ func matcher(words []Word) func(string) int {
 				c += 'a' - 'A'
 			}
 			if !first[c] {
+				return -1
+			}
+		} else {
+			_, size := utf8.DecodeRuneInString(w)
+			if buf = vn.AppendFold(buf[:0], w[:size]); len(buf) > 0 && !first[buf[0]] {
 				return -1
 			}
 		}

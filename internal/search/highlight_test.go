@@ -152,3 +152,27 @@ func FuzzSnippet(f *testing.F) {
 		}
 	})
 }
+
+// The matcher's first-byte shortcut never turns away a word whose fold
+// is a query word's.
+func FuzzMatcher(f *testing.F) {
+	for _, s := range []string{"Đảng", "ưu", "\u0301a", "ẤP", "dang", "Ꞵ"} {
+		f.Add(s, "đảng ưu ấp a dang")
+	}
+	f.Fuzz(func(t *testing.T, w, q string) {
+		if w == "" {
+			return
+		}
+		words := Parse(q).Words()
+		want := -1
+		for i, qw := range words {
+			if vn.Fold(w) == qw.Fold {
+				want = i
+				break
+			}
+		}
+		if got := matcher(words)(w); got != want {
+			t.Errorf("matcher(%q)(%q) = %d, want %d", q, w, got, want)
+		}
+	})
+}
