@@ -18,6 +18,8 @@ type backend interface {
 	put(ctx context.Context, q store.Querier, d doc) error
 	// batchWriter writes many documents at a time within tx (Rebuild).
 	batchWriter(tx *sql.Tx) *batchWriter
+	// optimize ends a Rebuild: what makes the fresh index fastest to read.
+	optimize(ctx context.Context, tx store.Querier) error
 	// pool returns the newest limit matches of query passing f (newest by
 	// article id, which follows the order articles were written), each
 	// with a relevance score where higher is better, in no set order.
@@ -135,6 +137,18 @@ func (sqliteBackend) put(ctx context.Context, q store.Querier, d doc) error {
 	return nil
 }
 
+// optimize merges the index's segments into one. A rebuild leaves many,
+// written batch by batch, and every term of a query is looked up in each:
+// at 10,000 articles one segment took 7 to 10% off the match and lookups
+// of a query. Later writes add segments again, which FTS5 merges as it
+// goes.
+func (sqliteBackend) optimize(ctx context.Context, tx store.Querier) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_fts (search_fts) VALUES ('optimize')`); err != nil {
+		return fmt.Errorf("optimize search index: %w", err)
+	}
+	return nil
+}
+
 // bm25 computes, once per query, how many documents hold each term: a
 // walk over each term's whole list, which for a word in most articles is
 // most of the cost of a search. Search asks for it only when the query
@@ -229,6 +243,10 @@ func (postgresBackend) put(ctx context.Context, q store.Querier, d doc) error {
 	}
 	return nil
 }
+
+// optimize has nothing to do: Rebuild's VACUUM (ANALYZE), outside the
+// transaction, is PostgreSQL's.
+func (postgresBackend) optimize(context.Context, store.Querier) error { return nil }
 
 const postgresScore = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.tsv, tq.q)"
 

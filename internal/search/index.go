@@ -145,7 +145,7 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 			}
 			pending = <-made
 			if len(rows) == 0 {
-				return nil
+				return b.optimize(ctx, tx)
 			}
 			last = rows[len(rows)-1].id
 		}
