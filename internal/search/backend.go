@@ -107,9 +107,10 @@ func scanCandidates(rows *sql.Rows, err error) ([]candidate, error) {
 	return out, nil
 }
 
-// sqliteBackend uses the FTS5 table search_fts, whose rowid is the
-// article id. CROSS JOIN makes SQLite run the full-text match first and
-// look up each match's row in search_docs; left to itself the planner may
+// sqliteBackend uses the FTS5 table search_fts, whose rowid is
+// search_docs.doc, minus the article id, so that ascending rowids run
+// from the newest (see the migration). CROSS JOIN makes SQLite run the
+// full-text match first and look up each match's row in search_docs; left to itself the planner may
 // walk search_docs by its index and run the match once per row, which is
 // a thousand times slower. bm25 weighs a title match 5 times a body match and author
 // or category 2 times; it returns lower-is-better, hence the minus.
@@ -121,9 +122,9 @@ func (sqliteBackend) put(ctx context.Context, q store.Querier, d doc) error {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_docs
-		(article_id, site_id, category_id, publish_at, unpublish_at, title_words)
-		VALUES ($1, $2, $3, $4, $5, $6)`,
-		d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords); err != nil {
+		(doc, article_id, site_id, category_id, publish_at, unpublish_at, title_words)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		-d.id, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords); err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_text (article_id, words, text) VALUES ($1, $2, $3)`,
@@ -131,7 +132,7 @@ func (sqliteBackend) put(ctx context.Context, q store.Querier, d doc) error {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_fts (rowid, title, body, meta) VALUES ($1, $2, $3, $4)`,
-		d.id, d.title, d.body, d.meta); err != nil {
+		-d.id, d.title, d.body, d.meta); err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
 	return nil
@@ -173,9 +174,9 @@ func (sqliteBackend) pool(ctx context.Context, q store.Querier, query Query, f f
 	where, args := f.where(1)
 	args = append([]any{query.ftsMatch()}, args...)
 	args = append(args, limit)
-	from := `FROM search_fts CROSS JOIN search_docs d ON d.article_id = search_fts.rowid
+	from := `FROM search_fts CROSS JOIN search_docs d ON d.doc = search_fts.rowid
 		WHERE search_fts MATCH $1 AND ` + where + `
-		ORDER BY search_fts.rowid DESC LIMIT $` + strconv.Itoa(len(args))
+		ORDER BY search_fts.rowid LIMIT $` + strconv.Itoa(len(args))
 	if scored {
 		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+sqliteScore+`, d.publish_at, d.title_words `+from, args...))
 	}

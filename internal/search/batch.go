@@ -81,14 +81,14 @@ func (sqliteBackend) batchWriter(tx *sql.Tx) *batchWriter {
 	return &batchWriter{tx: tx, stmts: map[string]*sql.Stmt{}, build: func(docs []doc) []batchStmt {
 		n := len(docs)
 		ids := make([]any, 0, n)
-		rows := make([]any, 0, 6*n)
+		rows := make([]any, 0, 7*n)
 		texts := make([]any, 0, 3*n)
 		fts := make([]any, 0, 4*n)
 		for _, d := range docs {
 			ids = append(ids, d.id)
-			rows = append(rows, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords)
+			rows = append(rows, -d.id, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords)
 			texts = append(texts, d.id, d.words, d.text)
-			fts = append(fts, d.id, d.title, d.body, d.meta)
+			fts = append(fts, -d.id, d.title, d.body, d.meta)
 		}
 		k := strconv.Itoa(n)
 		return []batchStmt{
@@ -100,8 +100,8 @@ func (sqliteBackend) batchWriter(tx *sql.Tx) *batchWriter {
 				return `DELETE FROM search_docs WHERE article_id IN (` + values(1, strings.Repeat("%s, ", n-1)+"%s", false) + `)`
 			}, ids},
 			{"docs" + k, func() string {
-				return `INSERT INTO search_docs (article_id, site_id, category_id, publish_at, unpublish_at, title_words)
-					VALUES ` + values(n, "(%s, %s, %s, %s, %s, %s)", false)
+				return `INSERT INTO search_docs (doc, article_id, site_id, category_id, publish_at, unpublish_at, title_words)
+					VALUES ` + values(n, "(%s, %s, %s, %s, %s, %s, %s)", false)
 			}, rows},
 			{"text" + k, func() string {
 				return `INSERT INTO search_text (article_id, words, text) VALUES ` + values(n, "(%s, %s, %s)", false)
