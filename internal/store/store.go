@@ -31,6 +31,8 @@ type DB struct {
 	// url is the PostgreSQL URL, kept for the listening connection of the
 	// change notifier.
 	url string
+	// stmts keeps the reads prepared on SQLite; nil on PostgreSQL.
+	stmts *stmtCache
 }
 
 // Querier is what both *sql.DB and *sql.Tx offer, so a repository function
@@ -93,7 +95,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	return &DB{DB: sqldb, Dialect: SQLite}, nil
+	return &DB{DB: sqldb, Dialect: SQLite, stmts: &stmtCache{}}, nil
 }
 
 func openPostgres(ctx context.Context, url string) (*DB, error) {
