@@ -9,16 +9,12 @@ import (
 	"github.com/congtin/congtin/internal/content"
 )
 
-// relatedCount is how many "Tin khác" the article page lists; the
-// department's Joomla site shows fifteen.
-const relatedCount = 15
-
 type articleView struct {
 	Article  *content.Article
 	Category *content.Category
 	Intro    template.HTML
 	Body     template.HTML
-	Related  []content.Summary
+	Related  []template.HTML // "Tin khác" list items (related.go)
 }
 
 // categoryItem serves what lives under a category: its feed or an article.
@@ -60,9 +56,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := articleView{Article: a, Category: cat, Intro: bodyHTML(a.IntroHTML), Body: bodyHTML(a.BodyHTML)}
-	v.Related, err = s.content.ListPublished(ctx, content.ListOptions{
-		SiteID: s.cfg.SiteID, CategoryIDs: []int64{cat.ID}, ExcludeID: a.ID, Limit: relatedCount}, now)
-	if err != nil {
+	if v.Related, err = s.related(ctx, p.Chrome, cat.ID, a.ID, now); err != nil {
 		return err
 	}
 	p.OGType = "article"

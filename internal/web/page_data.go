@@ -47,6 +47,12 @@ type chrome struct {
 	Periods     []counterRow // "Hôm nay", "Hôm qua"... as the counter_rows setting lists
 	CurrentPath string
 	Query       string // the search, kept in the header's search box
+
+	// Top (header and menus), Side and Foot are the chrome made into HTML
+	// when the page is rendered; memo keeps them for the next pages made
+	// from the same shared chrome (fragments.go).
+	Top, Side, Foot template.HTML
+	memo            *fragmentMemo
 }
 
 // Active reports whether a navigation entry leads to the current page or
@@ -106,7 +112,7 @@ func (s *Server) sharedChrome(ctx context.Context) (*chrome, error) {
 
 // readChrome reads the shared chrome from the database.
 func (s *Server) readChrome(ctx context.Context) (*chrome, error) {
-	c := &chrome{}
+	c := &chrome{memo: &fragmentMemo{}}
 	var err error
 	if c.Site, err = site.Load(ctx, s.db, s.cfg.SiteID); err != nil {
 		return nil, err

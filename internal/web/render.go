@@ -63,6 +63,11 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data *pa
 	if !ok {
 		return fmt.Errorf("no template %q", name)
 	}
+	if data.Chrome != nil {
+		if err := fillFragments(set, data.Chrome); err != nil {
+			return err
+		}
+	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
