@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/congtin/congtin/internal/content"
@@ -68,8 +69,9 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data *pa
 			return err
 		}
 	}
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, "layout", data); err != nil {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer putRenderBuffer(buf)
+	if err := set.ExecuteTemplate(buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	h := w.Header()
@@ -80,6 +82,18 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data *pa
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// renderBuffers are reused between renders: a page is 15 to 30 KB, and
+// growing a fresh buffer to that size copies it five times over.
+var renderBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 32<<10)) }}
+
+func putRenderBuffer(b *bytes.Buffer) {
+	if b.Cap() > 256<<10 {
+		return // an unusually long page: let it go rather than keep it
+	}
+	b.Reset()
+	renderBuffers.Put(b)
 }
 
 func (s *Server) funcs() template.FuncMap {
