@@ -42,6 +42,9 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 // fail answers with an error page. Only internal errors are logged: a
 // wrong address is the visitor's business, not the operator's.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		return // the visitor has gone (closed the tab, timed out): nobody to answer
+	}
 	status := http.StatusInternalServerError
 	var he *httpError
 	switch {

@@ -80,8 +80,10 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data *pa
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
-	return err
+	// A failed write means the visitor has gone; the answer has begun, so
+	// there is no error page to give them.
+	w.Write(buf.Bytes())
+	return nil
 }
 
 // renderBuffers are reused between renders: a page is 15 to 30 KB, and
