@@ -57,6 +57,9 @@ func serve(args []string) error {
 		return err
 	}
 	log := app.NewLogger(cfg.LogFormat, os.Stderr)
+	if limit := app.ApplyMemoryLimit(cfg); limit > 0 {
+		log.Info("memory limit set", "mb", limit>>20)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	a, err := app.New(ctx, cfg, log)

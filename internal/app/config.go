@@ -41,6 +41,10 @@ type Config struct {
 	PageCacheTTL time.Duration
 	// PprofAddr is a loopback address serving net/http/pprof; empty: off.
 	PprofAddr string
+	// MemoryLimitMB is the soft limit on the Go heap (debug.SetMemoryLimit);
+	// 0 leaves Go's default (or GOMEMLIMIT), and -1 asks for MemoryLimit's
+	// choice from the page cache's size.
+	MemoryLimitMB int
 }
 
 // Setting describes one configuration value for the README's table and
@@ -64,6 +68,7 @@ var Settings = []Setting{
 	{"page-cache-mb", "CONGTIN_PAGE_CACHE_MB", "24", "memory for cached public pages, in megabytes; 0 turns the page cache off"},
 	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s", "how long a cached page is served before it is made again (counters on it may be this old)"},
 	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
+	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: the collector works harder near it instead of letting the heap double; auto: the page cache plus 32; 0: no limit (or GOMEMLIMIT)"},
 	{"pprof-addr", "CONGTIN_PPROF_ADDR", "", "loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
 
@@ -123,6 +128,11 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	}
 	if c.PageCacheTTL, err = time.ParseDuration(*values["page-cache-ttl"]); err != nil || c.PageCacheTTL < time.Second {
 		return Config{}, fmt.Errorf("--page-cache-ttl: want a duration of at least 1s, such as 10s")
+	}
+	if v := *values["memory-limit-mb"]; v == "auto" {
+		c.MemoryLimitMB = -1
+	} else if c.MemoryLimitMB, err = strconv.Atoi(v); err != nil || c.MemoryLimitMB < 0 || c.MemoryLimitMB > 1<<20 {
+		return Config{}, fmt.Errorf("--memory-limit-mb: want auto, 0 for no limit, or a whole number of megabytes")
 	}
 	return c, c.validate()
 }

@@ -31,6 +31,11 @@ func TestParseServeConfig(t *testing.T) {
 		{"pprof on loopback", []string{"--pprof-addr", "127.0.0.1:6060"}, func(c Config) bool { return c.PprofAddr == "127.0.0.1:6060" }, false},
 		{"pprof off the machine", []string{"--pprof-addr", ":6060"}, nil, true},
 		{"pprof on a public address", []string{"--pprof-addr", "10.0.0.5:6060"}, nil, true},
+		{"memory limit auto", nil, func(c Config) bool { return c.MemoryLimitMB == -1 }, false},
+		{"memory limit given", []string{"--memory-limit-mb", "200"}, func(c Config) bool { return c.MemoryLimitMB == 200 }, false},
+		{"memory limit off", []string{"--memory-limit-mb", "0"}, func(c Config) bool { return c.MemoryLimitMB == 0 }, false},
+		{"memory limit negative", []string{"--memory-limit-mb", "-5"}, nil, true},
+		{"memory limit words", []string{"--memory-limit-mb", "lots"}, nil, true},
 	}
 	for _, tt := range tests {
 		c, err := ParseServeConfig(tt.args, getenv)
@@ -59,6 +64,33 @@ func TestREADMEListsEverySetting(t *testing.T) {
 	for _, cmd := range []string{"go run ./cmd/congtin serve --demo", "go test ./..."} {
 		if !strings.Contains(string(b), cmd) {
 			t.Errorf("README lacks the set-up command %q", cmd)
+		}
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	none := func(string) string { return "" }
+	goEnv := func(k string) string {
+		if k == "GOMEMLIMIT" {
+			return "500MiB"
+		}
+		return ""
+	}
+	tests := []struct {
+		name   string
+		cfg    Config
+		getenv func(string) string
+		want   int64
+	}{
+		{"auto follows the page cache", Config{MemoryLimitMB: -1, PageCacheMB: 24}, none, (24 + workingSetMB) << 20},
+		{"auto without a page cache", Config{MemoryLimitMB: -1}, none, workingSetMB << 20},
+		{"auto leaves GOMEMLIMIT to Go", Config{MemoryLimitMB: -1, PageCacheMB: 24}, goEnv, 0},
+		{"given wins over GOMEMLIMIT", Config{MemoryLimitMB: 300, PageCacheMB: 24}, goEnv, 300 << 20},
+		{"off", Config{MemoryLimitMB: 0, PageCacheMB: 24}, none, 0},
+	}
+	for _, tt := range tests {
+		if got := MemoryLimit(tt.cfg, tt.getenv); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }

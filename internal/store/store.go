@@ -80,12 +80,12 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// synchronous=NORMAL survives a crash of the process (SIGKILL); only a
 	// power cut can lose the last commits.
 	q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-4000)&_txlock=immediate"
+		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-2000)&_txlock=immediate"
 	sqldb, err := sql.Open("sqlite", "file:"+path+q)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	// Each connection keeps its own page cache (4 MB above): a few
+	// Each connection keeps its own page cache (2 MB above): a few
 	// connections serve a small server's cores, and the operating
 	// system's file cache holds the rest of the database.
 	sqldb.SetMaxOpenConns(6)

@@ -42,9 +42,16 @@ type pageCache struct {
 type cacheEntry struct {
 	key    string
 	header http.Header
-	body   []byte
-	// gz and br are the body compressed, each made when first asked for.
-	gz, br encoding
+	// A page is kept gzipped only, the form nearly every client takes: a
+	// third of the memory of keeping it whole as well, so three times the
+	// pages fit in the budget. plain is the body as made when it is too
+	// small to be worth compressing, else nil; the rare client without
+	// gzip gets it decompressed.
+	plain []byte
+	gz    []byte
+	gzLen []string
+	// br is the body in brotli, made when a browser first asks for it.
+	br encoding
 	// bytes is the memory counted for the entry, which grows as its
 	// encodings are made; it changes under the cache's lock only.
 	bytes    int
@@ -63,8 +70,8 @@ type cacheEntry struct {
 	lenPlain []string
 }
 
-// size is the memory an entry takes before any encoding is made.
-func (e *cacheEntry) size() int { return len(e.key) + len(e.body) + 512 }
+// size is the memory an entry takes before brotli is made.
+func (e *cacheEntry) size() int { return len(e.key) + len(e.plain) + len(e.gz) + 512 }
 
 func newPageCache(maxBytes int, ttl time.Duration, gen func() uint64) *pageCache {
 	return &pageCache{items: map[string]*cacheEntry{}, lru: list.New(), max: maxBytes, ttl: ttl, gen: gen,
@@ -240,7 +247,7 @@ func (c *pageCache) make(r *http.Request, next http.Handler, key string, voted m
 	c.misses.Add(1)
 	hints := &cacheHints{}
 	r = r.WithContext(context.WithValue(r.Context(), cacheHintsKey{}, hints))
-	rec = &responseRecorder{header: http.Header{}, status: http.StatusOK}
+	rec = &responseRecorder{header: http.Header{}, status: http.StatusOK, body: renderBuffers.Get().(*bytes.Buffer)}
 	next.ServeHTTP(rec, r)
 	if rec.status != http.StatusOK || hints.private || voted[hints.pollID] || r.Method == http.MethodHead {
 		return rec, hints.private, nil
@@ -253,6 +260,7 @@ func (c *pageCache) make(r *http.Request, next http.Handler, key string, voted m
 // answer sends what make made: the stored entry, or the handler's own
 // answer when it was not stored.
 func (c *pageCache) answer(w http.ResponseWriter, r *http.Request, rec *responseRecorder, private bool, e *cacheEntry) {
+	defer putRenderBuffer(rec.body) // the entry holds its own copy
 	if e == nil {
 		rec.copyTo(w, private)
 		return
@@ -263,9 +271,9 @@ func (c *pageCache) answer(w http.ResponseWriter, r *http.Request, rec *response
 func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now time.Time, ttl time.Duration) *cacheEntry {
 	// A copy of the exact size: the recorder's buffer may have room to
 	// spare, which the cache's memory count would not see.
-	body := bytes.Clone(rec.body.Bytes())
+	body := rec.body.Bytes()
 	sum := sha256.Sum256(body)
-	e := &cacheEntry{key: key, header: http.Header{}, body: body, pollID: pollID, gen: gen,
+	e := &cacheEntry{key: key, header: http.Header{}, pollID: pollID, gen: gen,
 		stored: now, modified: now.UTC().Truncate(time.Second),
 		etag: `W/"` + hex.EncodeToString(sum[:10]) + `"`}
 	for k, vs := range rec.header {
@@ -285,7 +293,15 @@ func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now t
 	// may keep the page as long as we do.
 	e.fixed["Cache-Control"] = []string{"public, max-age=0, s-maxage=" + strconv.Itoa(int(ttl.Seconds()))}
 	e.fixed["Vary"] = []string{"Accept-Encoding"}
-	e.lenPlain = []string{strconv.Itoa(len(e.body))}
+	e.lenPlain = []string{strconv.Itoa(len(body))}
+	if len(body) <= minCompress {
+		// A copy of the exact size: the recorder's buffer goes back to
+		// its pool, and its spare room would escape the memory count.
+		e.plain = bytes.Clone(body)
+	} else {
+		e.gz = gzipBytes(body)
+		e.gzLen = []string{strconv.Itoa(len(e.gz))}
+	}
 	return e
 }
 
@@ -317,20 +333,26 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, e *cacheEntry,
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body, length := e.body, e.lenPlain
-	switch enc := acceptedEncoding(r); enc {
-	case "br", "gzip":
-		if data, n := c.encoded(e, enc); data != nil {
-			h["Content-Encoding"] = encodingBrotli
-			if enc == "gzip" {
-				h["Content-Encoding"] = encodingGzip
-			}
-			body, length = data, n
+	head := r.Method == http.MethodHead
+	body, length := e.plain, e.lenPlain
+	switch enc := acceptedEncoding(r); {
+	case e.gz == nil:
+		// Too small to compress: sent as made.
+	case enc == "gzip":
+		h["Content-Encoding"] = encodingGzip
+		body, length = e.gz, e.gzLen
+	case enc == "br":
+		h["Content-Encoding"] = encodingBrotli
+		body, length = c.brotli(e)
+	case !head:
+		var err error
+		if body, err = gunzipBytes(e.gz); err != nil {
+			panic(err) // we compressed it ourselves: memory is corrupt
 		}
 	}
 	h["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
+	if !head {
 		w.Write(body)
 	}
 }
@@ -407,7 +429,7 @@ func rememberVote(w http.ResponseWriter, r *http.Request, id int64, secure bool)
 type responseRecorder struct {
 	header http.Header
 	status int
-	body   bytes.Buffer
+	body   *bytes.Buffer // from renderBuffers, returned by answer
 	wrote  bool
 }
 

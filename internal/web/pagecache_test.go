@@ -247,7 +247,7 @@ func TestCachedPagesAreCounted(t *testing.T) {
 }
 
 func TestCacheMemoryBound(t *testing.T) {
-	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 150<<10)
+	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 60<<10)
 	for _, p := range []string{"/", "/to-chuc-dang/", "/tin-tuc-su-kien/", "/khoa-hoc-cong-nghe/", "/thong-bao/",
 		"/van-ban-chinh-sach/", "/trang/lien-he", "/trang/gioi-thieu", referenceURL, "/so-huu-tri-tue/"} {
 		// Each encoding is made when first asked for and counted then.
@@ -255,8 +255,8 @@ func TestCacheMemoryBound(t *testing.T) {
 		c.do(t, "GET", p, nil, withHeader("Accept-Encoding", "gzip"))
 	}
 	_, used := c.s.cache.usage()
-	if used > 150<<10 {
-		t.Errorf("cache holds %d bytes, over its 150 KiB budget", used)
+	if used > 60<<10 {
+		t.Errorf("cache holds %d bytes, over its 60 KiB budget", used)
 	}
 	if c.s.cache.evicted.Load() == 0 {
 		t.Error("nothing evicted: the test did not fill the cache")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -279,24 +280,39 @@ func TestStalePageWhileItIsMadeAgain(t *testing.T) {
 	}
 }
 
-// TestEncodingsMadeWhenAskedFor: a page is compressed for an encoding the
-// first time a client asks for it, and the cache counts those bytes.
-func TestEncodingsMadeWhenAskedFor(t *testing.T) {
+// TestPagesKeptGzipped: a page is stored gzipped only; brotli is made the
+// first time a browser asks for it and counted; a client without gzip
+// gets the very page decompressed.
+func TestPagesKeptGzipped(t *testing.T) {
 	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
-	c.do(t, "GET", referenceURL, nil, withHeader("Accept-Encoding", "gzip, deflate, br"))
+	first := c.do(t, "GET", referenceURL, nil, withHeader("Accept-Encoding", "gzip"))
 	e, _ := c.s.cache.get(referenceURL+"?", time.Now())
-	if e == nil || e.br.data == nil || e.gz.data != nil {
-		t.Fatalf("after a browser's request: entry %v, brotli made %v, gzip made %v", e != nil, e != nil && e.br.data != nil, e != nil && e.gz.data != nil)
+	if e == nil || e.gz == nil || e.plain != nil || e.br.data != nil {
+		t.Fatalf("after a gzip request: entry %v, gzip %v, plain kept %v, brotli made %v",
+			e != nil, e != nil && e.gz != nil, e != nil && e.plain != nil, e != nil && e.br.data != nil)
+	}
+	if first.Header().Get("Content-Length") != strconv.Itoa(len(e.gz)) || !bytes.Equal(first.Body.Bytes(), e.gz) {
+		t.Errorf("gzip answer: Content-Length %s for %d stored bytes", first.Header().Get("Content-Length"), len(e.gz))
 	}
 	_, used := c.s.cache.usage()
-	if want := e.size() + len(e.br.data); used != want {
-		t.Errorf("cache counts %d bytes, want %d (page and its brotli form)", used, want)
+	if used != e.size() {
+		t.Errorf("cache counts %d bytes, want %d", used, e.size())
 	}
-	gz := c.do(t, "GET", referenceURL, nil, withHeader("Accept-Encoding", "gzip"))
-	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Header().Get("Content-Length") != strconv.Itoa(len(e.gz.data)) {
-		t.Errorf("gzip answer: %q, Content-Length %s", gz.Header().Get("Content-Encoding"), gz.Header().Get("Content-Length"))
+	br := c.do(t, "GET", referenceURL, nil, withHeader("Accept-Encoding", "gzip, deflate, br"))
+	if br.Header().Get("Content-Encoding") != "br" || e.br.data == nil {
+		t.Fatalf("browser answer: %q, brotli made %v", br.Header().Get("Content-Encoding"), e.br.data != nil)
 	}
-	if _, used = c.s.cache.usage(); used != e.size()+len(e.br.data)+len(e.gz.data) {
-		t.Errorf("cache counts %d bytes after gzip was made", used)
+	if _, used = c.s.cache.usage(); used != e.size()+len(e.br.data) {
+		t.Errorf("cache counts %d bytes after brotli was made, want %d", used, e.size()+len(e.br.data))
+	}
+	plain := c.do(t, "GET", referenceURL, nil)
+	want, err := gunzipBytes(e.gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Header().Get("Content-Encoding") != "" || !bytes.Equal(plain.Body.Bytes(), want) ||
+		plain.Header().Get("Content-Length") != strconv.Itoa(len(want)) {
+		t.Errorf("answer without gzip: encoding %q, %d bytes, Content-Length %s",
+			plain.Header().Get("Content-Encoding"), plain.Body.Len(), plain.Header().Get("Content-Length"))
 	}
 }
