@@ -42,18 +42,22 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cat, err := s.content.CategoryByID(ctx, a.CategoryID)
+	p, err := s.newPage(r, a.Title)
 	if err != nil {
 		return err
+	}
+	// The menus hold every published category; only an article of an
+	// unpublished one costs a query.
+	cat := p.Chrome.category(a.CategoryID)
+	if cat == nil {
+		if cat, err = s.content.CategoryByID(ctx, a.CategoryID); err != nil {
+			return err
+		}
 	}
 	canonical := articleURL(cat.Slug, a.ID, a.Slug)
 	if r.URL.Path != canonical {
 		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
 		return nil
-	}
-	p, err := s.newPage(r, a.Title)
-	if err != nil {
-		return err
 	}
 	v := articleView{Article: a, Category: cat, Intro: bodyHTML(a.IntroHTML), Body: bodyHTML(a.BodyHTML)}
 	if v.Related, err = s.related(ctx, p.Chrome, cat.ID, a.ID, now); err != nil {
@@ -68,10 +72,8 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		p.OGImage = s.absURL(r, imageURL(a.Image))
 	}
 	p.Feed = categoryURL(cat.Slug) + "rss.xml"
-	for _, c := range flatten(p.Chrome.Nav) {
-		if c.ID == cat.ParentID {
-			p.Crumbs = append(p.Crumbs, crumb{Name: c.Name, URL: categoryURL(c.Slug)})
-		}
+	if parent := p.Chrome.category(cat.ParentID); parent != nil {
+		p.Crumbs = append(p.Crumbs, crumb{Name: parent.Name, URL: categoryURL(parent.Slug)})
 	}
 	p.Crumbs = append(p.Crumbs, crumb{Name: cat.Name, URL: categoryURL(cat.Slug)})
 	p.Main = v

@@ -64,6 +64,24 @@ func (c *chrome) Active(prefix string) bool {
 	return strings.HasPrefix(c.CurrentPath, prefix)
 }
 
+// category finds a published category by id in the menus; nil if it is
+// not there. The category is shared: read it, never change it.
+func (c *chrome) category(id int64) *content.Category {
+	var find func([]*content.Category) *content.Category
+	find = func(cats []*content.Category) *content.Category {
+		for _, cat := range cats {
+			if cat.ID == id {
+				return cat
+			}
+			if found := find(cat.Children); found != nil {
+				return found
+			}
+		}
+		return nil
+	}
+	return find(c.Nav)
+}
+
 // loadChrome gives the chrome of this request's page: the shared part
 // (cached for a moment when the server has a chrome cache) and what
 // depends on the visitor, whether they have voted in the current poll.
