@@ -14,7 +14,7 @@ type articleView struct {
 	Category *content.Category
 	Intro    template.HTML
 	Body     template.HTML
-	Related  []template.HTML // "Tin khác" list items (related.go)
+	Related  template.HTML // "Tin khác" list items (related.go)
 }
 
 // categoryItem serves what lives under a category: its feed or an article.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/congtin/congtin/internal/content"
@@ -21,16 +22,16 @@ type relatedItem struct {
 }
 
 // related lists the newest articles of a category other than exclude, as
-// HTML list items. Every article of a category shows the same list but
+// HTML list items; empty when there are none. Every article of a category shows the same list but
 // for itself, so the category's newest relatedCount+1 are made once per
 // shared chrome (fragments.go) and each page leaves out its own article.
-func (s *Server) related(ctx context.Context, c *chrome, categoryID, exclude int64, now time.Time) ([]template.HTML, error) {
+func (s *Server) related(ctx context.Context, c *chrome, categoryID, exclude int64, now time.Time) (template.HTML, error) {
 	items, ok := c.memo.relatedOf(categoryID)
 	if !ok {
 		list, err := s.content.ListPublished(ctx, content.ListOptions{
 			SiteID: s.cfg.SiteID, CategoryIDs: []int64{categoryID}, Limit: relatedCount + 1}, now)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		set := s.pages.sets["article"]
 		items = make([]relatedItem, 0, len(list))
@@ -38,17 +39,21 @@ func (s *Server) related(ctx context.Context, c *chrome, categoryID, exclude int
 		for i := range list {
 			buf.Reset()
 			if err := set.ExecuteTemplate(&buf, "related-item", &list[i]); err != nil {
-				return nil, err
+				return "", err
 			}
 			items = append(items, relatedItem{id: list[i].ID, html: template.HTML(buf.String())})
 		}
 		c.memo.putRelated(categoryID, items)
 	}
-	out := make([]template.HTML, 0, relatedCount)
+	// One piece of HTML for the whole list: the template places it with
+	// one action instead of fifteen.
+	var b strings.Builder
+	n := 0
 	for _, it := range items {
-		if it.id != exclude && len(out) < relatedCount {
-			out = append(out, it.html)
+		if it.id != exclude && n < relatedCount {
+			b.WriteString(string(it.html))
+			n++
 		}
 	}
-	return out, nil
+	return template.HTML(b.String()), nil
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 )
 
 // visitorCookie holds the visitor's random id. It identifies a browser,
@@ -188,6 +189,15 @@ var botMarkers = []string{
 // isBot reports whether a User-Agent is a machine's. An empty one is: every
 // browser sends one.
 func isBot(ua string) bool {
+	if bot, ok := knownAgents.lookup(ua); ok {
+		return bot
+	}
+	bot := matchBot(ua)
+	knownAgents.remember(ua, bot)
+	return bot
+}
+
+func matchBot(ua string) bool {
 	if strings.TrimSpace(ua) == "" {
 		return true
 	}
@@ -198,6 +208,37 @@ func isBot(ua string) bool {
 		}
 	}
 	return false
+}
+
+// agentMemo remembers the answer for User-Agents already seen: a site's
+// visitors use a few hundred browsers between them, and the marker scan
+// was a tenth of a cached page's own work. Bounded, since anyone can send
+// any string: past the bound, agents are scanned each time.
+type agentMemo struct {
+	mu sync.RWMutex
+	m  map[string]bool
+}
+
+const maxKnownAgents = 1024
+
+var knownAgents = &agentMemo{m: map[string]bool{}}
+
+func (a *agentMemo) lookup(ua string) (bot, ok bool) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	bot, ok = a.m[ua]
+	return bot, ok
+}
+
+func (a *agentMemo) remember(ua string, bot bool) {
+	if len(ua) > 512 {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if len(a.m) < maxKnownAgents {
+		a.m[ua] = bot
+	}
 }
 
 // clientIP is the address the request came from. X-Forwarded-For is

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -43,10 +44,23 @@ func TestIsBot(t *testing.T) {
 		{"Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1", false},
 		{"Mozilla/5.0 (Linux; Android 13; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 Zalo android/12", false},
 	}
-	for _, c := range cases {
-		if got := isBot(c.ua); got != c.bot {
-			t.Errorf("isBot(%q) = %v, want %v", c.ua, got, c.bot)
+	// Twice: the second answer comes from the memo of agents seen.
+	for round := 1; round <= 2; round++ {
+		for _, c := range cases {
+			if got := isBot(c.ua); got != c.bot {
+				t.Errorf("round %d: isBot(%q) = %v, want %v", round, c.ua, got, c.bot)
+			}
 		}
+	}
+	// Past its bound the memo stops growing and answers stay right.
+	for i := 0; i < maxKnownAgents+10; i++ {
+		isBot("Mozilla/5.0 test agent " + strconv.Itoa(i))
+	}
+	if n := len(knownAgents.m); n > maxKnownAgents {
+		t.Errorf("memo holds %d agents, bound %d", n, maxKnownAgents)
+	}
+	if !isBot("Googlebot/2.1 (+http://www.google.com/bot.html) after the memo filled") {
+		t.Error("a crawler seen after the memo filled was not recognised")
 	}
 }
 
