@@ -56,7 +56,10 @@ func TestIsBot(t *testing.T) {
 	for i := 0; i < maxKnownAgents+10; i++ {
 		isBot("Mozilla/5.0 test agent " + strconv.Itoa(i))
 	}
-	if n := len(knownAgents.m); n > maxKnownAgents {
+	knownAgents.mu.RLock()
+	n := len(knownAgents.m)
+	knownAgents.mu.RUnlock()
+	if n > maxKnownAgents {
 		t.Errorf("memo holds %d agents, bound %d", n, maxKnownAgents)
 	}
 	if !isBot("Googlebot/2.1 (+http://www.google.com/bot.html) after the memo filled") {
