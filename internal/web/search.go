@@ -110,7 +110,12 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	v.Searched = true
 	p.Title = v.Query + " - " + p.Title
 	opts.Offset = (page - 1) * searchPageSize
+	release, err := s.searching.acquire(ctx)
+	if err != nil {
+		return err
+	}
 	res, err := search.New(s.db).Search(ctx, q, opts)
+	release()
 	if err != nil {
 		return err
 	}

@@ -51,11 +51,13 @@ type Server struct {
 	stats   *stats.Recorder
 	cache   *pageCache   // nil: no page cache
 	shared  *chromeCache // nil: the chrome is read for every page
-	pages   *templates
-	assets  *assets
-	text    i18n.Catalog
-	log     *slog.Logger
-	now     func() time.Time
+	// searching bounds the searches running at once (search_slots.go).
+	searching searchSlots
+	pages     *templates
+	assets    *assets
+	text      i18n.Catalog
+	log       *slog.Logger
+	now       func() time.Time
 }
 
 // Deps are the services the public site reads from.
@@ -83,7 +85,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		d.Logger = slog.Default()
 	}
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, polls: d.Polls, media: d.Media,
-		stats: d.Stats, text: i18n.Default, log: d.Logger, now: time.Now}
+		stats: d.Stats, text: i18n.Default, log: d.Logger, now: time.Now, searching: newSearchSlots()}
 	if cfg.PageCacheBytes > 0 && cfg.PageCacheTTL > 0 {
 		gen := func() uint64 { return 0 }
 		if d.Changes != nil {
