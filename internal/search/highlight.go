@@ -40,41 +40,29 @@ type snippetHit struct{ at, start, end, k, v, from int }
 
 // snippetNFC is Snippet on text already in NFC (the index keeps it so).
 // An article runs to thousands of words and a snippet shows 36: one pass
-// counts the words and notes only those that match, each with where a
-// window around it would begin; the window is chosen among the matches,
-// and a second pass over its 36 words finds where it ends.
+// notes only the words that match, each with where a window around it
+// would begin, and scores each window as soon as its last word is read.
+// A window holding every query word as typed cannot be beaten (the
+// earliest wins a tie): the pass stops a word after it.
 func snippetNFC(text string, words []Word) string {
 	match := matcher(words)
+	most := 0 // the best score a window can have
+	for _, w := range words {
+		most++
+		if w.Marked() {
+			most++
+		}
+	}
 	var hits []snippetHit
 	var recent [snippetBefore + 1]int // where the last words begin, by place modulo the length
-	n := 0                            // words in text
-	for end := 0; ; n++ {
-		start, e := nextWord(text, end)
-		if start < 0 {
-			break
-		}
-		end = e
-		recent[n%len(recent)] = start
-		w := text[start:end]
-		if k := match(w); k >= 0 {
-			v := 1
-			if words[k].Marked() && vn.Canon(w) == words[k].Canon {
-				v = 2
-			}
-			from := recent[max(0, n-snippetBefore)%len(recent)]
-			hits = append(hits, snippetHit{n, start, end, k, v, from})
-		}
-	}
-	if n == 0 {
-		return html.EscapeString(text)
-	}
 	// The best window holds the most distinct query words, each counting
 	// double where it is spelt as typed; the earliest wins a tie. A
 	// window starts snippetBefore words before a match.
 	bestStart, bestScore, bestFrom := 0, 0, 0
 	seen := make([]int, len(words)) // best value of each query word in the window
-	first := 0                      // the first hit inside the window
-	for _, h := range hits {
+	first := 0                      // the first hit inside the window scored
+	scored := 0                     // hits whose window is scored
+	score := func(h snippetHit) {
 		start := max(0, h.at-snippetBefore)
 		for hits[first].at < start {
 			first++
@@ -93,6 +81,37 @@ func snippetNFC(text string, words []Word) string {
 		if score > bestScore {
 			bestStart, bestScore, bestFrom = start, score, h.from
 		}
+	}
+	n := 0 // words read
+	for end := 0; bestScore < most || n <= bestStart+snippetWords; n++ {
+		start, e := nextWord(text, end)
+		if start < 0 {
+			break
+		}
+		end = e
+		recent[n%len(recent)] = start
+		if bestScore < most {
+			w := text[start:end]
+			if k := match(w); k >= 0 {
+				v := 1
+				if words[k].Marked() && vn.Canon(w) == words[k].Canon {
+					v = 2
+				}
+				from := recent[max(0, n-snippetBefore)%len(recent)]
+				hits = append(hits, snippetHit{n, start, end, k, v, from})
+			}
+			for bestScore < most && scored < len(hits) && n >= max(0, hits[scored].at-snippetBefore)+snippetWords-1 {
+				score(hits[scored])
+				scored++
+			}
+		}
+	}
+	if n == 0 {
+		return html.EscapeString(text)
+	}
+	for bestScore < most && scored < len(hits) { // windows cut short by the end of the text
+		score(hits[scored])
+		scored++
 	}
 	last := min(n, bestStart+snippetWords) - 1 // the window's last word
 	from, to := 0, len(text)

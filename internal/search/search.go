@@ -307,6 +307,11 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 		}
 		return score
 	}
+	folds := make([][]byte, len(words))
+	for i, w := range words {
+		folds[i] = []byte(w.Fold)
+	}
+	var title []byte // each title folded in turn, vn.Fold without the copies
 	for i := range cands {
 		c, it := &cands[i], &all[i]
 		items[c.id] = it
@@ -314,9 +319,9 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 			it.rel = c.score / best
 		}
 		if len(words) > 0 {
-			title := vn.Fold(c.titleWords)
-			for _, w := range words {
-				if containsWord(title, w.Fold) {
+			title = vn.AppendFold(title[:0], c.titleWords)
+			for _, f := range folds {
+				if containsWordBytes(title, f) {
 					it.inTitle++
 				}
 			}
