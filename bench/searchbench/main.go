@@ -45,11 +45,11 @@ func main() {
 	rounds := flag.Int("rounds", 30, "times each query runs")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the query phase to this file")
 	flag.StringVar(&only, "only", "", "measure only the query sets whose name contains this (e.g. phrase)")
-	reuse := flag.Bool("reuse", false, "measure queries on the database a previous run left in --dir, without rebuilding it")
+	reuse := flag.Bool("reuse", false, "measure queries on the database a previous run left in --dir or --database, without rebuilding it")
 	flag.StringVar(&dump, "dump", "", "write every query's results (several pages, both orders) to this file, to compare two builds")
 	flag.Parse()
-	if *reuse && *dir == "" {
-		fmt.Fprintln(os.Stderr, "searchbench: --reuse needs --dir")
+	if *reuse && *dir == "" && *dsn == "" {
+		fmt.Fprintln(os.Stderr, "searchbench: --reuse needs --dir or --database")
 		os.Exit(2)
 	}
 	cpuProfile = *profile

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -259,23 +261,33 @@ func (postgresBackend) scored(ctx context.Context, q store.Querier, query Query,
 		return nil, nil
 	}
 	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at, m.title_words
-		FROM search_docs m, to_tsquery('simple', $1) AS tq(q) WHERE m.article_id IN (`+idList(pool)+`)`, query.tsQuery()))
+		FROM search_docs m, to_tsquery('simple', $1) AS tq(q) WHERE m.article_id IN (`+idList(idsOf(pool))+`)`, query.tsQuery()))
 }
 
+// The best plan for the pool depends on how many articles the query
+// matches: a common word is read newest first along the primary key,
+// stopping at the limit, a rare one through the GIN index and sorted. A
+// prepared statement may switch to one generic plan for every query
+// after five runs, and with search_docs narrow that plan walks the key:
+// 32 ms for x-quang at 10,000 articles, against 7 ms through the index.
+// pgx's exec mode sends the query as an unnamed statement, planned with
+// its values every time.
 func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error) {
 	where, args := f.where(1)
 	args = append([]any{query.tsQuery()}, args...)
 	args = append(args, limit)
+	limitArg := "$" + strconv.Itoa(len(args))
+	args = append([]any{pgx.QueryExecModeExec}, args...)
 	if !scored {
 		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, 0, d.publish_at, d.title_words
 			FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
-			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT $`+strconv.Itoa(len(args)), args...))
+			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT `+limitArg, args...))
 	}
 	// The newest matches first, then ts_rank_cd on those only: ranking
 	// reads each row's whole tsvector, too slow for every match of a
 	// common word.
 	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at, m.title_words
 		FROM (SELECT d.article_id, d.publish_at, d.title_words, d.tsv FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
-			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT $`+strconv.Itoa(len(args))+`) m,
+			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT `+limitArg+`) m,
 		to_tsquery('simple', $1) AS tq(q)`, args...))
 }

@@ -188,10 +188,9 @@ func selectTop(cs []candidate, k int, cmp func(a, b candidate) int) {
 		}
 		cs[i], cs[p] = cs[p], cs[i]
 		// cs[lo:i] come before the pivot, now at i, and cs[i+1:hi] after.
-		switch {
-		case k <= i:
+		if k <= i {
 			hi = i
-		default:
+		} else {
 			lo = i + 1
 		}
 	}
@@ -202,10 +201,10 @@ func selectTop(cs []candidate, k int, cmp func(a, b candidate) int) {
 // kilobytes: they are looked at where the driver holds them, not copied.
 func (s *Searcher) markedInText(ctx context.Context, cs []*candidate, marked []string) ([]uint32, error) {
 	at := make(map[int64]int, len(cs))
-	ids := make([]candidate, len(cs))
+	ids := make([]int64, len(cs))
 	for i, c := range cs {
 		at[c.id] = i
-		ids[i] = *c
+		ids[i] = c.id
 	}
 	var ms [][]byte
 	for _, m := range marked {
@@ -246,19 +245,28 @@ func markedCanons(q Query) []string {
 	return marked
 }
 
-// idList writes the candidates' ids as SQL integer literals, 1, 2, 3: they
-// are integers the index returned, and literals spare the driver the
-// binding of hundreds of parameters (SQLite's driver looks each one up by
-// name, a linear search).
-func idList(cs []candidate) string {
-	b := make([]byte, 0, 8*len(cs))
-	for i, c := range cs {
+// idList writes ids as SQL integer literals, 1, 2, 3: they are integers
+// the index returned, and literals spare the driver the binding of
+// hundreds of parameters (SQLite's driver looks each one up by name, a
+// linear search).
+func idList(ids []int64) string {
+	b := make([]byte, 0, 8*len(ids))
+	for i, id := range ids {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = strconv.AppendInt(b, c.id, 10)
+		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(b)
+}
+
+// idsOf returns the candidates' ids.
+func idsOf(cs []candidate) []int64 {
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.id
+	}
+	return ids
 }
 
 func window(c []candidate, offset, limit int) []candidate {
@@ -334,15 +342,7 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 		it.exact = it.kept == len(marked)
 		c.score = score(it, len(marked))
 	}
-	order := func(a, b candidate) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		if a.publishAt != b.publishAt {
-			return cmp.Compare(b.publishAt, a.publishAt)
-		}
-		return cmp.Compare(b.id, a.id)
-	}
+	order := byKey(func(c candidate) float64 { return c.score })
 	for {
 		slices.SortFunc(cands, order)
 		// The candidates still on their bound among the first k, and
@@ -386,7 +386,7 @@ func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, 
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.slug, a.title, t.text, a.publish_at,
 		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id JOIN search_text t ON t.article_id = a.id
-		WHERE a.id IN (`+idList(page)+`)`)
+		WHERE a.id IN (`+idList(idsOf(page))+`)`)
 	if err != nil {
 		return nil, fmt.Errorf("search results: %w", err)
 	}
