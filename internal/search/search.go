@@ -107,10 +107,17 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 			return nil, err
 		}
 	}
-	if len(pool) > maxMatches {
-		// The pool came newest first: what is cut is the oldest match.
-		selectTop(pool, maxMatches, func(a, b candidate) int { return cmp.Compare(b.id, a.id) })
-		pool, res.More = pool[:maxMatches], true
+	for len(pool) > maxMatches {
+		// The pool came newest first: what is cut is the oldest match
+		// (one: the pool holds at most one more than maxMatches).
+		oldest := 0
+		for i, c := range pool {
+			if c.id < pool[oldest].id {
+				oldest = i
+			}
+		}
+		pool[oldest] = pool[len(pool)-1]
+		pool, res.More = pool[:len(pool)-1], true
 	}
 	res.Total = len(pool)
 	if o.Offset >= res.Total {

@@ -208,3 +208,19 @@ func TestRerankReadsWhatItNeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePool(t *testing.T) {
+	got, err := parsePool(3, "12 7 -3", "1600000000 -5 0", "đảng bộ\n\nhà nội")
+	want := []candidate{{id: 12, publishAt: 1600000000, titleWords: "đảng bộ"}, {id: 7, publishAt: -5}, {id: -3, titleWords: "hà nội"}}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("parsePool = %v, %v; want %v", got, err, want)
+	}
+	if got, err := parsePool(1, "5", "6", ""); err != nil || !slices.Equal(got, []candidate{{id: 5, publishAt: 6}}) {
+		t.Errorf("parsePool of one untitled row = %v, %v", got, err)
+	}
+	for _, bad := range [][3]string{{"1 2", "3", "a\nb"}, {"1 x", "3 4", "a\nb"}, {"1 2 3", "3 4", "a\nb"}, {"1 2", "3 4", "a\nb\nc"}, {"", "", ""}} {
+		if _, err := parsePool(2, bad[0], bad[1], bad[2]); err == nil {
+			t.Errorf("parsePool(2, %q) read what it should refuse", bad)
+		}
+	}
+}
