@@ -283,8 +283,11 @@ func (postgresBackend) scored(ctx context.Context, q store.Querier, query Query,
 	if len(pool) == 0 {
 		return nil, nil
 	}
+	// An unnamed statement: the text, with its ids, is this search's alone
+	// (see queryOnce).
 	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at, m.title_words
-		FROM search_docs m, to_tsquery('simple', $1) AS tq(q) WHERE m.article_id IN (`+idList(idsOf(pool))+`)`, query.tsQuery()))
+		FROM search_docs m, to_tsquery('simple', $1) AS tq(q) WHERE m.article_id IN (`+idList(idsOf(pool))+`)`,
+		pgx.QueryExecModeExec, query.tsQuery()))
 }
 
 // The best plan for the pool depends on how many articles the query

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -217,7 +219,7 @@ func (s *Searcher) markedInText(ctx context.Context, cs []*candidate, marked []s
 	for _, m := range marked {
 		ms = append(ms, []byte(m))
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT article_id, words FROM search_text WHERE article_id IN (`+idList(ids)+`)`)
+	rows, err := s.queryOnce(ctx, `SELECT article_id, words FROM search_text WHERE article_id IN (`+idList(ids)+`)`)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -265,6 +267,19 @@ func idList(ids []int64) string {
 		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(b)
+}
+
+// queryOnce runs a query whose text is this search's alone (ids written as
+// literals, see idList) without keeping it prepared: the store keeps a
+// prepared statement per text on SQLite and pgx one per text and
+// connection on the PostgreSQL server, both meant for texts that come
+// again, and a text per search would fill them. On PostgreSQL it goes as
+// an unnamed statement (pgx's exec mode).
+func (s *Searcher) queryOnce(ctx context.Context, query string) (*sql.Rows, error) {
+	if s.db.Dialect == store.Postgres {
+		return s.db.DB.QueryContext(ctx, query, pgx.QueryExecModeExec)
+	}
+	return s.db.DB.QueryContext(ctx, query)
 }
 
 // idsOf returns the candidates' ids.
@@ -391,7 +406,7 @@ func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, 
 	if len(page) == 0 {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.slug, a.title, t.text, a.publish_at,
+	rows, err := s.queryOnce(ctx, `SELECT a.id, a.slug, a.title, t.text, a.publish_at,
 		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id JOIN search_text t ON t.article_id = a.id
 		WHERE a.id IN (`+idList(idsOf(page))+`)`)
 	if err != nil {
