@@ -365,14 +365,19 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 		c.score = score(it, len(marked))
 	}
 	order := byKey(func(c candidate) float64 { return c.score })
-	for {
+	for round := 0; ; round++ {
 		slices.SortFunc(cands, order)
-		// The candidates still on their bound among the first k, and
-		// as many beyond, read in one go: the next round rarely needs
-		// more.
+		// The candidates still on their bound among the first k are
+		// read; from the second round on, when reading moved others up,
+		// also as many again beyond k, then twice as many, so that few
+		// rounds are needed.
 		var read []*candidate
+		ahead := 0
+		if round > 0 {
+			ahead = 4 << round
+		}
 		for i := range cands {
-			if i >= k && (len(read) == 0 || i >= 2*k+16) {
+			if i >= k && (len(read) == 0 || i >= k+ahead) {
 				break
 			}
 			if !items[cands[i].id].exact {
