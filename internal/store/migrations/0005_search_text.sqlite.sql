@@ -2,7 +2,7 @@
 -- search_docs for each of up to a thousand matches (the visibility
 -- columns, and the title words of the two hundred it re-ranks), so it now
 -- holds only those short columns, some fifty rows to a page instead of
--- one or two.
+-- three.
 -- The long ones move to search_text, read for a few rows a search: the
 -- words with diacritics of the candidates a query typed with diacritics
 -- re-ranks, and the plain text of the ten results shown, from which
@@ -17,9 +17,9 @@ DROP TABLE search_docs;
 
 -- doc, the row's key and its FTS rowid, is minus the article id, so that
 -- newest first is ascending order: a search reads its matches newest
--- first and looks each up here, and SQLite steps to the next key of a
--- table without a search from the root when keys come in ascending
--- order (FTS5 also reads its lists forwards faster than backwards).
+-- first and looks each up here, and when the key looked up follows the
+-- last one SQLite steps to the next row instead of searching from the
+-- root (FTS5 also reads its lists forwards faster than backwards).
 CREATE TABLE search_docs (
 	doc INTEGER PRIMARY KEY,
 	article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
