@@ -109,6 +109,8 @@ func TestBrowserWriteReviewPublish(t *testing.T) {
 		ed.insertContent('Phòng thí nghiệm đạt chuẩn ISO');
 		ed.execCommand('Bold');
 		ed.insertContent('<p><img src="' + j.location + '" alt="Phòng thí nghiệm"></p>');
+		ed.selection.select(ed.getBody().querySelector('img'));
+		ed.execCommand('JustifyRight');
 		ed.save();
 		return j.location || j.error;
 	})()`
@@ -148,13 +150,41 @@ func TestBrowserWriteReviewPublish(t *testing.T) {
 	if err := a.DB.QueryRow(`SELECT id, body_html, status FROM articles WHERE title = $1`, title).Scan(&id, &body, &status); err != nil {
 		t.Fatal(err)
 	}
-	if status != "pending" || !strings.Contains(body, "<strong>Phòng thí nghiệm đạt chuẩn ISO</strong>") || !strings.Contains(body, location) {
+	if status != "pending" || !strings.Contains(body, "<strong>Phòng thí nghiệm đạt chuẩn ISO</strong>") || !strings.Contains(body, location) ||
+		!strings.Contains(body, `class="align-right"`) {
 		t.Fatalf("stored %s: %s", status, body)
 	}
 
 	chief := person("tongbientap")
 	err = chromedp.Do(chief,
 		chromedp.Navigate(base+"/quan-tri/bai-viet/"+itoa(id)+"/sua"),
+		chromedp.WaitVisible(chromedp.CSS(".tox-edit-area iframe")),
+	)
+	if err != nil {
+		t.Fatalf("editor-in-chief opens the article: %v", err)
+	}
+	// The picture the writer aligned right shows aligned right when the
+	// article is opened again, and the editor knows it is.
+	const alignedJS = `(() => {
+		const ed = window.hugerte && hugerte.activeEditor;
+		if (!ed || !ed.initialized) return "";
+		const img = ed.getBody().querySelector('img');
+		if (!img) return "no picture";
+		return ed.getWin().getComputedStyle(img).float + " " + ed.formatter.match('alignright', {}, img);
+	})()`
+	aligned := ""
+	for deadline := time.Now().Add(20 * time.Second); aligned == "" && time.Now().Before(deadline); {
+		if aligned, err = chromedp.Run(chief, chromedp.Evaluate[string](alignedJS)); err != nil {
+			t.Fatal(err)
+		}
+		if aligned == "" {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	if aligned != "right true" {
+		t.Errorf("reopened picture: float and alignright match %q, want \"right true\"", aligned)
+	}
+	err = chromedp.Do(chief,
 		chromedp.WaitVisible(chromedp.CSS(`button[value="publish"]`)),
 		chromedp.Click(chromedp.CSS(`button[value="publish"]`)),
 		chromedp.WaitVisible(chromedp.CSS("p.flash")),

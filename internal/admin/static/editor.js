@@ -19,6 +19,13 @@
         .catch(function () { reject({message: "Tải ảnh thất bại", remove: true}); });
     });
   }
+  var textBlocks = "p,h1,h2,h3,h4,h5,h6,td,th,div,ul,ol,li,pre";
+  function alignFormats(side) {
+    return [
+      { selector: "figure.image,img", collapsed: false, classes: "align-" + side, ceFalseOverride: true, preview: false },
+      { selector: textBlocks, styles: { textAlign: side }, inherit: false, preview: false }
+    ];
+  }
   if (window.hugerte) {
     window.hugerte.init({
       selector: "textarea.editor",
@@ -42,6 +49,21 @@
       convert_urls: false,
       image_caption: true,
       content_css: "default",
+      // Pictures are aligned with the classes the public site styles (and
+      // the sanitiser keeps), not with float styles, so that a saved
+      // article opens again with its pictures where the author put them.
+      formats: {
+        alignleft: alignFormats("left"),
+        aligncenter: alignFormats("center"),
+        alignright: alignFormats("right"),
+        alignjustify: [{ selector: textBlocks, styles: { textAlign: "justify" }, inherit: false }]
+      },
+      content_style:
+        "img.align-left,figure.align-left{float:left;max-width:50%;margin:.3em 1.2em .6em 0}" +
+        "img.align-right,figure.align-right{float:right;max-width:50%;margin:.3em 0 .6em 1.2em}" +
+        "img.align-center,figure.align-center{display:block;margin:.6em auto}" +
+        "figure.align-center{display:table}" +
+        "table.table-borderless td,table.table-borderless th{border:1px dashed #ccc}",
       setup: function (ed) { ed.on("change input", function () { ed.save(); }); }
     });
   }
