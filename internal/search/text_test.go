@@ -224,3 +224,16 @@ func TestParsePool(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePoolLines(t *testing.T) {
+	got, err := parsePoolLines(3, "12 1600000000 đảng bộ\n7 -5 \n-3 0 hà nội")
+	want := []candidate{{id: 12, publishAt: 1600000000, titleWords: "đảng bộ"}, {id: 7, publishAt: -5}, {id: -3, titleWords: "hà nội"}}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("parsePoolLines = %v, %v; want %v", got, err, want)
+	}
+	for _, bad := range []string{"1 2 a", "1 2 a\n3 4 b\n5 6 c", "1 x a\n3 4 b", "1\n3 4 b", ""} {
+		if _, err := parsePoolLines(2, bad); err == nil {
+			t.Errorf("parsePoolLines(2, %q) read what it should refuse", bad)
+		}
+	}
+}
