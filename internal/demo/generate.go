@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/store"
@@ -127,7 +129,17 @@ func (g *generator) title() string {
 	words := strings.Fields(g.sentence())
 	n := min(len(words), 6+g.r.IntN(9))
 	t := strings.TrimRight(strings.Join(words[:n], " "), ".,;:–-")
-	return strings.ToUpper(t[:1]) + t[1:]
+	return capitalize(t)
+}
+
+// capitalize upper-cases the first letter, which in Vietnamese is often
+// more than one byte (đ, ư, ơ, with or without a tone mark).
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // article makes one article; at (0..1) places its date along 2010-2021

@@ -3,6 +3,8 @@ package demo_test
 import (
 	"context"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/demo"
@@ -23,6 +25,18 @@ func TestGenerate(t *testing.T) {
 	if after-before != 120 {
 		t.Errorf("generated %d visible articles, want 120", after-before)
 	}
+	rows, err := db.Query(`SELECT title FROM articles`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var title string
+		rows.Scan(&title)
+		if r, _ := utf8.DecodeRuneInString(title); !utf8.ValidString(title) || r == utf8.RuneError || unicode.IsLower(r) {
+			t.Errorf("title %q: not valid UTF-8 or not capitalised", title)
+		}
+	}
+	rows.Close()
 	var minY, maxY, cats int
 	db.QueryRow(`SELECT min(publish_at), max(publish_at), count(DISTINCT category_id) FROM articles`).Scan(&minY, &maxY, &cats)
 	if cats < 5 || maxY-minY < 8*365*86400 {
