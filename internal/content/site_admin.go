@@ -42,6 +42,12 @@ func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category
 		}
 		p = next.Int64
 	}
+	var oldName string
+	if err := q.QueryRowContext(ctx, `SELECT name FROM categories WHERE id = $1`, c.ID).Scan(&oldName); errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	} else if err != nil {
+		return fmt.Errorf("update category: %w", err)
+	}
 	res, err := q.ExecContext(ctx, `UPDATE categories SET parent_id = $1, slug = $2, name = $3, description = $4,
 		position = $5, published = $6, updated_at = $7 WHERE id = $8`,
 		sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}, c.Slug, c.Name, vn.NFC(c.Description), c.Position,
@@ -54,6 +60,36 @@ func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
+	}
+	if c.Name != oldName {
+		// The index holds each article's category name (a citizen may
+		// search "thông báo"): a renamed category's articles are indexed
+		// again, in the same transaction as the rename.
+		return s.reindexCategory(ctx, q, c.ID)
+	}
+	return nil
+}
+
+// reindexCategory indexes again every published article of a category.
+func (s *Store) reindexCategory(ctx context.Context, q store.Querier, categoryID int64) error {
+	if s.indexer == nil {
+		return nil
+	}
+	ids, err := store.QueryAll(ctx, q, func(r store.Scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, `SELECT id FROM articles WHERE category_id = $1 AND status = $2`, categoryID, StatusPublished)
+	if err != nil {
+		return fmt.Errorf("articles of category %d: %w", categoryID, err)
+	}
+	for _, id := range ids {
+		e, err := s.ArticleForEdit(ctx, q, id)
+		if err != nil {
+			return err
+		}
+		if err := s.reindex(ctx, q, &e.Article); err != nil {
+			return err
+		}
 	}
 	return nil
 }

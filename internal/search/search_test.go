@@ -362,3 +362,40 @@ func clipped(s string) string {
 	}
 	return s
 }
+
+// TestRenamedCategoryIsSearchedByItsNewName: the index holds the category
+// name, and renaming a category indexes its articles again.
+func TestRenamedCategoryIsSearchedByItsNewName(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := loadDemo(t, db)
+		cs := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
+		id := categoryIDs(t, db)["thong-bao"][0]
+		count := func(q string) int {
+			res, err := s.Search(ctx, search.Parse(q), search.Options{Now: demo.Now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res.Total
+		}
+		if n := count("quyxanh"); n != 0 {
+			t.Fatalf("%d articles match a word no article has", n)
+		}
+		err := db.InTx(ctx, func(tx store.Tx) error {
+			cat, err := cs.CategoryByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			cat.Name = "Thông báo quyxanh"
+			return cs.UpdateCategory(ctx, tx, cat)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var published int
+		db.QueryRow(`SELECT count(*) FROM articles WHERE category_id = $1 AND status = 'published'`, id).Scan(&published)
+		if n := count("quyxanh"); n == 0 || n != published {
+			t.Errorf("after the rename %d articles match the new name, want the category's %d", n, published)
+		}
+	})
+}
