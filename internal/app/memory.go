@@ -27,11 +27,22 @@ func MemoryLimit(cfg Config, getenv func(string) string) int64 {
 	return int64(cfg.PageCacheMB+workingSetMB) << 20
 }
 
-// ApplyMemoryLimit sets MemoryLimit's answer for this process.
+// gcPercentUnderLimit is the collector's pace while a memory limit holds
+// the heap: it may grow to five times what is live before a collection,
+// but never past the limit. With Go's default (twice what is live) a
+// server with little live data collected every few hundred pages made
+// (a tenth of its CPU); the limit, not the pace, is what bounds memory.
+const gcPercentUnderLimit = 400
+
+// ApplyMemoryLimit sets MemoryLimit's answer for this process and, when
+// there is a limit and GOGC does not say otherwise, the collector's pace.
 func ApplyMemoryLimit(cfg Config) int64 {
 	limit := MemoryLimit(cfg, os.Getenv)
 	if limit > 0 {
 		debug.SetMemoryLimit(limit)
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(gcPercentUnderLimit)
+		}
 	}
 	return limit
 }

@@ -97,8 +97,17 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 		return c, nil
 	}
 	c.PollOpen = c.Poll.AcceptsVotes(s.now())
-	if c.PollVoted, err = s.polls.HasVoted(ctx, c.Poll.ID, visitorKey(r)); err != nil {
-		return nil, err
+	// What a page shows depends on the request alone, so that a page made
+	// now and one from the page cache agree: a browser that voted carries
+	// the marker cookie (set with the vote), and only then is the vote
+	// looked up, to show its results. Everyone else, nearly every
+	// visitor, gets the form without a query; the database still decides
+	// whether a vote counts, so one who voted and lost the cookie is told
+	// so if they vote again.
+	if votedPolls(r)[c.Poll.ID] {
+		if c.PollVoted, err = s.polls.HasVoted(ctx, c.Poll.ID, visitorKey(r)); err != nil {
+			return nil, err
+		}
 	}
 	if c.PollVoted {
 		if s.shared != nil {

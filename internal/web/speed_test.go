@@ -83,10 +83,14 @@ func TestChromeCacheVoterSeesOwnVote(t *testing.T) {
 			}
 			return m[1]
 		}
+		var marker []*http.Cookie // what the vote answer sets, sent back as a browser does
 		req := func(method, target string, body string) *http.Response {
 			r, _ := http.NewRequest(method, target, strings.NewReader(body))
 			r.RemoteAddr = "192.0.2.7:1234"
 			r.AddCookie(&http.Cookie{Name: visitorCookie, Value: voter})
+			for _, ck := range marker {
+				r.AddCookie(ck)
+			}
 			if method == http.MethodPost {
 				r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			}
@@ -98,9 +102,11 @@ func TestChromeCacheVoterSeesOwnVote(t *testing.T) {
 		before := total(page)
 		var optionID string
 		db.QueryRow(`SELECT CAST(min(id) AS TEXT) FROM poll_options WHERE poll_id = 1`).Scan(&optionID)
-		if res := req(http.MethodPost, "/binh-chon/1", url.Values{"option": {optionID}}.Encode()); res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("vote: %d", res.StatusCode)
+		vote := req(http.MethodPost, "/binh-chon/1", url.Values{"option": {optionID}}.Encode())
+		if vote.StatusCode != http.StatusSeeOther {
+			t.Fatalf("vote: %d", vote.StatusCode)
 		}
+		marker = vote.Cookies()
 		res := req(http.MethodGet, "/", "")
 		b, _ := io.ReadAll(res.Body)
 		body := string(b)
