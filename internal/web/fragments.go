@@ -23,12 +23,12 @@ import (
 type fragmentMemo struct {
 	mu      sync.Mutex
 	m       map[string]template.HTML
-	related map[int64][]relatedItem // by category (related.go)
+	related map[int64]*relatedList // by category (related.go)
 }
 
 // relatedOf returns a category's list made earlier; a nil memo (no chrome
 // cache) has none.
-func (f *fragmentMemo) relatedOf(categoryID int64) ([]relatedItem, bool) {
+func (f *fragmentMemo) relatedOf(categoryID int64) (*relatedList, bool) {
 	if f == nil {
 		return nil, false
 	}
@@ -38,16 +38,16 @@ func (f *fragmentMemo) relatedOf(categoryID int64) ([]relatedItem, bool) {
 	return items, ok
 }
 
-func (f *fragmentMemo) putRelated(categoryID int64, items []relatedItem) {
+func (f *fragmentMemo) putRelated(categoryID int64, l *relatedList) {
 	if f == nil {
 		return
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.related == nil {
-		f.related = map[int64][]relatedItem{}
+		f.related = map[int64]*relatedList{}
 	}
-	f.related[categoryID] = items
+	f.related[categoryID] = l
 }
 
 func (f *fragmentMemo) get(key string) (template.HTML, bool) {

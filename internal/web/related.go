@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"html/template"
-	"strings"
 	"time"
 
 	"github.com/congtin/congtin/internal/content"
@@ -14,46 +13,60 @@ import (
 // department's Joomla site shows fifteen.
 const relatedCount = 15
 
-// relatedItem is one entry of a category's "Tin khác" list, made into
-// HTML once.
-type relatedItem struct {
-	id   int64
-	html template.HTML
+// relatedList is a category's newest relatedCount+1 articles as HTML list
+// items, one after the other in html; item i is html[at[i]:at[i+1]].
+type relatedList struct {
+	ids  []int64
+	html string
+	at   []int
 }
 
 // related lists the newest articles of a category other than exclude, as
-// HTML list items; empty when there are none. Every article of a category shows the same list but
-// for itself, so the category's newest relatedCount+1 are made once per
-// shared chrome (fragments.go) and each page leaves out its own article.
+// HTML list items; empty when there are none. Every article of a category
+// shows the same list but for itself, so the category's newest
+// relatedCount+1 are made once per shared chrome (fragments.go) and each
+// page leaves out its own article: a slice of the made list, or two
+// slices joined.
 func (s *Server) related(ctx context.Context, c *chrome, categoryID, exclude int64, now time.Time) (template.HTML, error) {
-	items, ok := c.memo.relatedOf(categoryID)
+	l, ok := c.memo.relatedOf(categoryID)
 	if !ok {
-		list, err := s.content.ListPublished(ctx, content.ListOptions{
-			SiteID: s.cfg.SiteID, CategoryIDs: []int64{categoryID}, Limit: relatedCount + 1}, now)
-		if err != nil {
+		var err error
+		if l, err = s.makeRelated(ctx, categoryID, now); err != nil {
 			return "", err
 		}
-		set := s.pages.sets["article"]
-		items = make([]relatedItem, 0, len(list))
-		var buf bytes.Buffer
-		for i := range list {
-			buf.Reset()
-			if err := set.ExecuteTemplate(&buf, "related-item", &list[i]); err != nil {
-				return "", err
-			}
-			items = append(items, relatedItem{id: list[i].ID, html: template.HTML(buf.String())})
-		}
-		c.memo.putRelated(categoryID, items)
+		c.memo.putRelated(categoryID, l)
 	}
-	// One piece of HTML for the whole list: the template places it with
-	// one action instead of fifteen.
-	var b strings.Builder
-	n := 0
-	for _, it := range items {
-		if it.id != exclude && n < relatedCount {
-			b.WriteString(string(it.html))
-			n++
+	return template.HTML(l.without(exclude)), nil
+}
+
+// without is the list's first relatedCount items other than exclude.
+func (l *relatedList) without(exclude int64) string {
+	n := min(len(l.ids), relatedCount)
+	for k := 0; k < n; k++ {
+		if l.ids[k] == exclude {
+			end := l.at[min(len(l.ids), relatedCount+1)]
+			return l.html[:l.at[k]] + l.html[l.at[k+1]:end]
 		}
 	}
-	return template.HTML(b.String()), nil
+	return l.html[:l.at[n]]
+}
+
+func (s *Server) makeRelated(ctx context.Context, categoryID int64, now time.Time) (*relatedList, error) {
+	list, err := s.content.ListPublished(ctx, content.ListOptions{
+		SiteID: s.cfg.SiteID, CategoryIDs: []int64{categoryID}, Limit: relatedCount + 1}, now)
+	if err != nil {
+		return nil, err
+	}
+	set := s.pages.sets["article"]
+	l := &relatedList{at: []int{0}}
+	var buf bytes.Buffer
+	for i := range list {
+		if err := set.ExecuteTemplate(&buf, "related-item", &list[i]); err != nil {
+			return nil, err
+		}
+		l.ids = append(l.ids, list[i].ID)
+		l.at = append(l.at, buf.Len())
+	}
+	l.html = buf.String() // made by html/template: escaped
+	return l, nil
 }
