@@ -28,33 +28,33 @@ type templates struct {
 	sets map[string]*template.Template
 }
 
-func parseTemplates(funcs template.FuncMap) (*templates, error) {
-	return parseTemplatesFS(templateFiles, funcs)
+func parseTemplates(funcs template.FuncMap, constant func(fn, arg string) (string, bool)) (*templates, error) {
+	return parseTemplatesFS(templateFiles, funcs, constant)
 }
 
-func parseTemplatesFS(fsys fs.FS, funcs template.FuncMap) (*templates, error) {
+// parseTemplatesFS parses each page with the layout and the partials,
+// its constant actions folded in (template_constants.go) when constant
+// is not nil.
+func parseTemplatesFS(fsys fs.FS, funcs template.FuncMap, constant func(fn, arg string) (string, bool)) (*templates, error) {
 	t := &templates{sets: map[string]*template.Template{}}
 	for _, name := range pageNames {
-		set, err := template.New(name).Funcs(funcs).ParseFS(fsys,
-			"templates/layout.html", "templates/partials.html", "templates/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+		set := template.New(name).Funcs(funcs)
+		for _, file := range []string{"layout.html", "partials.html", name + ".html"} {
+			src, err := fs.ReadFile(fsys, "templates/"+file)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
+			text := string(src)
+			if constant != nil {
+				text = foldConstants(text, constant)
+			}
+			if _, err := set.New(file).Parse(text); err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
 		}
 		t.sets[name] = set
 	}
 	return t, nil
-}
-
-// Register adds page templates parsed with the layout, for the other
-// features of the public site (polls, search) that live in their own files.
-func (t *templates) add(fsys fs.FS, funcs template.FuncMap, name string) error {
-	set, err := template.New(name).Funcs(funcs).ParseFS(fsys,
-		"templates/layout.html", "templates/partials.html", "templates/"+name+".html")
-	if err != nil {
-		return fmt.Errorf("template %s: %w", name, err)
-	}
-	t.sets[name] = set
-	return nil
 }
 
 // render executes a page into a buffer first, so a failing template never
@@ -96,6 +96,21 @@ func putRenderBuffer(b *bytes.Buffer) {
 	}
 	b.Reset()
 	renderBuffers.Put(b)
+}
+
+// constant answers a constant action's value for foldConstants: catalog
+// strings that exist and static files the server has.
+func (s *Server) constant(fn, arg string) (string, bool) {
+	switch fn {
+	case "t":
+		v, ok := s.text[arg]
+		return v, ok
+	case "asset":
+		if _, ok := s.assets.byPlain[arg]; ok {
+			return s.assetURL(arg), true
+		}
+	}
+	return "", false
 }
 
 func (s *Server) funcs() template.FuncMap {

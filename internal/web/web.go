@@ -104,7 +104,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if s.pages, err = parseTemplates(s.funcs()); err != nil {
+	if s.pages, err = parseTemplates(s.funcs(), s.constant); err != nil {
 		return nil, err
 	}
 	return s, nil
