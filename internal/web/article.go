@@ -5,8 +5,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/vn"
 )
 
 type articleView struct {
@@ -15,6 +17,10 @@ type articleView struct {
 	Intro    template.HTML
 	Body     template.HTML
 	Related  template.HTML // "Tin khác" list items (related.go)
+	// Made here rather than by template functions: a function call in a
+	// template is a reflective call, and the article page is the page
+	// most often made.
+	CategoryURL, Published, PublishedISO, Views string
 }
 
 // categoryItem serves what lives under a category: its feed or an article.
@@ -59,7 +65,11 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
 		return nil
 	}
-	v := articleView{Article: a, Category: cat, Intro: bodyHTML(a.IntroHTML), Body: bodyHTML(a.BodyHTML)}
+	v := articleView{Article: a, Category: cat, Intro: bodyHTML(a.IntroHTML), Body: bodyHTML(a.BodyHTML),
+		CategoryURL: categoryURL(cat.Slug), Views: vn.FormatInt(a.Hits)}
+	if a.PublishAt != nil {
+		v.Published, v.PublishedISO = vn.FormatDateTime(*a.PublishAt), a.PublishAt.In(vn.Location).Format(time.RFC3339)
+	}
 	if v.Related, err = s.related(ctx, p.Chrome, cat.ID, a.ID, now); err != nil {
 		return err
 	}
