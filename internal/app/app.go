@@ -70,11 +70,19 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	// The index follows every article write from here on (the content
 	// store below has the indexer); this catches up with what was written
 	// without one: the demo, or articles from before the search migration.
-	if rebuilt, err := search.EnsureIndex(ctx, db, 1); err != nil {
+	// An operator upgrading a large site watches this: the rebuild runs
+	// before the site serves (about 3 s per 10,000 articles on SQLite).
+	if articles, indexed, err := search.IndexState(ctx, db, 1); err != nil {
 		db.Close()
 		return nil, err
-	} else if rebuilt {
-		log.Info("search index rebuilt")
+	} else if articles != indexed {
+		log.Info("rebuilding the search index before serving", "articles", articles, "indexed", indexed)
+		start := time.Now()
+		if _, err := search.Rebuild(ctx, db, 1); err != nil {
+			db.Close()
+			return nil, err
+		}
+		log.Info("search index rebuilt", "articles", articles, "took", time.Since(start).Round(time.Millisecond))
 	}
 	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow,

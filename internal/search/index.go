@@ -222,20 +222,27 @@ func makeDocs(siteID int64, rs []articleRow) []doc {
 	return out
 }
 
-// EnsureIndex rebuilds the site's index when it does not hold exactly the
-// published articles: on the first start after the search migration, and
-// after content was written by a store without an indexer (the demo
-// loader). It costs two counts when the index is in order.
-func EnsureIndex(ctx context.Context, db *store.DB, siteID int64) (rebuilt bool, err error) {
-	var articles, indexed int
+// IndexState counts the articles the index should hold and the entries
+// it holds; they differ on the first start after the search migration,
+// and after content was written by a store without an indexer (the demo
+// loader).
+func IndexState(ctx context.Context, db *store.DB, siteID int64) (articles, indexed int, err error) {
 	err = db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles WHERE site_id = $1 AND status = 'published' AND access = 'public' AND publish_at IS NOT NULL),
 		(SELECT count(*) FROM search_docs WHERE site_id = $1)`, siteID).Scan(&articles, &indexed)
 	if err != nil {
-		return false, fmt.Errorf("check search index: %w", err)
+		return 0, 0, fmt.Errorf("check search index: %w", err)
 	}
-	if articles == indexed {
-		return false, nil
+	return articles, indexed, nil
+}
+
+// EnsureIndex rebuilds the site's index when it does not hold exactly the
+// published articles (IndexState). It costs two counts when the index is
+// in order.
+func EnsureIndex(ctx context.Context, db *store.DB, siteID int64) (rebuilt bool, err error) {
+	articles, indexed, err := IndexState(ctx, db, siteID)
+	if err != nil || articles == indexed {
+		return false, err
 	}
 	if _, err := Rebuild(ctx, db, siteID); err != nil {
 		return false, err
