@@ -45,7 +45,16 @@ type Recorder struct {
 	mem     map[string]int64 // visitor key -> last request (unix seconds), kept VisitIdle
 	aliases map[string]alias // cookieless fallback key -> key its requests count under
 	b       *batch
+	// maxRemembered bounds mem and aliases (see RecorderConfig).
+	maxRemembered int
 }
+
+// DefaultMaxRemembered is how many visitors a recorder keeps in memory
+// between flushes, about 10 MB: far more than a provincial portal has
+// active in half an hour, and a bound when a flood of made-up visitors
+// (a new User-Agent on every request) would otherwise grow the maps
+// without end.
+const DefaultMaxRemembered = 100_000
 
 type alias struct {
 	key  string
@@ -97,6 +106,11 @@ type RecorderConfig struct {
 	// Now is the clock that ages online rows out; time.Now when nil. It
 	// should be the clock the callers of Hit use.
 	Now func() time.Time
+	// MaxRemembered bounds the visitors kept in memory across flushes;
+	// DefaultMaxRemembered when 0. Past it, a visitor's first request in
+	// each flush interval is checked against the database's last-seen
+	// table, as after a restart: counts stay exact, at the cost of work.
+	MaxRemembered int
 }
 
 // NewRecorder returns a recorder writing to db.
@@ -113,8 +127,12 @@ func NewRecorder(db *store.DB, cfg RecorderConfig) *Recorder {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.MaxRemembered <= 0 {
+		cfg.MaxRemembered = DefaultMaxRemembered
+	}
 	return &Recorder{db: db, siteID: cfg.SiteID, node: cfg.Node, window: cfg.OnlineWindow, log: cfg.Logger,
-		now: cfg.Now, mem: map[string]int64{}, aliases: map[string]alias{}, b: newBatch()}
+		now: cfg.Now, mem: map[string]int64{}, aliases: map[string]alias{}, b: newBatch(),
+		maxRemembered: cfg.MaxRemembered}
 }
 
 // Hit counts one page view by the visitor known by visitorKey (their
@@ -143,7 +161,9 @@ func (r *Recorder) HitFirst(issued, fallback string, now time.Time, articleID in
 	if a, ok := r.aliases[fallback]; ok && sec-a.last <= int64(VisitIdle/time.Second) {
 		key = a.key
 	}
-	r.aliases[fallback] = alias{key: key, last: sec}
+	if _, ok := r.aliases[fallback]; ok || len(r.aliases) < r.maxRemembered {
+		r.aliases[fallback] = alias{key: key, last: sec}
+	}
 	r.hitLocked(key, sec, articleID, false)
 	return key
 }
@@ -158,7 +178,13 @@ func (r *Recorder) hitLocked(key string, sec, articleID int64, bot bool) {
 	if articleID > 0 {
 		b.hits[articleID]++
 	}
-	last, known := r.mem[key]
+	last, remembered := r.mem[key]
+	known := remembered
+	if !known {
+		// Not remembered (new, or no room): this batch may still have
+		// seen them.
+		last, known = b.seen[key]
+	}
 	if !known || sec-last > int64(VisitIdle/time.Second) {
 		if _, pending := b.tentative[key]; pending {
 			// This node saw the visitor earlier in the batch and they have
@@ -169,7 +195,7 @@ func (r *Recorder) hitLocked(key string, sec, articleID int64, bot bool) {
 			b.tentative[key] = sec
 		}
 	}
-	if sec > last {
+	if sec > last && (remembered || len(r.mem) < r.maxRemembered) {
 		r.mem[key] = sec
 	}
 	if sec > b.seen[key] {

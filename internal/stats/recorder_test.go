@@ -334,3 +334,51 @@ func TestRunFlushesOnStop(t *testing.T) {
 		t.Errorf("got %+v after stop", got)
 	}
 }
+
+// TestRememberedVisitorsAreBounded: past its bound the recorder keeps no
+// more visitors in memory, and the counts stay exact: within a flush
+// interval the batch knows whom it has seen, and across flushes the
+// database's last-seen table decides, as it does after a restart.
+func TestRememberedVisitorsAreBounded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := t0
+		r := NewRecorder(db, RecorderConfig{SiteID: 1, Node: "n1", OnlineWindow: 15 * time.Minute,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), MaxRemembered: 10})
+		r.now = func() time.Time { return now }
+		const visitors = 50
+		// Three rounds within one visit, each flushed; a fourth after
+		// 40 minutes away starts a second visit for everyone.
+		for _, after := range []time.Duration{0, time.Minute, 10 * time.Minute, 50 * time.Minute} {
+			now = t0.Add(after)
+			for v := 0; v < visitors; v++ {
+				key := fmt.Sprintf("visitor%02d", v)
+				r.Hit(key, now, 0, false)
+				r.Hit(key, now.Add(time.Second), 0, false)
+				r.Hit(key, now.Add(2*time.Second), 0, false)
+			}
+			if err := r.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for v := 0; v < visitors; v++ {
+			r.HitFirst(fmt.Sprintf("issued%02d", v), fmt.Sprintf("fallback%02d", v), now, 0)
+		}
+		r.mu.Lock()
+		mem, aliases := len(r.mem), len(r.aliases)
+		r.mu.Unlock()
+		if mem > 10 || aliases > 10 {
+			t.Errorf("remembered %d visitors and %d aliases, bound 10", mem, aliases)
+		}
+		if err := r.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got := read(t, db, now, 0)
+		if want := int64(4*3*visitors + visitors); got.Views != want {
+			t.Errorf("views %d, want %d", got.Views, want)
+		}
+		if want := int64(2*visitors + visitors); got.Visits != want {
+			t.Errorf("visits %d, want %d (two visits each, and one for each cookieless first request)", got.Visits, want)
+		}
+	})
+}
