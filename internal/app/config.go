@@ -65,10 +65,10 @@ var Settings = []Setting{
 	{"poll-votes-per-ip", "CONGTIN_POLL_VOTES_PER_IP", "500", "most votes per poll from one IP address in an hour (offices share one address); 0: no limit"},
 	{"trusted-proxies", "CONGTIN_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8"},
 	{"upload-max-mb", "CONGTIN_UPLOAD_MAX_MB", "20", "largest file the newsroom accepts for upload, in megabytes"},
-	{"page-cache-mb", "CONGTIN_PAGE_CACHE_MB", "16", "memory for cached public pages (kept gzipped: about 2,000 article pages in 16), in megabytes; 0 turns the page cache off"},
+	{"page-cache-mb", "CONGTIN_PAGE_CACHE_MB", "16", "memory for cached public pages (kept gzipped: 2,000 to 3,000 article pages in 16), in megabytes; 0 turns the page cache off"},
 	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s", "how long a cached page is served before it is made again (counters on it may be this old)"},
 	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
-	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: the collector works harder near it instead of letting the heap double; auto: the page cache plus 32; 0: no limit (or GOMEMLIMIT)"},
+	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: below it the heap may grow to five times what is live (GOGC=400 unless GOGC is set), near it the collector runs sooner; auto: the page cache plus 32; 0: no limit (or GOMEMLIMIT)"},
 	{"pprof-addr", "CONGTIN_PPROF_ADDR", "", "loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
 
