@@ -115,5 +115,8 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	if rep != nil {
 		rep.WriteText(stdout)
 	}
+	if err == nil && !*dry {
+		err = dst.Analyze(ctx)
+	}
 	return err
 }

@@ -71,6 +71,9 @@ func migrateDB(args []string, out io.Writer) error {
 	} else if rebuilt {
 		fmt.Fprintln(out, "search index rebuilt")
 	}
+	if err := dst.Analyze(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintln(out, "verified: every table has the same rows and checksum on both sides")
 	return nil
 }

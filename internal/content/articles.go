@@ -201,13 +201,7 @@ func (s *Store) CountPublished(ctx context.Context, o ListOptions, now time.Time
 // visible article with a window function read the whole table (200 ms
 // per home page at 10,000 articles).
 func (s *Store) LatestPerCategory(ctx context.Context, siteID int64, perCategory int, now time.Time) (map[int64][]Summary, error) {
-	// The subquery's "a" is its own articles row, correlated to k.
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summarySelect+`
-		FROM categories k
-		JOIN articles a ON a.id IN (SELECT a.id FROM articles a WHERE `+visibleSQL+` AND a.category_id = k.id
-			ORDER BY a.publish_at DESC, a.id DESC LIMIT $3)
-		JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.image_id
-		WHERE k.site_id = $1 ORDER BY a.publish_at DESC, a.id DESC`, siteID, now.Unix(), perCategory)
+	rows, err := s.db.QueryContext(ctx, latestPerCategorySQL[s.db.Dialect], siteID, now.Unix(), perCategory)
 	if err != nil {
 		return nil, fmt.Errorf("latest per category: %w", err)
 	}
@@ -220,6 +214,27 @@ func (s *Store) LatestPerCategory(ctx context.Context, siteID int64, perCategory
 		out[a.CategoryID] = append(out[a.CategoryID], a)
 	}
 	return out, nil
+}
+
+// latestPerCategorySQL finds each category's newest articles in one
+// query, walking the listing index once per category. The two databases
+// need two forms: SQLite has no LATERAL, and PostgreSQL plans SQLite's
+// form (a correlated IN in the join) as a scan of every article for every
+// category, 0.9 s at 10,000 articles where LATERAL takes 0.5 ms.
+var latestPerCategorySQL = map[store.Dialect]string{
+	// The subquery's "a" is its own articles row, correlated to k.
+	store.SQLite: `SELECT ` + summarySelect + `
+		FROM categories k
+		JOIN articles a ON a.id IN (SELECT a.id FROM articles a WHERE ` + visibleSQL + ` AND a.category_id = k.id
+			ORDER BY a.publish_at DESC, a.id DESC LIMIT $3)
+		JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.image_id
+		WHERE k.site_id = $1 ORDER BY a.publish_at DESC, a.id DESC`,
+	store.Postgres: `SELECT ` + summarySelect + `
+		FROM categories k
+		CROSS JOIN LATERAL (SELECT a.* FROM articles a WHERE ` + visibleSQL + ` AND a.category_id = k.id
+			ORDER BY a.publish_at DESC, a.id DESC LIMIT $3) a
+		JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.image_id
+		WHERE k.site_id = $1 ORDER BY a.publish_at DESC, a.id DESC`,
 }
 
 // The columns of a summary.
