@@ -5,17 +5,19 @@ import (
 	"fmt"
 )
 
-// Analyze refreshes the query planner's statistics after a bulk write (an
+// Analyze readies the database for reading after a bulk write (an
 // import, a copy between databases, generated articles). PostgreSQL plans
 // from statistics, and a freshly filled table has none until autovacuum
 // gets to it: until then the home page's per-category lists were planned
 // as a scan of every article for every category (minutes at 10,000
-// articles; 0.5 ms once analysed). SQLite's planner needs the same hint
-// far less; PRAGMA optimize gives it what it lacks.
+// articles; 0.5 ms once analysed). VACUUM also marks the pages all-visible,
+// so that counting a category's articles reads the index alone (a category
+// page 5.5 -> 1.8 ms). SQLite's planner needs the hint far less; PRAGMA
+// optimize gives it what it lacks.
 func (db *DB) Analyze(ctx context.Context) error {
 	q := "PRAGMA optimize"
 	if db.Dialect == Postgres {
-		q = "ANALYZE"
+		q = "VACUUM (ANALYZE)"
 	}
 	if _, err := db.DB.ExecContext(ctx, q); err != nil {
 		return fmt.Errorf("analyze: %w", err)
