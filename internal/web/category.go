@@ -39,15 +39,11 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := categoryView{Category: cat, Pager: pager{Page: page, Base: categoryURL(cat.Slug)}}
 	ids := []int64{cat.ID}
-	for _, c := range flatten(p.Chrome.Nav) {
-		if c.ID == cat.ID {
-			ids = append(ids, descendantIDs(c)...)
-			v.Children = c.Children
-		}
-		if c.ID == cat.ParentID {
-			v.Parent = c
-		}
+	if c := p.Chrome.category(cat.ID); c != nil {
+		ids = append(ids, descendantIDs(c)...)
+		v.Children = c.Children
 	}
+	v.Parent = p.Chrome.category(cat.ParentID)
 	opts := content.ListOptions{SiteID: s.cfg.SiteID, CategoryIDs: ids, Limit: categoryPageSize, Offset: (page - 1) * categoryPageSize}
 	now := s.now()
 	if v.Total, err = s.content.CountPublished(ctx, opts, now); err != nil {
