@@ -110,14 +110,26 @@ var (
 	brotliWriters = sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, 5) }}
 )
 
-func gzipBytes(body []byte) []byte {
+func gzipBytes(body []byte) []byte { return compressPooled(&gzipWriters, body) }
+
+func brotliBytes(body []byte) []byte { return compressPooled(&brotliWriters, body) }
+
+// pooledCompressor is what the gzip and brotli writers share.
+type pooledCompressor interface {
+	io.WriteCloser
+	Reset(io.Writer)
+}
+
+// compressPooled compresses body with a writer from pool, into a slice of
+// exactly its size.
+func compressPooled(pool *sync.Pool, body []byte) []byte {
 	var b bytes.Buffer
 	b.Grow(len(body)/3 + 512) // a page compresses to about a third
-	zw := gzipWriters.Get().(*gzip.Writer)
-	zw.Reset(&b)
-	zw.Write(body)
-	zw.Close()
-	gzipWriters.Put(zw)
+	w := pool.Get().(pooledCompressor)
+	w.Reset(&b)
+	w.Write(body)
+	w.Close()
+	pool.Put(w)
 	return bytes.Clone(b.Bytes())
 }
 
@@ -135,15 +147,4 @@ func gunzipBytes(data []byte) ([]byte, error) {
 	}
 	defer gzipReaders.Put(zr)
 	return io.ReadAll(zr)
-}
-
-func brotliBytes(body []byte) []byte {
-	var b bytes.Buffer
-	b.Grow(len(body)/3 + 512)
-	bw := brotliWriters.Get().(*brotli.Writer)
-	bw.Reset(&b)
-	bw.Write(body)
-	bw.Close()
-	brotliWriters.Put(bw)
-	return bytes.Clone(b.Bytes())
 }
