@@ -26,12 +26,8 @@ type fragmentMemo struct {
 	related map[int64]*relatedList // by category (related.go)
 }
 
-// relatedOf returns a category's list made earlier; a nil memo (no chrome
-// cache) has none.
+// relatedOf returns a category's list made earlier from this chrome.
 func (f *fragmentMemo) relatedOf(categoryID int64) (*relatedList, bool) {
-	if f == nil {
-		return nil, false
-	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	items, ok := f.related[categoryID]
@@ -39,9 +35,6 @@ func (f *fragmentMemo) relatedOf(categoryID int64) (*relatedList, bool) {
 }
 
 func (f *fragmentMemo) putRelated(categoryID int64, l *relatedList) {
-	if f == nil {
-		return
-	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.related == nil {
@@ -90,8 +83,10 @@ func fillFragments(set *template.Template, c *chrome) error {
 
 // fragment executes the partial name for c, or returns the one made
 // before under key; an empty key means the fragment is this page's own.
+// Every chrome has a memo (readChrome makes it); without a chrome cache
+// each page reads its own chrome, so nothing is shared between pages.
 func (c *chrome) fragment(set *template.Template, name, key string) (template.HTML, error) {
-	if key != "" && c.memo != nil {
+	if key != "" {
 		if h, ok := c.memo.get(key); ok {
 			return h, nil
 		}
@@ -101,7 +96,7 @@ func (c *chrome) fragment(set *template.Template, name, key string) (template.HT
 		return "", fmt.Errorf("render %s: %w", name, err)
 	}
 	h := template.HTML(buf.String()) // made by html/template: escaped
-	if key != "" && c.memo != nil {
+	if key != "" {
 		c.memo.put(key, h)
 	}
 	return h, nil
