@@ -66,13 +66,11 @@ func (c *stmtCache) close() {
 	c.full = false
 }
 
-// Only reads go through the cache: they are what every page asks for,
-// while writes mostly run in transactions and include one-off statements
-// (pragmas, VACUUM INTO a new file) that have no business staying
-// prepared.
-
 // prepared returns the cached statement for query, or nil when the
-// query should run unprepared.
+// query should run unprepared. Only reads go through the cache: they are
+// what every page asks for, while writes mostly run in transactions and
+// include one-off statements (pragmas, VACUUM INTO a new file) that have
+// no business staying prepared.
 func (db *DB) prepared(ctx context.Context, query string) *sql.Stmt {
 	if db.stmts == nil {
 		return nil
