@@ -15,6 +15,7 @@ import (
 
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/i18n"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -77,9 +78,9 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 				ObjectID: u.ID, Detail: "dòng lệnh: " + u.Username + " (" + string(u.Role) + ")"})
 		})
 		if err != nil {
-			return userError(err)
+			return err
 		}
-		fmt.Fprintf(stdout, "Đã tạo tài khoản %s (%s), id %d.\n", u.Username, u.Role.Label(), u.ID)
+		fmt.Fprintf(stdout, "Đã tạo tài khoản %s (%s), id %d.\n", u.Username, i18n.Default.T(u.Role.LabelKey()), u.ID)
 		return nil
 	case "passwd":
 		if *username == "" {
@@ -101,7 +102,7 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 				ObjectID: u.ID, Detail: "dòng lệnh"})
 		})
 		if err != nil {
-			return userError(err)
+			return err
 		}
 		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s; mọi phiên đăng nhập cũ đã kết thúc.\n", u.Username)
 		return nil
@@ -122,15 +123,6 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 		return tw.Flush()
 	}
 	return fmt.Errorf("unknown user command %q\n\n%s", args[0], userUsage)
-}
-
-// userError strips the sentinel's word from validation messages: the
-// person at the terminal needs the Vietnamese sentence only.
-func userError(err error) error {
-	if errors.Is(err, auth.ErrInvalid) {
-		return errors.New(strings.TrimPrefix(err.Error(), auth.ErrInvalid.Error()+": "))
-	}
-	return err
 }
 
 // readPassword asks twice on a terminal, without echo; from a pipe it

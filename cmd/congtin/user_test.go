@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/congtin/congtin/internal/i18n"
+	"github.com/congtin/congtin/internal/problem"
 )
 
 func TestUserCommands(t *testing.T) {
@@ -22,7 +25,7 @@ func TestUserCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := userCmd([]string{"add", "--username", "weak", "--role", "writer"}, strings.NewReader("123456789\n"), &out, env); err == nil ||
-		!strings.Contains(err.Error(), "ít nhất") {
+		!strings.Contains(readable(err), "ít nhất") {
 		t.Fatalf("weak password: %v", err)
 	}
 	if err := userCmd([]string{"passwd", "--username", "admin"}, strings.NewReader("Một mật khẩu mới dài\n"), &out, env); err != nil {
@@ -35,4 +38,12 @@ func TestUserCommands(t *testing.T) {
 	if !strings.Contains(out.String(), "admin") || strings.Contains(out.String(), "weak") {
 		t.Fatalf("list:\n%s", out.String())
 	}
+}
+
+// readable is what main prints for err.
+func readable(err error) string {
+	if msg, ok := problem.Message(i18n.Default, err); ok {
+		return msg
+	}
+	return err.Error()
 }

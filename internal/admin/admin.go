@@ -13,9 +13,11 @@ import (
 
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/handler"
 	"github.com/congtin/congtin/internal/i18n"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -59,6 +61,7 @@ type Server struct {
 	changed func(context.Context)
 	pages   *templates
 	text    i18n.Catalog
+	errs    *handler.Adapter
 	now     func() time.Time
 }
 
@@ -78,6 +81,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, media: d.Media, polls: d.Polls, users: d.Users,
 		log: d.Logger, changed: d.Changed, text: i18n.Default, now: time.Now}
+	s.errs = s.newErrors()
 	var err error
 	if s.pages, err = parseTemplates(s.funcs()); err != nil {
 		return nil, err
@@ -96,7 +100,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle(Prefix, s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.renderError(w, r, http.StatusForbidden, s.text.T("admin.err.cross_origin"))
+		s.errs.Fail(w, r, problem.New(problem.Forbidden, "admin.err.cross_origin"))
 	}))
 	return s.recoverPanics(securityHeaders(cop.Handler(mux)))
 }

@@ -9,7 +9,9 @@ import (
 
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/handler"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -305,7 +307,7 @@ func (s *Server) saveAndMove(w http.ResponseWriter, r *http.Request, p *page, f 
 			return nil
 		}
 		if !u.CanArticle(moveAction(move), articleRef(e)) {
-			return &httpError{status: http.StatusForbidden, msg: s.text.T("admin.articles.err_move_denied")}
+			return problem.New(problem.Forbidden, "admin.articles.err_move_denied")
 		}
 		moved, err := s.content.SetStatus(r.Context(), tx, content.StatusChange{ID: e.ID, Version: e.Version, Move: move,
 			PublishAt: publishAt, Note: strings.TrimSpace(f.Note), UserID: u.ID, Now: s.now()})
@@ -316,32 +318,24 @@ func (s *Server) saveAndMove(w http.ResponseWriter, r *http.Request, p *page, f 
 		return s.auditTx(r.Context(), tx, r, "article."+string(move), "article", e.ID, e.Title+detailNote(f.Note))
 	})
 	if err != nil {
-		var he *httpError
 		switch {
 		case errors.Is(err, content.ErrStale):
 			p.Error = s.text.T("admin.articles.stale")
 			return s.showArticleForm(w, r, http.StatusConflict, p, f)
-		case errors.Is(err, content.ErrInvalid):
-			p.Error = userMessage(err)
+		case problem.Is(err, problem.Invalid), problem.Is(err, problem.Forbidden):
+			p.Error = s.message(err)
 			if created {
 				e.ID = 0
 				f.New = true
 			}
-			return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
-		case errors.As(err, &he) && he.status == http.StatusForbidden:
-			p.Error = he.msg
-			if created {
-				e.ID = 0
-				f.New = true
-			}
-			return s.showArticleForm(w, r, http.StatusForbidden, p, f)
+			return s.showArticleForm(w, r, handler.Status(err), p, f)
 		}
 		return err
 	}
 	s.changed(r.Context())
 	msg := s.text.T("admin.articles.saved")
 	if move != "" {
-		msg = s.text.T("admin.articles.moved", move.Label())
+		msg = s.text.T("admin.articles.moved", s.text.T(move.LabelKey()))
 	}
 	return s.redirect(w, r, "/quan-tri/bai-viet/"+strconv.FormatInt(e.ID, 10)+"/sua", msg)
 }

@@ -54,7 +54,7 @@ func (s *Server) categoryCreate(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, content.ErrInvalid) {
 		p := s.newPage(r, s.text.T("admin.categories.title"))
-		p.Error = userMessage(err)
+		p.Error = s.message(err)
 		c.ID = 0
 		return s.showCategories(w, r, http.StatusUnprocessableEntity, p, c)
 	}
@@ -95,7 +95,7 @@ func (s *Server) categorySave(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, content.ErrInvalid) {
 		p := s.newPage(r, c.Name)
-		p.Error = userMessage(err)
+		p.Error = s.message(err)
 		return s.showCategories(w, r, http.StatusUnprocessableEntity, p, c)
 	}
 	if err != nil {

@@ -60,7 +60,7 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, http.StatusUnprocessableEntity, "account", p)
 	}
 	if err := s.users.SetPassword(r.Context(), s.db, u.ID, r.FormValue("new")); err != nil {
-		p.Errors["new"] = userMessage(err)
+		p.Errors["new"] = s.message(err)
 		return s.render(w, http.StatusUnprocessableEntity, "account", p)
 	}
 	s.audit(r, u.ID, "user.password", "user", u.ID, "")

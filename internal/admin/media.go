@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/congtin/congtin/internal/handler"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -44,7 +46,7 @@ func (s *Server) mediaLibrary(w http.ResponseWriter, r *http.Request) error {
 // editor, imagesOnly) not a picture.
 func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt string, imagesOnly bool) (*media.Media, error) {
 	if fh.Size > s.cfg.UploadMax {
-		return nil, &httpError{status: http.StatusRequestEntityTooLarge, msg: s.text.T("admin.media.too_large", s.cfg.UploadMax>>20)}
+		return nil, problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -56,17 +58,17 @@ func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt stri
 		return nil, err
 	}
 	if int64(len(data)) > s.cfg.UploadMax {
-		return nil, &httpError{status: http.StatusRequestEntityTooLarge, msg: s.text.T("admin.media.too_large", s.cfg.UploadMax>>20)}
+		return nil, problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}
 	mt := media.Sniff(data)
 	if mt == "" {
-		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.bad_type", fh.Filename)}
+		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", fh.Filename)
 	}
 	if !media.NameMatches(fh.Filename, mt) {
-		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.disguised", fh.Filename)}
+		return nil, problem.New(problem.Unsupported, "admin.media.disguised", fh.Filename)
 	}
 	if imagesOnly && !media.IsImage(mt) {
-		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.not_image")}
+		return nil, problem.New(problem.Unsupported, "admin.media.not_image")
 	}
 	var m *media.Media
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
@@ -80,7 +82,7 @@ func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt stri
 		return s.auditTx(r.Context(), tx, r, "media.upload", "media", m.ID, fh.Filename)
 	})
 	if errors.Is(err, media.ErrUnsupported) {
-		return nil, &httpError{status: http.StatusUnsupportedMediaType, msg: s.text.T("admin.media.bad_type", fh.Filename)}
+		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", fh.Filename)
 	}
 	return m, err
 }
@@ -93,7 +95,7 @@ func (s *Server) mediaUpload(w http.ResponseWriter, r *http.Request) error {
 	}
 	files := r.MultipartForm.File["file"]
 	if len(files) == 0 {
-		return &httpError{status: http.StatusBadRequest, msg: s.text.T("admin.media.none")}
+		return problem.New(problem.Malformed, "admin.media.none")
 	}
 	for _, fh := range files {
 		if _, err := s.storeUpload(r, fh, r.FormValue("alt"), false); err != nil {
@@ -122,9 +124,8 @@ func (s *Server) mediaUploadEditor(w http.ResponseWriter, r *http.Request) error
 		return fail(http.StatusBadRequest, s.text.T("admin.media.none"))
 	}
 	m, err := s.storeUpload(r, fhs[0], "", true)
-	var he *httpError
-	if errors.As(err, &he) {
-		return fail(he.status, he.msg)
+	if msg := s.message(err); msg != "" {
+		return fail(handler.Status(err), msg)
 	}
 	if err != nil {
 		return err

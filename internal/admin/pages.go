@@ -75,7 +75,7 @@ func (s *Server) pageSave(w http.ResponseWriter, r *http.Request) error {
 	if errors.Is(err, content.ErrInvalid) {
 		p := s.newPage(r, s.text.T("admin.pages.title"))
 		p.Nav = "pages"
-		p.Error = userMessage(err)
+		p.Error = s.message(err)
 		p.Data = pg
 		return s.render(w, http.StatusUnprocessableEntity, "page_form", p)
 	}

@@ -33,11 +33,6 @@ func (s *Server) showPolls(w http.ResponseWriter, r *http.Request, status int, p
 	return s.render(w, status, "polls", p)
 }
 
-// pollMessage is the Vietnamese part of a poll validation error.
-func pollMessage(err error) string {
-	return strings.TrimPrefix(err.Error(), poll.ErrInvalid.Error()+": ")
-}
-
 func (s *Server) pollCreate(w http.ResponseWriter, r *http.Request) error {
 	q, opts := r.FormValue("question"), r.FormValue("options")
 	pl := &poll.Poll{SiteID: s.cfg.SiteID, Question: q, Status: poll.StatusDraft}
@@ -54,7 +49,7 @@ func (s *Server) pollCreate(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, poll.ErrInvalid) {
 		p := s.newPage(r, s.text.T("admin.polls.title"))
-		p.Error = pollMessage(err)
+		p.Error = s.message(err)
 		return s.showPolls(w, r, http.StatusUnprocessableEntity, p, q, opts)
 	}
 	if err != nil {
@@ -214,7 +209,7 @@ func (s *Server) pollSave(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, poll.ErrInvalid) {
 		p := s.newPage(r, s.text.T("admin.polls.edit"))
-		p.Error = pollMessage(err)
+		p.Error = s.message(err)
 		// What was typed stays, with empty rows to add more.
 		var empty int
 		for _, row := range rows {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/handler"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
@@ -85,20 +86,40 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p *page)
 	return err
 }
 
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	p := s.newPage(r, s.text.T("admin.err.title"))
+// errorPage is the newsroom's page for a failure: the problem's own
+// message, or the newsroom's sentence for the status.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, f handler.Failure) {
+	msg := f.Message
 	if msg == "" {
-		msg = s.text.T(fmt.Sprintf("admin.err.%d", status))
-		if strings.HasPrefix(msg, "admin.err.") {
-			msg = s.text.T("admin.err.500")
-		}
+		msg = s.statusMessage(f.Status)
 	}
+	p := s.newPage(r, s.text.T("admin.err.title"))
 	p.Error = msg
-	p.Data = status
-	if err := s.render(w, status, "error", p); err != nil {
+	p.Data = f.Status
+	if err := s.render(w, f.Status, "error", p); err != nil {
 		s.log.Error("render admin error page", "err", err)
-		http.Error(w, msg, status)
+		http.Error(w, msg, f.Status)
 	}
+}
+
+// statusMessage is the newsroom's sentence for a status without a message
+// of its own.
+func (s *Server) statusMessage(status int) string {
+	switch status {
+	case http.StatusBadRequest:
+		return s.text.T("admin.err.400")
+	case http.StatusUnauthorized:
+		return s.text.T("admin.err.401")
+	case http.StatusForbidden:
+		return s.text.T("admin.err.403")
+	case http.StatusNotFound:
+		return s.text.T("admin.err.404")
+	case http.StatusConflict:
+		return s.text.T("admin.err.409")
+	case http.StatusRequestEntityTooLarge:
+		return s.text.T("admin.err.413")
+	}
+	return s.text.T("admin.err.500")
 }
 
 // redirect answers a successful POST by sending the browser to a page
@@ -146,8 +167,8 @@ func (s *Server) funcs() template.FuncMap {
 			return vn.FormatDateTimeShort(*t)
 		},
 		"dtLocal":     dtLocal,
-		"statusLabel": func(st content.Status) string { return st.Label() },
-		"roleLabel":   func(r auth.Role) string { return r.Label() },
+		"statusLabel": func(st content.Status) string { return s.text.T(st.LabelKey()) },
+		"roleLabel":   func(r auth.Role) string { return s.text.T(r.LabelKey()) },
 		"can": func(u *auth.User, a string) bool {
 			return u.Allowed(auth.Action(a))
 		},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -96,7 +97,7 @@ func (s *Server) revisionRestore(w http.ResponseWriter, r *http.Request) error {
 		return s.auditTx(r.Context(), tx, r, "article.restore_revision", "article", e.ID, "phiên bản "+strconv.Itoa(v))
 	})
 	if errors.Is(err, content.ErrStale) {
-		return &httpError{status: http.StatusConflict, msg: s.text.T("admin.articles.stale_restore")}
+		return problem.New(problem.Conflict, "admin.articles.stale_restore")
 	}
 	if err != nil {
 		return err

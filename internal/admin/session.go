@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/problem"
 )
 
 // CookieName is the session cookie.
@@ -88,7 +89,7 @@ func (s *Server) checkToken(r *http.Request, want string) error {
 		got = r.PostFormValue("csrf")
 	}
 	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
-		return &httpError{status: http.StatusForbidden, msg: s.text.T("admin.err.csrf")}
+		return problem.New(problem.Forbidden, "admin.err.csrf")
 	}
 	return nil
 }
@@ -96,7 +97,7 @@ func (s *Server) checkToken(r *http.Request, want string) error {
 func (s *Server) tooLarge(err error) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return &httpError{status: http.StatusRequestEntityTooLarge, msg: s.text.T("admin.media.too_large", s.cfg.UploadMax>>20)}
+		return problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}
 	return errBadRequest
 }
@@ -106,9 +107,9 @@ func (s *Server) tooLarge(err error) error {
 func (s *Server) toLogin(w http.ResponseWriter, r *http.Request) error {
 	if r.Method != http.MethodGet {
 		if _, err := r.Cookie(CookieName); err == nil {
-			return &httpError{status: http.StatusUnauthorized, msg: s.text.T("admin.login.expired")}
+			return problem.New(problem.Unauthenticated, "admin.login.expired")
 		}
-		return &httpError{status: http.StatusUnauthorized, msg: s.text.T("admin.login.required")}
+		return problem.New(problem.Unauthenticated, "admin.login.required")
 	}
 	q := url.Values{"tiep": {r.URL.RequestURI()}}
 	if _, err := r.Cookie(CookieName); err == nil {
@@ -132,19 +133,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	next := safeNext(r.PostFormValue("tiep"))
 	res, err := s.users.Login(r.Context(), username, password, s.clientIP(r), r.UserAgent())
 	if err != nil {
-		var le *auth.LockedError
-		msg := ""
-		status := http.StatusUnauthorized
-		switch {
-		case errors.As(err, &le):
-			msg, status = le.Error(), http.StatusTooManyRequests
-		case errors.Is(err, auth.ErrBadCredentials), errors.Is(err, auth.ErrBlocked):
-			msg = err.Error()
-			if errors.Is(err, auth.ErrBadCredentials) {
-				msg = s.text.T("admin.login.bad")
-			}
-		default:
+		// Whatever the refusal (wrong password, blocked, locked), the form
+		// comes back with the reason and 401; a lock says when to retry.
+		msg := s.message(err)
+		if msg == "" {
 			return err
+		}
+		status := http.StatusUnauthorized
+		if problem.Is(err, problem.TooMany) {
+			status = http.StatusTooManyRequests
 		}
 		p := s.newPage(r, s.text.T("admin.login.title"))
 		p.Error = msg

@@ -51,7 +51,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, auth.ErrInvalid) {
 		p := s.newPage(r, s.text.T("admin.users.title"))
-		p.Error = userMessage(err)
+		p.Error = s.message(err)
 		return s.showUsers(w, r, http.StatusUnprocessableEntity, p, &auth.User{Username: n.Username, DisplayName: n.DisplayName,
 			Email: n.Email, Role: n.Role, Categories: n.Categories})
 	}
@@ -110,7 +110,7 @@ func (s *Server) userSave(w http.ResponseWriter, r *http.Request) error {
 		return s.auditTx(r.Context(), tx, r, "user.update", "user", id, u.Username+": "+detail)
 	})
 	if errors.Is(err, auth.ErrInvalid) {
-		p.Error = userMessage(err)
+		p.Error = s.message(err)
 		u.DisplayName, u.Email, u.Role, u.Blocked, u.Categories = c.DisplayName, c.Email, c.Role, c.Blocked, c.Categories
 		return s.showUsers(w, r, http.StatusUnprocessableEntity, p, u)
 	}

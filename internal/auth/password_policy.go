@@ -2,7 +2,6 @@ package auth
 
 import (
 	_ "embed"
-	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -31,17 +30,17 @@ var commonPasswords = sync.OnceValue(func() map[string]bool {
 // username itself, with a message for the person choosing it.
 func CheckPassword(password, username string) error {
 	if utf8.RuneCountInString(password) < MinPasswordLength {
-		return fmt.Errorf("%w: mật khẩu cần ít nhất %d ký tự", ErrInvalid, MinPasswordLength)
+		return invalid("password", "auth.err.password_short", MinPasswordLength)
 	}
 	p := strings.ToLower(password)
 	if username != "" && strings.Contains(p, strings.ToLower(username)) && len(p) < len(username)+6 {
-		return fmt.Errorf("%w: mật khẩu không được giống tên đăng nhập", ErrInvalid)
+		return invalid("password", "auth.err.password_username")
 	}
 	if isCommon(p) {
-		return fmt.Errorf("%w: mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác (ví dụ một câu ngắn)", ErrInvalid)
+		return invalid("password", "auth.err.password_common")
 	}
 	if strings.Count(p, p[:1]) == len(p) {
-		return fmt.Errorf("%w: mật khẩu không được chỉ lặp một ký tự", ErrInvalid)
+		return invalid("password", "auth.err.password_repeated")
 	}
 	return nil
 }

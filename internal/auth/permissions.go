@@ -18,19 +18,19 @@ var Roles = []Role{RoleAdmin, RoleEditorInChief, RoleEditor, RoleWriter}
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool { return slices.Contains(Roles, r) }
 
-// Label is the role's Vietnamese name.
-func (r Role) Label() string {
+// LabelKey names the role in the catalogue.
+func (r Role) LabelKey() string {
 	switch r {
 	case RoleAdmin:
-		return "Quản trị hệ thống"
+		return "auth.role.admin"
 	case RoleEditorInChief:
-		return "Tổng biên tập"
+		return "auth.role.editor_in_chief"
 	case RoleEditor:
-		return "Biên tập viên"
+		return "auth.role.editor"
 	case RoleWriter:
-		return "Phóng viên"
+		return "auth.role.writer"
 	}
-	return string(r)
+	return "auth.role.unknown"
 }
 
 // Action is something a user may be allowed to do.
@@ -73,8 +73,9 @@ const (
 	All            // everything
 )
 
-func (s Scope) String() string {
-	return [...]string{"—", "bài của mình (bản nháp)", "chuyên mục được giao", "tất cả"}[s]
+// LabelKey names the scope in the catalogue.
+func (s Scope) LabelKey() string {
+	return [...]string{"auth.scope.none", "auth.scope.own", "auth.scope.assigned", "auth.scope.all"}[s]
 }
 
 // matrix is the permission matrix: the one place that says who may do

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/congtin/congtin/internal/i18n"
 )
 
 var updateDocs = flag.Bool("update", false, "rewrite docs/roles.md from the matrix")
@@ -116,7 +118,7 @@ func rolesMarkdown() string {
 	b.WriteString("Generated from `internal/auth/permissions.go` by `go test ./internal/auth -update`; a test fails when this file and the code disagree.\n\n")
 	b.WriteString("| action |")
 	for _, r := range Roles {
-		fmt.Fprintf(&b, " %s (`%s`) |", r.Label(), r)
+		fmt.Fprintf(&b, " %s (`%s`) |", i18n.Vietnamese.T(r.LabelKey()), r)
 	}
 	b.WriteString("\n|---|")
 	for range Roles {
@@ -126,7 +128,7 @@ func rolesMarkdown() string {
 	for _, a := range Actions {
 		fmt.Fprintf(&b, "| `%s` |", a)
 		for _, r := range Roles {
-			fmt.Fprintf(&b, " %s |", ScopeOf(r, a))
+			fmt.Fprintf(&b, " %s |", i18n.Vietnamese.T(ScopeOf(r, a).LabelKey()))
 		}
 		b.WriteString("\n")
 	}

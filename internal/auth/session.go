@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -35,10 +36,10 @@ const (
 )
 
 // ErrBadCredentials is a wrong username or password; which one is not said.
-var ErrBadCredentials = errors.New("sai tên đăng nhập hoặc mật khẩu")
+var ErrBadCredentials = problem.New(problem.Unauthenticated, "auth.err.bad_credentials")
 
 // ErrBlocked is a correct password on a blocked account.
-var ErrBlocked = errors.New("tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống")
+var ErrBlocked = problem.New(problem.Forbidden, "auth.err.blocked")
 
 // LockedError says logins are refused until a time.
 type LockedError struct {
@@ -47,12 +48,17 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
-	who := "Tài khoản này"
+	return fmt.Sprintf("login locked until %s (by address: %t)", e.Until.Format(time.RFC3339), e.ByIP)
+}
+
+// Unwrap makes a lock a problem of its own: too many attempts, with the
+// time to try again in the message.
+func (e *LockedError) Unwrap() error {
+	key := "auth.err.locked_account"
 	if e.ByIP {
-		who = "Địa chỉ mạng này"
+		key = "auth.err.locked_address"
 	}
-	return fmt.Sprintf("%s tạm bị khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau %s.",
-		who, vn.FormatDateTimeShort(e.Until))
+	return problem.New(problem.TooMany, key, vn.FormatDateTimeShort(e.Until))
 }
 
 // Session is a logged-in browser.

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congtin/congtin/internal/i18n"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/store/storetest"
 )
@@ -69,7 +71,7 @@ func TestLoginSessionsAndLockout(t *testing.T) {
 		}
 		_, err = s.Login(ctx, "haininh", "wrong password", "10.0.0.2", "")
 		var le *LockedError
-		if !errors.As(err, &le) || !strings.Contains(le.Error(), "thử lại sau") {
+		if msg, _ := problem.Message(i18n.Vietnamese, err); !errors.As(err, &le) || !strings.Contains(msg, "thử lại sau") {
 			t.Fatalf("not locked: %v", err)
 		}
 		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.As(err, &le) {

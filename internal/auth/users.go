@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -16,8 +17,14 @@ import (
 // ErrNotFound is returned for unknown users and sessions.
 var ErrNotFound = store.ErrNotFound
 
-// ErrInvalid wraps validation failures; the message is for people.
-var ErrInvalid = errors.New("invalid")
+// ErrInvalid is the sentinel of every validation problem auth returns:
+// errors.Is(err, ErrInvalid) holds for each.
+var ErrInvalid = errors.New("auth: invalid")
+
+// invalid is a value of field that breaks a rule; key names the message.
+func invalid(field, key string, args ...any) error {
+	return problem.InvalidField(field, key, args...).Because(ErrInvalid)
+}
 
 // User is a newsroom account.
 type User struct {
@@ -84,10 +91,10 @@ type NewUser struct {
 func (s *Store) CreateUser(ctx context.Context, q store.Querier, n NewUser) (*User, error) {
 	username := NormalizeUsername(n.Username)
 	if !validUsername(username) {
-		return nil, fmt.Errorf("%w: tên đăng nhập chỉ gồm chữ thường không dấu, số và . _ - @ (2–64 ký tự)", ErrInvalid)
+		return nil, invalid("username", "auth.err.username_chars")
 	}
 	if !n.Role.Valid() {
-		return nil, fmt.Errorf("%w: vai trò %q không hợp lệ", ErrInvalid, n.Role)
+		return nil, invalid("role", "auth.err.role_unknown", n.Role)
 	}
 	if err := CheckPassword(n.Password, username); err != nil {
 		return nil, err
@@ -105,7 +112,7 @@ func (s *Store) CreateUser(ctx context.Context, q store.Querier, n NewUser) (*Us
 func (s *Store) ImportUser(ctx context.Context, q store.Querier, n NewUser, legacyHash string) (*User, error) {
 	username := NormalizeUsername(n.Username)
 	if !validUsername(username) || !n.Role.Valid() {
-		return nil, fmt.Errorf("%w: tài khoản %q", ErrInvalid, n.Username)
+		return nil, invalid("username", "auth.err.account_invalid", n.Username)
 	}
 	if !KnownHashFormat(legacyHash) {
 		return nil, ErrUnknownHash
@@ -120,7 +127,7 @@ func (s *Store) insertUser(ctx context.Context, q store.Querier, username string
 	err := q.QueryRowContext(ctx, `INSERT INTO users (username, display_name, email, role, password_hash, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`, u.Username, u.DisplayName, u.Email, string(u.Role), hash, now).Scan(&u.ID)
 	if store.IsUniqueViolation(err) {
-		return nil, fmt.Errorf("%w: tên đăng nhập %q đã có", ErrInvalid, username)
+		return nil, invalid("username", "auth.err.username_taken", username)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("create user: %w", err)
@@ -228,7 +235,7 @@ type UserChange struct {
 // sessions, so the change takes effect at once.
 func (s *Store) UpdateUser(ctx context.Context, q store.Querier, id int64, c UserChange) error {
 	if !c.Role.Valid() {
-		return fmt.Errorf("%w: vai trò %q không hợp lệ", ErrInvalid, c.Role)
+		return invalid("role", "auth.err.role_unknown", c.Role)
 	}
 	res, err := q.ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2,
 		session_generation = session_generation + CASE WHEN role <> $3 OR blocked <> $4 THEN 1 ELSE 0 END,

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congtin/congtin/internal/i18n"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -75,17 +77,18 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 		return nil, ErrStale
 	}
 	if !c.Move.Allows(e.Status) {
-		return nil, fmt.Errorf("%w: không thể %s bài đang ở trạng thái %s", ErrInvalid, c.Move.Label(), e.Status.Label())
+		return nil, problem.New(problem.Invalid, "content.err.move_refused",
+			problem.Key(c.Move.LabelKey()), problem.Key(e.Status.LabelKey())).Because(ErrInvalid)
 	}
 	now := c.Now.UTC().Truncate(time.Second)
 	a := &e.Article
-	note := c.Move.Label()
+	note := i18n.Default.T(c.Move.LabelKey())
 	switch c.Move {
 	case Publish:
 		switch {
 		case c.PublishAt != nil && c.PublishAt.Before(now.Add(-time.Minute)) &&
 			(a.PublishAt == nil || !a.PublishAt.Equal(c.PublishAt.Truncate(time.Second))):
-			return nil, fmt.Errorf("%w: thời điểm đăng đã qua; hãy để trống để đăng ngay hoặc chọn thời điểm trong tương lai", ErrInvalid)
+			return nil, invalid("publish_at", "content.err.publish_past")
 		case c.PublishAt != nil:
 			t := c.PublishAt.UTC().Truncate(time.Second)
 			a.PublishAt = &t
@@ -93,15 +96,15 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 			a.PublishAt = &now
 		}
 		if a.UnpublishAt != nil && !a.UnpublishAt.After(*a.PublishAt) {
-			return nil, fmt.Errorf("%w: thời điểm gỡ bài phải sau thời điểm đăng", ErrInvalid)
+			return nil, invalid("unpublish_at", "content.err.unpublish_before")
 		}
 		e.ReviewNote = ""
 		if a.PublishAt.After(now) {
-			note = "hẹn giờ đăng"
+			note = i18n.Default.T("content.note.scheduled")
 		}
 	case Reject:
 		if c.Note == "" {
-			return nil, fmt.Errorf("%w: hãy ghi lý do trả lại bài để phóng viên biết cần sửa gì", ErrInvalid)
+			return nil, invalid("note", "content.err.reject_note")
 		}
 		e.ReviewNote = c.Note
 		note += ": " + c.Note
@@ -129,44 +132,44 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 	return e, nil
 }
 
-// Label is the move in Vietnamese, for messages and the audit log.
-func (t Transition) Label() string {
+// LabelKey names the move in the catalogue, for messages and the audit log.
+func (t Transition) LabelKey() string {
 	switch t {
 	case Submit:
-		return "gửi duyệt"
+		return "content.move.submit"
 	case Publish:
-		return "xuất bản"
+		return "content.move.publish"
 	case Reject:
-		return "trả lại"
+		return "content.move.reject"
 	case Unpublish:
-		return "gỡ bài"
+		return "content.move.unpublish"
 	case Archive:
-		return "lưu trữ"
+		return "content.move.archive"
 	case Trash:
-		return "bỏ vào thùng rác"
+		return "content.move.trash"
 	case Restore:
-		return "khôi phục từ thùng rác"
+		return "content.move.untrash"
 	}
-	return string(t)
+	return "content.move.unknown"
 }
 
-// Label is the status in Vietnamese.
-func (s Status) Label() string {
+// LabelKey names the status in the catalogue.
+func (s Status) LabelKey() string {
 	switch s {
 	case StatusDraft:
-		return "bản nháp"
+		return "content.status.draft"
 	case StatusPending:
-		return "chờ duyệt"
+		return "content.status.pending"
 	case StatusPublished:
-		return "đã xuất bản"
+		return "content.status.published"
 	case StatusUnpublished:
-		return "đã gỡ"
+		return "content.status.unpublished"
 	case StatusArchived:
-		return "lưu trữ"
+		return "content.status.archived"
 	case StatusTrashed:
-		return "thùng rác"
+		return "content.status.trashed"
 	}
-	return string(s)
+	return "content.status.unknown"
 }
 
 // Statuses lists every status in workflow order, for filters.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -15,7 +16,7 @@ import (
 // ErrStale is returned when an article changed since the editor opened
 // it: someone else saved in between, and saving over them would lose
 // their work silently.
-var ErrStale = errors.New("bài viết đã được người khác sửa trong lúc bạn soạn")
+var ErrStale = problem.New(problem.Conflict, "content.err.stale")
 
 // Editable is an article with what only the newsroom sees.
 type Editable struct {
@@ -81,10 +82,10 @@ func (s *Store) SaveArticle(ctx context.Context, q store.Querier, e *Editable, e
 	}
 	a.Slug = strings.TrimSpace(a.Slug)
 	if a.Slug != "" && a.Slug != vn.Slug(a.Slug) {
-		return fmt.Errorf("%w: đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang (gợi ý: %s)", ErrInvalid, vn.Slug(a.Slug))
+		return invalid("slug", "content.err.slug_chars", vn.Slug(a.Slug))
 	}
 	if a.UnpublishAt != nil && a.PublishAt != nil && !a.UnpublishAt.After(*a.PublishAt) {
-		return fmt.Errorf("%w: thời điểm gỡ bài phải sau thời điểm đăng", ErrInvalid)
+		return invalid("unpublish_at", "content.err.unpublish_before")
 	}
 	if a.ID == 0 {
 		if a.CreatedBy == 0 {
@@ -150,7 +151,7 @@ func checkSlug(ctx context.Context, q store.Querier, a *Article) error {
 		return fmt.Errorf("check slug: %w", err)
 	}
 	if n > 0 {
-		return fmt.Errorf("%w: đường dẫn “%s” đã được bài khác dùng; hãy sửa lại", ErrInvalid, a.Slug)
+		return invalid("slug", "content.err.slug_taken_article", a.Slug)
 	}
 	return nil
 }

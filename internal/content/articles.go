@@ -58,10 +58,10 @@ func (s *Store) CreateArticle(ctx context.Context, q store.Querier, a *Article) 
 func prepareArticle(a *Article) error {
 	a.Title = strings.TrimSpace(vn.NFC(a.Title))
 	if a.Title == "" {
-		return fmt.Errorf("%w: tiêu đề không được để trống", ErrInvalid)
+		return invalid("title", "content.err.title_required")
 	}
 	if a.CategoryID == 0 {
-		return fmt.Errorf("%w: chưa chọn chuyên mục", ErrInvalid)
+		return invalid("category_id", "content.err.category_required")
 	}
 	if a.SiteID == 0 {
 		a.SiteID = 1
@@ -70,7 +70,7 @@ func prepareArticle(a *Article) error {
 		a.Status = StatusDraft
 	}
 	if !validStatus(a.Status) {
-		return fmt.Errorf("%w: trạng thái %q không hợp lệ", ErrInvalid, a.Status)
+		return invalid("status", "content.err.status_unknown", a.Status)
 	}
 	if a.Slug == "" {
 		a.Slug = vn.Slug(a.Title)

@@ -25,13 +25,13 @@ func scanCategory(sc store.Scanner) (*Category, error) {
 func prepareCategory(c *Category) error {
 	c.Name = strings.TrimSpace(vn.NFC(c.Name))
 	if c.Name == "" {
-		return fmt.Errorf("%w: tên chuyên mục không được để trống", ErrInvalid)
+		return invalid("name", "content.err.category_name_required")
 	}
 	if c.Slug == "" {
 		c.Slug = vn.Slug(c.Name)
 	}
 	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
-		return fmt.Errorf("%w: đường dẫn chuyên mục %q không hợp lệ", ErrInvalid, c.Slug)
+		return invalid("slug", "content.err.category_slug", c.Slug)
 	}
 	return nil
 }
@@ -51,7 +51,7 @@ func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
 		c.SiteID, parent, c.Slug, c.Name, vn.NFC(c.Description), c.Position, c.Published, now).Scan(&c.ID)
 	if store.IsUniqueViolation(err) {
-		return fmt.Errorf("%w: đường dẫn %q đã được dùng", ErrInvalid, c.Slug)
+		return invalid("slug", "content.err.slug_taken", c.Slug)
 	}
 	if err != nil {
 		return fmt.Errorf("create category: %w", err)

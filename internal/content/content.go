@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -16,8 +17,14 @@ import (
 // or is not visible to the caller.
 var ErrNotFound = store.ErrNotFound
 
-// ErrInvalid wraps validation failures; the message is for people.
-var ErrInvalid = errors.New("invalid")
+// ErrInvalid is the sentinel of every validation problem content returns:
+// errors.Is(err, ErrInvalid) holds for each.
+var ErrInvalid = errors.New("content: invalid")
+
+// invalid is a value of field that breaks a rule; key names the message.
+func invalid(field, key string, args ...any) error {
+	return problem.InvalidField(field, key, args...).Because(ErrInvalid)
+}
 
 // Status is an article's place in the editorial workflow.
 type Status string

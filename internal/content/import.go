@@ -53,7 +53,7 @@ func (s *Store) PutImportedArticle(ctx context.Context, q store.Querier, a *Arti
 // a.BodyHTML and a.Excerpt.
 func (s *Store) PutImportedArticleHTML(ctx context.Context, q store.Querier, a *Article, h ImportedHTML, access string, replace bool) error {
 	if a.ID <= 0 {
-		return fmt.Errorf("%w: imported article without id", ErrInvalid)
+		return fmt.Errorf("imported article without id: %w", ErrInvalid)
 	}
 	// Everything but the HTML is checked and normalised as the editor's
 	// articles are; the HTML was, by SanitizeImported.
@@ -98,10 +98,10 @@ func (s *Store) PutImportedArticleHTML(ctx context.Context, q store.Querier, a *
 func (s *Store) PutImportedCategory(ctx context.Context, q store.Querier, c *Category, createdAt int64) error {
 	c.Name = strings.TrimSpace(vn.NFC(c.Name))
 	if c.Name == "" {
-		return fmt.Errorf("%w: tên chuyên mục không được để trống", ErrInvalid)
+		return invalid("name", "content.err.category_name_required")
 	}
 	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
-		return fmt.Errorf("%w: đường dẫn chuyên mục %q không hợp lệ", ErrInvalid, c.Slug)
+		return invalid("slug", "content.err.category_slug", c.Slug)
 	}
 	if c.SiteID == 0 {
 		c.SiteID = 1

@@ -16,7 +16,7 @@ import (
 func (s *Store) CreatePage(ctx context.Context, q store.Querier, p *Page) error {
 	p.Title = strings.TrimSpace(vn.NFC(p.Title))
 	if p.Title == "" {
-		return fmt.Errorf("%w: tiêu đề trang không được để trống", ErrInvalid)
+		return invalid("title", "content.err.page_title_required")
 	}
 	if p.Slug == "" {
 		p.Slug = vn.Slug(p.Title)
@@ -30,7 +30,7 @@ func (s *Store) CreatePage(ctx context.Context, q store.Querier, p *Page) error 
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
 		p.SiteID, p.Slug, p.Title, p.BodyHTML, p.Position, p.Published, now).Scan(&p.ID)
 	if store.IsUniqueViolation(err) {
-		return fmt.Errorf("%w: đường dẫn %q đã được dùng", ErrInvalid, p.Slug)
+		return invalid("slug", "content.err.slug_taken", p.Slug)
 	}
 	if err != nil {
 		return fmt.Errorf("create page: %w", err)

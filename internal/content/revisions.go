@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/i18n"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -100,7 +101,7 @@ func (s *Store) RestoreRevision(ctx context.Context, q store.Querier, articleID 
 	a := &e.Article
 	a.Title, a.Slug, a.CategoryID, a.IntroHTML, a.BodyHTML = r.Title, r.Slug, r.CategoryID, r.IntroHTML, r.BodyHTML
 	a.AuthorAlias, a.Featured, a.ImageID, a.UnpublishAt = r.AuthorAlias, r.Featured, r.ImageID, r.UnpublishAt
-	if err := s.SaveArticle(ctx, q, e, expect, userID, fmt.Sprintf("khôi phục phiên bản %d", version)); err != nil {
+	if err := s.SaveArticle(ctx, q, e, expect, userID, i18n.Default.T("content.note.restored", version)); err != nil {
 		return nil, err
 	}
 	return e, nil

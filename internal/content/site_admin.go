@@ -31,12 +31,12 @@ func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category
 	}
 	for p := c.ParentID; p != 0; {
 		if p == c.ID {
-			return fmt.Errorf("%w: chuyên mục cha không thể là chính nó hoặc chuyên mục con của nó", ErrInvalid)
+			return invalid("parent_id", "content.err.parent_loop")
 		}
 		var next sql.NullInt64
 		if err := q.QueryRowContext(ctx, `SELECT parent_id FROM categories WHERE id = $1`, p).Scan(&next); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("%w: chuyên mục cha không tồn tại", ErrInvalid)
+				return invalid("parent_id", "content.err.parent_missing")
 			}
 			return err
 		}
@@ -53,7 +53,7 @@ func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category
 		sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}, c.Slug, c.Name, vn.NFC(c.Description), c.Position,
 		c.Published, time.Now().Unix(), c.ID)
 	if store.IsUniqueViolation(err) {
-		return fmt.Errorf("%w: đường dẫn %q đã được dùng", ErrInvalid, c.Slug)
+		return invalid("slug", "content.err.slug_taken", c.Slug)
 	}
 	if err != nil {
 		return fmt.Errorf("update category: %w", err)
@@ -135,19 +135,19 @@ func (s *Store) PageByID(ctx context.Context, id int64) (*Page, error) {
 func (s *Store) UpdatePage(ctx context.Context, q store.Querier, p *Page) error {
 	p.Title = strings.TrimSpace(vn.NFC(p.Title))
 	if p.Title == "" {
-		return fmt.Errorf("%w: tiêu đề trang không được để trống", ErrInvalid)
+		return invalid("title", "content.err.page_title_required")
 	}
 	if p.Slug == "" {
 		p.Slug = vn.Slug(p.Title)
 	}
 	if p.Slug != vn.Slug(p.Slug) {
-		return fmt.Errorf("%w: đường dẫn trang %q không hợp lệ", ErrInvalid, p.Slug)
+		return invalid("slug", "content.err.page_slug", p.Slug)
 	}
 	p.BodyHTML = SanitizeHTML(p.BodyHTML)
 	res, err := q.ExecContext(ctx, `UPDATE pages SET slug = $1, title = $2, body_html = $3, position = $4, published = $5,
 		updated_at = $6 WHERE id = $7`, p.Slug, p.Title, p.BodyHTML, p.Position, p.Published, time.Now().Unix(), p.ID)
 	if store.IsUniqueViolation(err) {
-		return fmt.Errorf("%w: đường dẫn %q đã được dùng", ErrInvalid, p.Slug)
+		return invalid("slug", "content.err.slug_taken", p.Slug)
 	}
 	if err != nil {
 		return fmt.Errorf("update page: %w", err)

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -21,7 +22,7 @@ import (
 var ErrNotFound = store.ErrNotFound
 
 // ErrUnsupported is returned for content whose type is not accepted.
-var ErrUnsupported = errors.New("unsupported file type")
+var ErrUnsupported = problem.New(problem.Unsupported, "media.err.unsupported")
 
 // ThumbnailWidths are the widths made for every image wider than them;
 // pages offer them in srcset so a phone downloads a small file.

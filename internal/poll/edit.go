@@ -9,20 +9,19 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
 
 // ErrHasVotes is returned when an edit would remove an option people
-// voted for, or change what it says. It is also an ErrInvalid, and its
-// text is the Vietnamese message for the newsroom.
-var ErrHasVotes = errors.New("poll: option has votes")
+// voted for, or change what it says. It is also an ErrInvalid.
+var ErrHasVotes = fmt.Errorf("poll: option has votes: %w", ErrInvalid)
 
-type hasVotesError struct{ msg string }
-
-func (e *hasVotesError) Error() string { return e.msg }
-
-func (e *hasVotesError) Is(target error) bool { return target == ErrHasVotes || target == ErrInvalid }
+// hasVotes is the problem of an edit refused because people voted.
+func hasVotes(field, key string, args ...any) error {
+	return problem.InvalidField(field, key, args...).Because(ErrHasVotes)
+}
 
 // sameWords reports whether a and b differ only in diacritics, case and
 // spacing: the corrections allowed on a question or option that already
@@ -57,7 +56,7 @@ func (s *Store) lockPoll(ctx context.Context, q store.Querier, siteID, id int64)
 func (s *Store) SetQuestion(ctx context.Context, q store.Querier, siteID, id int64, question string) error {
 	question = strings.TrimSpace(vn.NFC(question))
 	if question == "" {
-		return fmt.Errorf("%w: câu hỏi không được để trống", ErrInvalid)
+		return invalid("question", "poll.err.question_required")
 	}
 	old, err := s.lockPoll(ctx, q, siteID, id)
 	if err != nil {
@@ -71,8 +70,7 @@ func (s *Store) SetQuestion(ctx context.Context, q store.Querier, siteID, id int
 		return fmt.Errorf("poll %d: count votes: %w", id, err)
 	}
 	if votes > 0 && !sameWords(old, question) {
-		return &hasVotesError{fmt.Sprintf("Cuộc thăm dò đã có %d phiếu nên chỉ được sửa dấu, chữ hoa hay khoảng trắng của câu hỏi, "+
-			"không được đổi nội dung. Muốn hỏi câu khác, hãy đặt lại cuộc thăm dò (xóa mọi phiếu) hoặc tạo cuộc thăm dò mới.", votes)}
+		return hasVotes("question", "poll.err.question_has_votes", votes)
 	}
 	if _, err := q.ExecContext(ctx, `UPDATE polls SET question = $1 WHERE id = $2`, question, id); err != nil {
 		return fmt.Errorf("poll %d: set question: %w", id, err)
@@ -89,7 +87,7 @@ func (s *Store) SetQuestion(ctx context.Context, q store.Querier, siteID, id int
 // whole edit one change.
 func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int64, opts []Option) error {
 	if len(opts) < MinOptions || len(opts) > MaxOptions {
-		return fmt.Errorf("%w: cần từ %d đến %d phương án", ErrInvalid, MinOptions, MaxOptions)
+		return invalid("options", "poll.err.option_count", MinOptions, MaxOptions)
 	}
 	if _, err := s.lockPoll(ctx, q, siteID, id); err != nil {
 		return err
@@ -104,11 +102,11 @@ func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int6
 		o := &opts[i]
 		o.Label = strings.TrimSpace(vn.NFC(o.Label))
 		if o.Label == "" {
-			return fmt.Errorf("%w: phương án %d để trống", ErrInvalid, i+1)
+			return invalid("options", "poll.err.option_empty", i+1)
 		}
 		key := strings.Join(strings.Fields(vn.Fold(o.Label)), " ")
 		if j, dup := seen[key]; dup {
-			return fmt.Errorf("%w: phương án %d và %d trùng nhau (“%s”)", ErrInvalid, j+1, i+1, o.Label)
+			return invalid("options", "poll.err.option_duplicate", j+1, i+1, o.Label)
 		}
 		seen[key] = i
 		if o.ID == 0 {
@@ -116,13 +114,11 @@ func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int6
 		}
 		old, ok := current[o.ID]
 		if !ok || kept[o.ID] {
-			return fmt.Errorf("%w: phương án %d không thuộc cuộc thăm dò này", ErrInvalid, i+1)
+			return invalid("options", "poll.err.option_foreign", i+1)
 		}
 		kept[o.ID] = true
 		if old.Votes > 0 && !sameWords(old.Label, o.Label) {
-			return &hasVotesError{fmt.Sprintf("Phương án “%s” đã có %d phiếu nên không thể đổi thành “%s” "+
-				"(chỉ được sửa dấu, chữ hoa hay khoảng trắng). Muốn đổi, hãy đặt lại cuộc thăm dò (xóa mọi phiếu) trước.",
-				old.Label, old.Votes, o.Label)}
+			return hasVotes("options", "poll.err.option_has_votes", old.Label, old.Votes, o.Label)
 		}
 	}
 	var removed []Option
@@ -134,8 +130,7 @@ func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int6
 	slices.SortFunc(removed, func(a, b Option) int { return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID)) })
 	for _, old := range removed {
 		if old.Votes > 0 {
-			return &hasVotesError{fmt.Sprintf("Không thể xóa phương án “%s” vì đã có %d phiếu bầu cho nó. "+
-				"Muốn bỏ phương án này, hãy đặt lại cuộc thăm dò (xóa mọi phiếu) trước.", old.Label, old.Votes)}
+			return hasVotes("options", "poll.err.remove_has_votes", old.Label, old.Votes)
 		}
 	}
 	for _, old := range removed {
@@ -149,7 +144,7 @@ func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int6
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return &hasVotesError{fmt.Sprintf("Không thể xóa phương án “%s” vì vừa có phiếu bầu cho nó.", old.Label)}
+			return hasVotes("options", "poll.err.remove_just_voted", old.Label)
 		}
 	}
 	for i := range opts {

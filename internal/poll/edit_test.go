@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/congtin/congtin/internal/i18n"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/store/storetest"
 )
@@ -73,15 +75,15 @@ func TestSetOptions(t *testing.T) {
 				ErrHasVotes, "Không thể xóa phương án “Hài lòng” vì đã có 2 phiếu bầu"},
 			{"reword an option with votes", []Option{{ID: yes, Label: "Bình thường"}, {ID: veryYes, Label: "Rất hài lòng"}},
 				ErrHasVotes, "Phương án “Hài lòng” đã có 2 phiếu nên không thể đổi thành “Bình thường”"},
-			{"too few", []Option{{ID: yes, Label: "Hài lòng"}}, ErrInvalid, "cần từ 2 đến 20 phương án"},
-			{"empty label", []Option{{ID: yes, Label: "Hài lòng"}, {ID: veryYes, Label: "  "}}, ErrInvalid, "phương án 2 để trống"},
+			{"too few", []Option{{ID: yes, Label: "Hài lòng"}}, ErrInvalid, "Cần từ 2 đến 20 phương án"},
+			{"empty label", []Option{{ID: yes, Label: "Hài lòng"}, {ID: veryYes, Label: "  "}}, ErrInvalid, "Phương án 2 để trống"},
 			{"same words twice", []Option{{ID: yes, Label: "Hài lòng"}, {ID: veryYes, Label: "hai  long"}}, ErrInvalid, "trùng nhau"},
 			{"option of another poll", []Option{{ID: yes, Label: "Hài lòng"}, {ID: other.Options[0].ID, Label: "Lạ"}}, ErrInvalid, "không thuộc"},
 			{"one option twice", []Option{{ID: yes, Label: "Hài lòng"}, {ID: yes, Label: "Hài lòng lắm"}}, ErrInvalid, "không thuộc"},
 		}
 		for _, c := range refused {
 			err := set(c.opts...)
-			if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) {
+			if !errors.Is(err, c.want) || !strings.Contains(readable(err), c.msg) {
 				t.Errorf("%s: %v, want %v with %q", c.name, err, c.want, c.msg)
 			}
 			if !errors.Is(err, ErrInvalid) {
@@ -140,7 +142,7 @@ func TestSetQuestion(t *testing.T) {
 		if err := setq(1, "Bạn hài lòng với dịch vụ công trực tuyến?"); err != nil {
 			t.Errorf("restoring diacritics after votes: %v", err)
 		}
-		if err := setq(1, "Bạn có muốn nghỉ lễ dài hơn?"); !errors.Is(err, ErrHasVotes) || !strings.Contains(err.Error(), "đã có 1 phiếu") {
+		if err := setq(1, "Bạn có muốn nghỉ lễ dài hơn?"); !errors.Is(err, ErrHasVotes) || !strings.Contains(readable(err), "đã có 1 phiếu") {
 			t.Errorf("rewording after votes: %v", err)
 		}
 		if err := setq(1, "   "); !errors.Is(err, ErrInvalid) {
@@ -291,4 +293,10 @@ func TestVotesPerIPSetting(t *testing.T) {
 			t.Errorf("back to the started limit of 2: %v", err)
 		}
 	})
+}
+
+// readable is the message a person reads for err.
+func readable(err error) string {
+	msg, _ := problem.Message(i18n.Vietnamese, err)
+	return msg
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -19,8 +20,14 @@ import (
 // ErrNotFound is returned for unknown polls and options.
 var ErrNotFound = store.ErrNotFound
 
-// ErrInvalid wraps validation failures; the message is for people.
-var ErrInvalid = errors.New("invalid poll")
+// ErrInvalid is the sentinel of every validation problem poll returns:
+// errors.Is(err, ErrInvalid) holds for each.
+var ErrInvalid = errors.New("poll: invalid")
+
+// invalid is a value of field that breaks a rule; key names the message.
+func invalid(field, key string, args ...any) error {
+	return problem.InvalidField(field, key, args...).Because(ErrInvalid)
+}
 
 // Status is a poll's state.
 type Status string
@@ -109,10 +116,10 @@ func (s *Store) WithVotesPerIP(n int) *Store {
 func (s *Store) Create(ctx context.Context, q store.Querier, p *Poll) error {
 	p.Question = strings.TrimSpace(vn.NFC(p.Question))
 	if p.Question == "" {
-		return fmt.Errorf("%w: câu hỏi không được để trống", ErrInvalid)
+		return invalid("question", "poll.err.question_required")
 	}
 	if len(p.Options) < MinOptions || len(p.Options) > MaxOptions {
-		return fmt.Errorf("%w: cần từ %d đến %d phương án", ErrInvalid, MinOptions, MaxOptions)
+		return invalid("options", "poll.err.option_count", MinOptions, MaxOptions)
 	}
 	if p.Status == "" {
 		p.Status = StatusDraft
@@ -133,7 +140,7 @@ func (s *Store) Create(ctx context.Context, q store.Querier, p *Poll) error {
 		o := &p.Options[i]
 		o.Label = strings.TrimSpace(vn.NFC(o.Label))
 		if o.Label == "" {
-			return fmt.Errorf("%w: phương án %d để trống", ErrInvalid, i+1)
+			return invalid("options", "poll.err.option_empty", i+1)
 		}
 		o.Position = i + 1
 		if err := q.QueryRowContext(ctx, `INSERT INTO poll_options (poll_id, label, position) VALUES ($1, $2, $3) RETURNING id`,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -19,11 +20,11 @@ const DefaultVotesPerIP = 500
 // Reasons a vote is refused. Each leaves the database unchanged; the web
 // layer turns them into a message for the visitor.
 var (
-	ErrAlreadyVoted  = errors.New("poll: this visitor has already voted")
-	ErrClosed        = errors.New("poll: closed")
-	ErrNotOpenYet    = errors.New("poll: not open yet")
-	ErrUnknownOption = errors.New("poll: option does not belong to the poll")
-	ErrTooManyFromIP = errors.New("poll: too many votes from this address")
+	ErrAlreadyVoted  = problem.New(problem.Conflict, "poll.already")
+	ErrClosed        = problem.New(problem.Conflict, "poll.closed")
+	ErrNotOpenYet    = problem.New(problem.Conflict, "poll.not_open")
+	ErrUnknownOption = problem.New(problem.Malformed, "poll.unknown_option")
+	ErrTooManyFromIP = problem.New(problem.TooMany, "poll.too_many")
 )
 
 // Vote records voterKey's choice of optionID in poll pollID at time now,
@@ -31,7 +32,7 @@ var (
 // ErrNotFound: a visitor cannot tell them from polls that do not exist.
 func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterKey, ip string, now time.Time) error {
 	if voterKey == "" {
-		return fmt.Errorf("%w: empty voter key", ErrInvalid)
+		return fmt.Errorf("empty voter key: %w", ErrInvalid)
 	}
 	// On PostgreSQL, lock the poll row: votes on one poll then take turns,
 	// so the per-IP count cannot be raced past its limit and no vote can

@@ -9,7 +9,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,13 +16,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/problem"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
 
 // ErrNotFound is returned by lookups that find no row. Domain packages wrap
-// or return it; callers test it with errors.Is.
-var ErrNotFound = errors.New("not found")
+// or return it; callers test it with errors.Is. It is a problem of kind
+// NotFound, so a handler answers it with 404 without knowing the store.
+var ErrNotFound = problem.New(problem.NotFound, "")
 
 // DB is the shared database handle with the dialect it speaks.
 type DB struct {

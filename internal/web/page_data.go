@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/handler"
 	"github.com/congtin/congtin/internal/poll"
 	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/stats"
@@ -194,13 +195,7 @@ func (s *Server) newPage(r *http.Request, title string) (*pageData, error) {
 // renderError shows the error page for status, with the site's chrome
 // when the database can still give it.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
-	key := "error." + itoa(status)
-	if _, ok := s.text[key+".title"]; !ok {
-		key = "error.500"
-		if status < 500 {
-			key = "error.400"
-		}
-	}
+	key := handler.StatusKey(s.text, status)
 	data := &pageData{Title: s.text.T(key + ".title"), OGType: "website"}
 	if status != http.StatusInternalServerError {
 		if c, err := s.loadChrome(r.Context(), r); err == nil {

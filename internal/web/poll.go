@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/congtin/congtin/internal/handler"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/vn"
 )
 
@@ -81,43 +83,37 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 	}
 	options := form["option"]
 	if len(options) > 1 {
-		return statusError(http.StatusBadRequest, "option given %d times", len(options))
+		return statusError(problem.Malformed, "option given %d times", len(options))
 	}
 	if len(options) == 0 || options[0] == "" {
 		return s.renderPoll(w, r, http.StatusBadRequest, id, "poll.choose", true)
 	}
 	optionID, ok := parsePollID(options[0])
 	if !ok {
-		return statusError(http.StatusBadRequest, "option %q", options[0])
+		return statusError(problem.Malformed, "option %q", options[0])
 	}
 	ip := ""
 	if v := visitorOf(r); v != nil {
 		ip = v.ip
 	}
 	err = s.polls.Vote(r.Context(), s.cfg.SiteID, id, optionID, visitorKey(r), ip, s.now())
-	var status int
-	var msg string
-	switch {
-	case err == nil:
+	if err == nil || errors.Is(err, poll.ErrAlreadyVoted) {
 		rememberVote(w, r, id, s.isHTTPS(r))
+	}
+	if err == nil {
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, "/binh-chon/"+strconv.FormatInt(id, 10)+"?"+votedFlag+"=1", http.StatusSeeOther)
 		return nil
-	case errors.Is(err, poll.ErrAlreadyVoted):
-		rememberVote(w, r, id, s.isHTTPS(r))
-		status, msg = http.StatusConflict, "poll.already"
-	case errors.Is(err, poll.ErrClosed):
-		status, msg = http.StatusConflict, "poll.closed"
-	case errors.Is(err, poll.ErrNotOpenYet):
-		status, msg = http.StatusConflict, "poll.not_open"
-	case errors.Is(err, poll.ErrUnknownOption):
-		status, msg = http.StatusBadRequest, "poll.unknown_option"
-	case errors.Is(err, poll.ErrTooManyFromIP):
-		status, msg = http.StatusTooManyRequests, "poll.too_many"
-	default:
-		return err // not found, or an internal error
 	}
-	return s.renderPoll(w, r, status, id, msg, true)
+
+	// A refused vote (already voted, closed, not open, another poll's
+	// option, too many from the address) shows the results with the
+	// reason; not found and internal errors take the error page.
+	p, refused := problem.As(err)
+	if !refused || p.Key == "" {
+		return err
+	}
+	return s.renderPoll(w, r, handler.Status(err), id, p.Key, true)
 }
 
 // readVoteForm reads a small url-encoded body. r.ParseForm would also
@@ -125,19 +121,19 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 func readVoteForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "application/x-www-form-urlencoded" {
-		return nil, statusError(http.StatusUnsupportedMediaType, "content type %q", r.Header.Get("Content-Type"))
+		return nil, statusError(problem.Unsupported, "content type %q", r.Header.Get("Content-Type"))
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxVoteBody))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return nil, statusError(http.StatusRequestEntityTooLarge, "vote body over %d bytes", maxVoteBody)
+		return nil, statusError(problem.TooLarge, "vote body over %d bytes", maxVoteBody)
 	}
 	if err != nil {
-		return nil, statusError(http.StatusBadRequest, "read vote: %v", err)
+		return nil, statusError(problem.Malformed, "read vote: %v", err)
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
-		return nil, statusError(http.StatusBadRequest, "vote form: %v", err)
+		return nil, statusError(problem.Malformed, "vote form: %v", err)
 	}
 	return form, nil
 }

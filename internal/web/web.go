@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/handler"
 	"github.com/congtin/congtin/internal/i18n"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
@@ -56,6 +57,7 @@ type Server struct {
 	pages     *templates
 	assets    *assets
 	text      i18n.Catalog
+	errs      *handler.Adapter
 	log       *slog.Logger
 	now       func() time.Time
 }
@@ -86,6 +88,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, polls: d.Polls, media: d.Media,
 		stats: d.Stats, text: i18n.Default, log: d.Logger, now: time.Now, searching: newSearchSlots()}
+	s.errs = s.newErrors()
 	if cfg.PageCacheBytes > 0 && cfg.PageCacheTTL > 0 {
 		gen := func() uint64 { return 0 }
 		if d.Changes != nil {
