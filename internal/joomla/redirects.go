@@ -7,30 +7,31 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/oldlink"
 )
 
 // The redirect phase writes one row per key an old address reduces to
-// (see LinkKeys): the numeric forms of every article, category, section
+// (see oldlink.Keys): the numeric forms of every article, category, section
 // and poll; every menu item's path and ?Itemid=; the category routes
 // under each menu item in the three router styles; and the id-less
 // 4.x/5.x article routes. Numbered article paths need no row of their
-// own: LinkKeys falls back to the article's id.
+// own: oldlink.Keys falls back to the article's id.
 
-func articleTarget(catSlug string, a artInfo) redirect {
+func articleTarget(catSlug string, a artInfo) oldlink.Redirect {
 	switch a.status {
 	case content.StatusTrashed:
-		return redirect{status: 410}
+		return oldlink.Redirect{Status: 410}
 	case content.StatusDraft, content.StatusPending, content.StatusUnpublished:
-		return redirect{status: 404}
+		return oldlink.Redirect{Status: 404}
 	}
-	return redirect{target: "/" + catSlug + "/" + strconv.FormatInt(a.target, 10) + "-" + a.slug, status: 301}
+	return oldlink.Redirect{Target: "/" + catSlug + "/" + strconv.FormatInt(a.target, 10) + "-" + a.slug, Status: 301}
 }
 
-func categoryTarget(c *category) redirect {
+func categoryTarget(c *category) oldlink.Redirect {
 	if !c.live || c.target == 0 {
-		return redirect{status: 404}
+		return oldlink.Redirect{Status: 404}
 	}
-	return redirect{target: "/" + c.slug + "/", status: 301}
+	return oldlink.Redirect{Target: "/" + c.slug + "/", Status: 301}
 }
 
 type menuItem struct {
@@ -46,7 +47,7 @@ type menuItem struct {
 }
 
 func (im *importer) importRedirects(ctx context.Context) error {
-	put := func(key string, r redirect) {
+	put := func(key string, r oldlink.Redirect) {
 		if key == "" {
 			return
 		}
@@ -58,20 +59,20 @@ func (im *importer) importRedirects(ctx context.Context) error {
 	byCat := map[string][]artInfo{}
 	for _, a := range im.articles {
 		c := im.cats[a.cat]
-		put(ArticleKey(strconv.FormatInt(a.jid, 10)), articleTarget(c.slug, a))
+		put(oldlink.ArticleKey(strconv.FormatInt(a.jid, 10)), articleTarget(c.slug, a))
 		byCat[a.cat] = append(byCat[a.cat], a)
 	}
 	for _, c := range im.catOrder {
 		if sec, ok := strings.CutPrefix(c.jid, "section:"); ok {
-			put(CategoryKey("section", sec), categoryTarget(c))
+			put(oldlink.CategoryKey("section", sec), categoryTarget(c))
 		} else {
-			put(CategoryKey("category", c.jid), categoryTarget(c))
+			put(oldlink.CategoryKey("category", c.jid), categoryTarget(c))
 		}
 	}
 	for sid, e := range im.imap["poll"] {
-		put(PollKey(sid), redirect{target: "/binh-chon/" + strconv.FormatInt(e.target, 10), status: 301})
+		put(oldlink.PollKey(sid), oldlink.Redirect{Target: "/binh-chon/" + strconv.FormatInt(e.target, 10), Status: 301})
 	}
-	put("/", redirect{target: "/", status: 301})
+	put("/", oldlink.Redirect{Target: "/", Status: 301})
 
 	// The 4.x/5.x component route without a menu item.
 	for _, a := range im.articles {
@@ -112,7 +113,7 @@ func (im *importer) importRedirects(ctx context.Context) error {
 		if !ok {
 			continue
 		}
-		put(ItemKey(m.id), r)
+		put(oldlink.ItemKey(m.id), r)
 		if m.home || m.path == "" {
 			continue
 		}
@@ -120,7 +121,7 @@ func (im *importer) importRedirects(ctx context.Context) error {
 		// Categories and articles below a category or section menu item.
 		u, _ := url.Parse(link)
 		q := u.Query()
-		view, id := q.Get("view"), leadingID(q.Get("id"))
+		view, id := q.Get("view"), oldlink.LeadingID(q.Get("id"))
 		var root *category
 		switch {
 		case q.Get("option") != "com_content" || id == "":
@@ -140,7 +141,7 @@ func (im *importer) importRedirects(ctx context.Context) error {
 
 // routesBelow adds the routes of root's descendants under menu path base,
 // chain being the categories between root and the current one.
-func (im *importer) routesBelow(put func(string, redirect), base string, root *category, chain []*category,
+func (im *importer) routesBelow(put func(string, oldlink.Redirect), base string, root *category, chain []*category,
 	children map[string][]*category, byCat map[string][]artInfo) {
 	cur := root
 	if len(chain) > 0 {
@@ -175,7 +176,7 @@ func (im *importer) routesBelow(put func(string, redirect), base string, root *c
 }
 
 func key(path string, q url.Values) string {
-	ks := LinkKeys(path, q)
+	ks := oldlink.Keys(path, q)
 	if len(ks) == 0 {
 		return ""
 	}
@@ -226,27 +227,17 @@ func (im *importer) menu(ctx context.Context) ([]*menuItem, error) {
 	return items, nil
 }
 
-// writeRedirects stores the rows in multi-row statements; existing rows
+// writeRedirects stores the rows that are new or changed; existing rows
 // with the same key are updated, so a second run adds nothing.
 func (im *importer) writeRedirects(ctx context.Context) error {
 	const per = 200
-	old := map[string]redirect{}
-	rows, err := im.w.tx.QueryContext(ctx, `SELECT old_path, target, status FROM redirects WHERE site_id = $1`, im.opts.SiteID)
+	old, err := oldlink.Stored(ctx, im.w.tx, im.opts.SiteID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var k string
-		var r redirect
-		if err := rows.Scan(&k, &r.target, &r.status); err != nil {
-			rows.Close()
-			return err
-		}
-		old[k] = r
-	}
-	rows.Close()
+
 	c := im.rep.count("redirect")
-	var keys []string
+	var changed []oldlink.Entry
 	for _, k := range sortedKeys(im.redirects) {
 		prev, ok := old[k]
 		switch {
@@ -258,25 +249,13 @@ func (im *importer) writeRedirects(ctx context.Context) error {
 			c.Unchanged++
 			continue
 		}
-		keys = append(keys, k)
+		changed = append(changed, oldlink.Entry{Key: k, Redirect: im.redirects[k]})
 	}
 	old = nil
-	for i := 0; i < len(keys); i += per {
-		chunk := keys[i:min(i+per, len(keys))]
-		var b strings.Builder
-		b.WriteString(`INSERT INTO redirects (site_id, old_path, target, status) VALUES `)
-		args := make([]any, 0, len(chunk)*4)
-		for j, k := range chunk {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			n := len(args)
-			b.WriteString("($" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ", $" + strconv.Itoa(n+3) + ", $" + strconv.Itoa(n+4) + ")")
-			r := im.redirects[k]
-			args = append(args, im.opts.SiteID, k, r.target, r.status)
-		}
-		b.WriteString(` ON CONFLICT (site_id, old_path) DO UPDATE SET target = excluded.target, status = excluded.status`)
-		if _, err := im.w.tx.ExecContext(ctx, b.String(), args...); err != nil {
+
+	for i := 0; i < len(changed); i += per {
+		chunk := changed[i:min(i+per, len(changed))]
+		if err := oldlink.Save(ctx, im.w.tx, im.opts.SiteID, chunk); err != nil {
 			return err
 		}
 		for range chunk {
