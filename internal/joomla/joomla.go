@@ -156,6 +156,9 @@ type mapRow struct {
 // themselves stops it.
 func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Report, error) {
 	start := time.Now()
+	if err := checkPrefix(opts.Prefix); err != nil {
+		return nil, err
+	}
 	if opts.SiteID == 0 {
 		opts.SiteID = 1
 	}
@@ -218,6 +221,9 @@ func (im *importer) detect(ctx context.Context) error {
 		case 0:
 			return errors.New("no Joomla tables in this database (no <prefix>content with <prefix>users)")
 		case 1:
+			if err := checkPrefix(ps[0]); err != nil {
+				return err
+			}
 			im.p = ps[0]
 		default:
 			installs, err := Installs(ctx, im.src, ps)
