@@ -47,38 +47,13 @@ type menuItem struct {
 }
 
 func (im *importer) importRedirects(ctx context.Context) error {
-	put := func(key string, r oldlink.Redirect) {
-		if key == "" {
-			return
-		}
-		if _, ok := im.redirects[key]; !ok {
-			im.redirects[key] = r
-		}
-	}
-	// Numeric forms.
-	byCat := map[string][]artInfo{}
-	for _, a := range im.articles {
-		c := im.cats[a.cat]
-		put(oldlink.ArticleKey(strconv.FormatInt(a.jid, 10)), articleTarget(c.slug, a))
-		byCat[a.cat] = append(byCat[a.cat], a)
-	}
-	for _, c := range im.catOrder {
-		if sec, ok := strings.CutPrefix(c.jid, "section:"); ok {
-			put(oldlink.CategoryKey("section", sec), categoryTarget(c))
-		} else {
-			put(oldlink.CategoryKey("category", c.jid), categoryTarget(c))
-		}
-	}
-	for sid, e := range im.imap["poll"] {
-		put(oldlink.PollKey(sid), oldlink.Redirect{Target: "/binh-chon/" + strconv.FormatInt(e.target, 10), Status: 301})
-	}
-	put("/", oldlink.Redirect{Target: "/", Status: 301})
+	byCat := im.numericRedirects()
 
 	// The 4.x/5.x component route without a menu item.
 	for _, a := range im.articles {
 		if c := im.cats[a.cat]; c != nil && a.alias != "" && c.num != 0 {
-			put(key("/component/content/article/"+a.alias, url.Values{"catid": {strconv.FormatInt(c.num, 10)}}),
-				articleTarget(c.slug, a))
+			catid := url.Values{"catid": {strconv.FormatInt(c.num, 10)}}
+			im.addRedirect(key("/component/content/article/"+a.alias, catid), articleTarget(c.slug, a))
 		}
 	}
 
@@ -86,6 +61,52 @@ func (im *importer) importRedirects(ctx context.Context) error {
 	if err != nil {
 		im.rep.Notes = append(im.rep.Notes, "menu not read, menu routes have no redirects: "+err.Error())
 	}
+	im.menuRedirects(items, byCat)
+
+	im.prog.start("redirects", len(im.redirects))
+	return im.writeRedirects(ctx)
+}
+
+// addRedirect keeps r for key, unless key is empty or already has one:
+// the first row written for a key is the most specific.
+func (im *importer) addRedirect(key string, r oldlink.Redirect) {
+	if key == "" {
+		return
+	}
+	if _, ok := im.redirects[key]; !ok {
+		im.redirects[key] = r
+	}
+}
+
+// numericRedirects adds the numeric forms of every article, category,
+// section and poll, and the home page; it returns the articles by
+// category for the menu routes.
+func (im *importer) numericRedirects() map[string][]artInfo {
+	byCat := map[string][]artInfo{}
+	for _, a := range im.articles {
+		c := im.cats[a.cat]
+		im.addRedirect(oldlink.ArticleKey(strconv.FormatInt(a.jid, 10)), articleTarget(c.slug, a))
+		byCat[a.cat] = append(byCat[a.cat], a)
+	}
+	for _, c := range im.catOrder {
+		if sec, ok := strings.CutPrefix(c.jid, "section:"); ok {
+			im.addRedirect(oldlink.CategoryKey("section", sec), categoryTarget(c))
+		} else {
+			im.addRedirect(oldlink.CategoryKey("category", c.jid), categoryTarget(c))
+		}
+	}
+	for sid, e := range im.imap["poll"] {
+		im.addRedirect(oldlink.PollKey(sid),
+			oldlink.Redirect{Target: "/binh-chon/" + strconv.FormatInt(e.target, 10), Status: 301})
+	}
+	im.addRedirect("/", oldlink.Redirect{Target: "/", Status: 301})
+	return byCat
+}
+
+// menuRedirects adds, for every menu item that leads to a page with a
+// redirect, its ?Itemid= and its path, and the routes of the categories
+// and articles below a category or section item.
+func (im *importer) menuRedirects(items []*menuItem, byCat map[string][]artInfo) {
 	children := map[string][]*category{}
 	for _, c := range im.catOrder {
 		children[c.parent] = append(children[c.parent], c)
@@ -94,49 +115,60 @@ func (im *importer) importRedirects(ctx context.Context) error {
 	for _, m := range items {
 		byID[m.id] = m
 	}
+
 	for _, m := range items {
-		link := m.link
-		if m.typ == "alias" || m.typ == "menulink" {
-			target := byID[m.params["aliasoptions"]]
-			if target == nil {
-				target = byID[m.params["menu_item"]]
-			}
-			if target == nil {
-				continue
-			}
-			link = target.link
-		} else if m.typ != "component" {
-			continue
-		}
-		lk := linkKey(link)
-		r, ok := im.redirects[lk]
+		link, ok := menuLink(m, byID)
 		if !ok {
 			continue
 		}
-		put(oldlink.ItemKey(m.id), r)
+		r, ok := im.redirects[linkKey(link)]
+		if !ok {
+			continue
+		}
+		im.addRedirect(oldlink.ItemKey(m.id), r)
 		if m.home || m.path == "" {
 			continue
 		}
-		put(key("/"+m.path, nil), r)
-		// Categories and articles below a category or section menu item.
-		u, _ := url.Parse(link)
-		q := u.Query()
-		view, id := q.Get("view"), oldlink.LeadingID(q.Get("id"))
-		var root *category
-		switch {
-		case q.Get("option") != "com_content" || id == "":
-		case view == "section" && im.ver.legacy():
-			root = im.cats["section:"+id]
-		case view == "category" || view == "categories":
-			root = im.cats[id]
+		im.addRedirect(key("/"+m.path, nil), r)
+		if root := im.menuRoot(link); root != nil {
+			im.routesBelow(im.addRedirect, "/"+m.path, root, nil, children, byCat)
 		}
-		if root == nil {
-			continue
-		}
-		im.routesBelow(put, "/"+m.path, root, nil, children, byCat)
 	}
-	im.prog.start("redirects", len(im.redirects))
-	return im.writeRedirects(ctx)
+}
+
+// menuLink is the link menu item m leads to: its own for a component
+// item, its target's for an alias; false for other items.
+func menuLink(m *menuItem, byID map[string]*menuItem) (string, bool) {
+	switch m.typ {
+	case "alias", "menulink":
+		target := byID[m.params["aliasoptions"]]
+		if target == nil {
+			target = byID[m.params["menu_item"]]
+		}
+		if target == nil {
+			return "", false
+		}
+		return target.link, true
+	case "component":
+		return m.link, true
+	}
+	return "", false
+}
+
+// menuRoot is the category (or 1.5 section) a menu item's link shows,
+// under which its categories and articles have routes; nil for others.
+func (im *importer) menuRoot(link string) *category {
+	u, _ := url.Parse(link)
+	q := u.Query()
+	view, id := q.Get("view"), oldlink.LeadingID(q.Get("id"))
+	switch {
+	case q.Get("option") != "com_content" || id == "":
+	case view == "section" && im.ver.legacy():
+		return im.cats["section:"+id]
+	case view == "category" || view == "categories":
+		return im.cats[id]
+	}
+	return nil
 }
 
 // routesBelow adds the routes of root's descendants under menu path base,
