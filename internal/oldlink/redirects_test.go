@@ -58,7 +58,8 @@ func TestSaveAndResolve(t *testing.T) {
 
 		t.Run("saving a key again replaces its redirect", func(t *testing.T) {
 			moved := oldlink.Redirect{Target: "/tin-tuc/8-ket-qua", Status: 301}
-			if err := oldlink.Save(ctx, db, 1, []oldlink.Entry{{Key: oldlink.ArticleKey("44"), Redirect: moved}}); err != nil {
+			err := oldlink.Save(ctx, db, 1, []oldlink.Entry{{Key: oldlink.ArticleKey("44"), Redirect: moved}})
+			if err != nil {
 				t.Fatal(err)
 			}
 			got, err := oldlink.Find(ctx, db, 1, []string{oldlink.ArticleKey("44")})
@@ -83,7 +84,8 @@ func TestSaveAndResolve(t *testing.T) {
 		})
 
 		t.Run("another site sees none of them", func(t *testing.T) {
-			if _, err := db.ExecContext(ctx, `INSERT INTO sites (id, host, name) VALUES (2, 'khac.example', 'Khác')`); err != nil {
+			_, err := db.ExecContext(ctx, `INSERT INTO sites (id, host, name) VALUES (2, 'khac.example', 'Khác')`)
+			if err != nil {
 				t.Fatal(err)
 			}
 			if _, err := oldlink.Find(ctx, db, 2, []string{"/cu"}); !errors.Is(err, oldlink.ErrNotFound) {
