@@ -80,43 +80,84 @@ type lookup struct {
 }
 
 func (im *importer) importArticles(ctx context.Context) error {
-	p := im.p
-	// Every article id in use, to know which Joomla ids can be kept.
+	used, next, err := im.articleIDs(ctx)
+	if err != nil {
+		return err
+	}
+
+	tagsOf, err := im.articleTags(ctx)
+	if err != nil {
+		return err
+	}
+
+	// The category for articles without a (known) one is made now, so the
+	// categories stay as they are while the workers read them.
+	if err := im.makeUncategorisedIfNeeded(ctx); err != nil {
+		return err
+	}
+
+	// What the last import recorded, for the workers (im.imap changes as
+	// the writer goes).
+	prevSums := make(map[string]string, len(im.imap["article"]))
+	for sid, e := range im.imap["article"] {
+		prevSums[sid] = e.checksum
+	}
+
+	total := im.count(ctx, `SELECT count(*) FROM `+im.p+`content`)
+	im.articles = make([]artInfo, 0, total)
+	im.prog.start("articles", total)
+	return im.articlePipeline(ctx, tagsOf, prevSums, func(s *srcArticle, p *artPrep) {
+		im.putArticle(ctx, s, p, used, &next)
+	})
+}
+
+// articleIDs returns every article id in use, to know which Joomla ids
+// can be kept, and the first id above both congtin's and Joomla's.
+func (im *importer) articleIDs(ctx context.Context) (map[int64]bool, int64, error) {
 	used := map[int64]bool{}
 	var maxID int64
 	rows, err := im.w.tx.QueryContext(ctx, `SELECT id FROM articles`)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return err
+			return nil, 0, err
 		}
 		used[id] = true
 		maxID = max(maxID, id)
 	}
 	rows.Close()
-	var srcMax int64
-	im.src.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM `+p+`content`).Scan(&srcMax)
-	next := max(maxID, srcMax) + 1
 
+	var srcMax int64
+	im.src.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM `+im.p+`content`).Scan(&srcMax)
+	return used, max(maxID, srcMax) + 1, nil
+}
+
+// articleTags maps each article to its tags (3.x and later).
+func (im *importer) articleTags(ctx context.Context) (map[int64][]int64, error) {
 	tagsOf := map[int64][]int64{}
-	if im.ver.Major >= 3 {
-		err := scanAll(ctx, im.src, `SELECT content_item_id, tag_id FROM `+p+`contentitem_tag_map
-			WHERE type_alias = 'com_content.article' ORDER BY content_item_id, tag_id`, func(r row) error {
-			tagsOf[r.i(0)] = append(tagsOf[r.i(0)], r.i(1))
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+	if im.ver.Major < 3 {
+		return tagsOf, nil
 	}
-	// The category for articles without a (known) one is made now, so the
-	// categories stay as they are while the workers read them.
+	err := scanAll(ctx, im.src, `SELECT content_item_id, tag_id FROM `+im.p+`contentitem_tag_map
+			WHERE type_alias = 'com_content.article' ORDER BY content_item_id, tag_id`, func(r row) error {
+		tagsOf[r.i(0)] = append(tagsOf[r.i(0)], r.i(1))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return tagsOf, nil
+}
+
+// makeUncategorisedIfNeeded makes the category for articles without a
+// (known) one when some article has none.
+func (im *importer) makeUncategorisedIfNeeded(ctx context.Context) error {
 	needUncat := false
-	err = scanAll(ctx, im.src, `SELECT DISTINCT catid FROM `+p+`content`, func(r row) error {
+	err := scanAll(ctx, im.src, `SELECT DISTINCT catid FROM `+im.p+`content`, func(r row) error {
 		if c, ok := im.cats[r.s(0)]; !ok || c.target == 0 {
 			needUncat = true
 		}
@@ -128,24 +169,24 @@ func (im *importer) importArticles(ctx context.Context) error {
 	if needUncat {
 		im.uncategorised(ctx)
 	}
-	// What the last import recorded, for the workers (im.imap changes as
-	// the writer goes).
-	prevSums := make(map[string]string, len(im.imap["article"]))
-	for sid, e := range im.imap["article"] {
-		prevSums[sid] = e.checksum
-	}
+	return nil
+}
 
+// articleQuery reads every source article in id order.
+func (im *importer) articleQuery() string {
 	featured := "c.featured"
 	if im.ver.legacy() {
-		featured = `(SELECT count(*) FROM ` + p + `content_frontpage f WHERE f.content_id = c.id)`
+		featured = `(SELECT count(*) FROM ` + im.p + `content_frontpage f WHERE f.content_id = c.id)`
 	}
-	total := im.count(ctx, `SELECT count(*) FROM `+p+`content`)
-	im.articles = make([]artInfo, 0, total)
-	im.prog.start("articles", total)
-	q := `SELECT c.id, c.title, c.alias, c.introtext, c.` + "`fulltext`" + `, c.state, c.catid, c.created, c.created_by,
+	return `SELECT c.id, c.title, c.alias, c.introtext, c.` + "`fulltext`" + `, c.state, c.catid, c.created, c.created_by,
 		c.created_by_alias, c.modified, c.publish_up, c.publish_down, c.images, c.metadesc, c.access, c.hits, ` +
-		featured + ` FROM ` + p + `content c ORDER BY c.id`
+		featured + ` FROM ` + im.p + `content c ORDER BY c.id`
+}
 
+// articlePipeline runs the reader, the workers and the writer (put, on
+// this goroutine, in the order the articles were read) described above.
+func (im *importer) articlePipeline(ctx context.Context, tagsOf map[int64][]int64, prevSums map[string]string,
+	put func(*srcArticle, *artPrep)) error {
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	work := make(chan *artJob, 256)
@@ -154,22 +195,9 @@ func (im *importer) importArticles(ctx context.Context) error {
 	go func() {
 		defer close(work)
 		defer close(order)
-		readErr <- scanAll(pctx, im.src, q, func(r row) error {
-			j := &artJob{done: make(chan struct{}), src: srcArticle{id: r.i(0), title: r.s(1), alias: r.s(2), intro: r.s(3),
-				full: r.s(4), state: r.i(5), catid: r.s(6), created: r.s(7), createdBy: r.s(8), byline: r.s(9), mod: r.s(10),
-				up: r.s(11), down: r.s(12), images: r.s(13), metadesc: r.s(14), access: r.s(15), hits: r.i(16),
-				featured: r.i(17) != 0}}
-			j.src.tags = tagsOf[j.src.id]
-			for _, ch := range []chan *artJob{order, work} {
-				select {
-				case ch <- j:
-				case <-pctx.Done():
-					return pctx.Err()
-				}
-			}
-			return nil
-		})
+		readErr <- im.readArticles(pctx, tagsOf, work, order)
 	}()
+
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
@@ -181,21 +209,9 @@ func (im *importer) importArticles(ctx context.Context) error {
 			}
 		}()
 	}
-	err = func() error {
-		for j := range order {
-			select {
-			case <-j.done:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			im.putArticle(ctx, &j.src, j.prep, used, &next)
-			im.prog.step()
-			if err := im.w.commitIfDue(ctx, false); err != nil {
-				return err
-			}
-		}
-		return nil
-	}()
+
+	err := im.writeArticles(ctx, order, put)
+
 	cancel()
 	for range order {
 		// Let the reader see the cancellation and stop.
@@ -209,6 +225,44 @@ func (im *importer) importArticles(ctx context.Context) error {
 		return rerr
 	}
 	return ctx.Err()
+}
+
+// readArticles sends every source article to the workers and, in the same
+// order, to the writer.
+func (im *importer) readArticles(ctx context.Context, tagsOf map[int64][]int64, work, order chan<- *artJob) error {
+	return scanAll(ctx, im.src, im.articleQuery(), func(r row) error {
+		j := &artJob{done: make(chan struct{}), src: srcArticle{id: r.i(0), title: r.s(1), alias: r.s(2), intro: r.s(3),
+			full: r.s(4), state: r.i(5), catid: r.s(6), created: r.s(7), createdBy: r.s(8), byline: r.s(9), mod: r.s(10),
+			up: r.s(11), down: r.s(12), images: r.s(13), metadesc: r.s(14), access: r.s(15), hits: r.i(16),
+			featured: r.i(17) != 0}}
+		j.src.tags = tagsOf[j.src.id]
+		for _, ch := range []chan<- *artJob{order, work} {
+			select {
+			case ch <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	})
+}
+
+// writeArticles puts each article once its worker is done with it, in the
+// order they were read, committing as batches fill.
+func (im *importer) writeArticles(ctx context.Context, order <-chan *artJob, put func(*srcArticle, *artPrep)) error {
+	for j := range order {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		put(&j.src, j.prep)
+		im.prog.step()
+		if err := im.w.commitIfDue(ctx, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (im *importer) statusOf(state int64) content.Status {
@@ -331,8 +385,8 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 		im.rep.skip("article", sid, "no category")
 		return
 	}
-	cat := p.cat
-	info := artInfo{jid: s.id, alias: strings.ToLower(s.alias), cat: cat.jid, slug: p.slug, status: p.status}
+
+	info := artInfo{jid: s.id, alias: strings.ToLower(s.alias), cat: p.cat.jid, slug: p.slug, status: p.status}
 	prev, mapped := im.mapped("article", sid)
 	if mapped && !used[prev.target] {
 		mapped = false // deleted in congtin since
@@ -343,6 +397,7 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 		im.rep.count("article").Unchanged++
 		return
 	}
+
 	target := s.id
 	switch {
 	case mapped:
@@ -351,10 +406,34 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 		target = *next
 		*next++
 	}
+	t := im.storedText(ctx, s, p, target)
+	a := im.newArticle(s, p, t, target)
+	err := im.w.row(ctx, func() error {
+		return im.writeArticle(ctx, s, p, t, a, mapped)
+	})
+	if err != nil {
+		im.rep.skip("article", sid, err.Error())
+		return
+	}
 
-	// The files, copied in the order the worker looked them up; when one
-	// copy differs from what the worker expected, the text is made again
-	// from the copies.
+	used[a.ID] = true
+	if im.indexer != nil {
+		im.toIndex = append(im.toIndex, a)
+	}
+	info.target = a.ID
+	im.articles = append(im.articles, info)
+	im.reportArticle(s, p, t, a)
+	if mapped {
+		im.rep.count("article").Updated++
+	} else {
+		im.rep.count("article").Created++
+	}
+}
+
+// storedText copies the files of article s (to be article target) in the
+// order the worker looked them up; when one copy differs from what the
+// worker expected, the text is made again from the copies.
+func (im *importer) storedText(ctx context.Context, s *srcArticle, p *artPrep, target int64) *artText {
 	stored := func(rel string) fileRef {
 		sm, ok := im.file(ctx, rel, target)
 		if !ok {
@@ -373,8 +452,13 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 	if t == nil {
 		t = im.articleText(s, stored)
 	}
+	return t
+}
 
-	a := &content.Article{ID: target, SiteID: im.opts.SiteID, CategoryID: cat.target, Slug: p.slug, Title: p.title,
+// newArticle is the congtin article made of s, with id target: its
+// byline, author, dates and lead image.
+func (im *importer) newArticle(s *srcArticle, p *artPrep, t *artText, target int64) *content.Article {
+	a := &content.Article{ID: target, SiteID: im.opts.SiteID, CategoryID: p.cat.target, Slug: p.slug, Title: p.title,
 		Status: p.status, Hits: s.hits, Featured: s.featured, MetaDescription: cleanText(s.metadesc)}
 	a.AuthorAlias = cleanText(s.byline)
 	jUser, _ := strconv.ParseInt(s.createdBy, 10, 64)
@@ -382,6 +466,7 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 		a.AuthorAlias = im.names[jUser]
 	}
 	a.CreatedBy = im.userIDs[jUser]
+
 	created := parseTime(s.created)
 	if created == nil {
 		created = parseTime(s.mod)
@@ -394,46 +479,48 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 		a.UpdatedAt = *m
 	}
 	a.PublishAt = parseTime(s.up)
-	if a.PublishAt == nil && (p.status == content.StatusPublished || p.status == content.StatusArchived || p.status == content.StatusUnpublished) {
+	if a.PublishAt == nil && (p.status == content.StatusPublished || p.status == content.StatusArchived ||
+		p.status == content.StatusUnpublished) {
 		a.PublishAt = created
 	}
 	a.UnpublishAt = parseTime(s.down)
+
 	if t.leadRel != "" {
 		a.ImageID = im.files[t.leadRel].id
 	}
+	return a
+}
+
+// writeArticle stores a, the article made of s, with its HTML and tags.
+func (im *importer) writeArticle(ctx context.Context, s *srcArticle, p *artPrep, t *artText, a *content.Article,
+	mapped bool) error {
 	access := content.AccessPublic
 	if !p.public {
 		access = content.AccessRegistered
 	}
-	err := im.w.row(ctx, func() error {
-		if err := im.content.PutImportedArticleHTML(ctx, im.w.tx, a, t.html, access, mapped); err != nil {
+	if err := im.content.PutImportedArticleHTML(ctx, im.w.tx, a, t.html, access, mapped); err != nil {
+		return err
+	}
+
+	if mapped {
+		if _, err := im.w.tx.ExecContext(ctx, `DELETE FROM article_tags WHERE article_id = $1`, a.ID); err != nil {
 			return err
 		}
-		if mapped {
-			if _, err := im.w.tx.ExecContext(ctx, `DELETE FROM article_tags WHERE article_id = $1`, a.ID); err != nil {
+	}
+	for _, tag := range s.tags {
+		if id := im.tags[tag]; id != 0 {
+			if _, err := im.w.tx.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)
+					ON CONFLICT DO NOTHING`, a.ID, id); err != nil {
 				return err
 			}
 		}
-		for _, tag := range s.tags {
-			if id := im.tags[tag]; id != 0 {
-				if _, err := im.w.tx.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)
-					ON CONFLICT DO NOTHING`, a.ID, id); err != nil {
-					return err
-				}
-			}
-		}
-		return im.remember("article", sid, a.ID, p.sum)
-	})
-	if err != nil {
-		im.rep.skip("article", sid, err.Error())
-		return
 	}
-	used[a.ID] = true
-	if im.indexer != nil {
-		im.toIndex = append(im.toIndex, a)
-	}
-	info.target = a.ID
-	im.articles = append(im.articles, info)
+	return im.remember("article", strconv.FormatInt(s.id, 10), a.ID, p.sum)
+}
+
+// reportArticle lists article a in the report where it belongs: unsafe
+// HTML removed, registered-only, hidden by its category.
+func (im *importer) reportArticle(s *srcArticle, p *artPrep, t *artText, a *content.Article) {
 	if removed := t.before - t.after; removed > 0 {
 		im.rep.Unsafe = append(im.rep.Unsafe, Unsafe{ArticleID: a.ID, Title: p.title, Removed: removed})
 	}
@@ -442,11 +529,6 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 	}
 	if s.state == 1 && p.status == content.StatusUnpublished {
 		im.rep.Hidden = append(im.rep.Hidden, ArticleRef{ID: a.ID, Title: p.title})
-	}
-	if mapped {
-		im.rep.count("article").Updated++
-	} else {
-		im.rep.count("article").Created++
 	}
 }
 

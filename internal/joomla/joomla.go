@@ -23,6 +23,7 @@ import (
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/oldlink"
 	"github.com/congtin/congtin/internal/poll"
 	"github.com/congtin/congtin/internal/store"
 )
@@ -104,11 +105,6 @@ type artInfo struct {
 	status content.Status
 }
 
-type redirect struct {
-	target string
-	status int
-}
-
 type importer struct {
 	src     *sql.DB
 	dst     *store.DB
@@ -135,7 +131,7 @@ type importer struct {
 	catOrder  []*category
 	tags      map[int64]int64 // Joomla tag id → congtin tag id
 	articles  []artInfo
-	redirects map[string]redirect
+	redirects map[string]oldlink.Redirect
 
 	// indexer and toIndex: articles written since the last commit, indexed
 	// together before it (see indexPending).
@@ -160,6 +156,9 @@ type mapRow struct {
 // themselves stops it.
 func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Report, error) {
 	start := time.Now()
+	if err := checkPrefix(opts.Prefix); err != nil {
+		return nil, err
+	}
 	if opts.SiteID == 0 {
 		opts.SiteID = 1
 	}
@@ -176,7 +175,7 @@ func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Rep
 		content: content.NewStore(dst), media: media.NewStore(dst), polls: poll.NewStore(dst),
 		now: time.Now().UTC(), imap: map[string]map[string]mapEntry{}, files: map[string]storedMedia{},
 		mediaMime: map[int64]string{}, userIDs: map[int64]int64{}, names: map[int64]string{},
-		cats: map[string]*category{}, tags: map[int64]int64{}, redirects: map[string]redirect{},
+		cats: map[string]*category{}, tags: map[int64]int64{}, redirects: map[string]oldlink.Redirect{},
 		probes: map[string]fileRef{}}
 	// The content store gets no indexer: the importer indexes each batch
 	// of articles itself, outside the per-row savepoints (SQLite's FTS5
@@ -222,6 +221,9 @@ func (im *importer) detect(ctx context.Context) error {
 		case 0:
 			return errors.New("no Joomla tables in this database (no <prefix>content with <prefix>users)")
 		case 1:
+			if err := checkPrefix(ps[0]); err != nil {
+				return err
+			}
 			im.p = ps[0]
 		default:
 			installs, err := Installs(ctx, im.src, ps)

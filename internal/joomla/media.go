@@ -11,7 +11,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -318,5 +317,3 @@ func mosImages(text, images string) string {
 		return `<img src="/images/stories/` + html.EscapeString(f[0]) + `" alt="` + html.EscapeString(alt) + `">`
 	})
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

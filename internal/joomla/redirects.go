@@ -7,30 +7,31 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/oldlink"
 )
 
 // The redirect phase writes one row per key an old address reduces to
-// (see LinkKeys): the numeric forms of every article, category, section
+// (see oldlink.Keys): the numeric forms of every article, category, section
 // and poll; every menu item's path and ?Itemid=; the category routes
 // under each menu item in the three router styles; and the id-less
 // 4.x/5.x article routes. Numbered article paths need no row of their
-// own: LinkKeys falls back to the article's id.
+// own: oldlink.Keys falls back to the article's id.
 
-func articleTarget(catSlug string, a artInfo) redirect {
+func articleTarget(catSlug string, a artInfo) oldlink.Redirect {
 	switch a.status {
 	case content.StatusTrashed:
-		return redirect{status: 410}
+		return oldlink.Redirect{Status: 410}
 	case content.StatusDraft, content.StatusPending, content.StatusUnpublished:
-		return redirect{status: 404}
+		return oldlink.Redirect{Status: 404}
 	}
-	return redirect{target: "/" + catSlug + "/" + strconv.FormatInt(a.target, 10) + "-" + a.slug, status: 301}
+	return oldlink.Redirect{Target: "/" + catSlug + "/" + strconv.FormatInt(a.target, 10) + "-" + a.slug, Status: 301}
 }
 
-func categoryTarget(c *category) redirect {
+func categoryTarget(c *category) oldlink.Redirect {
 	if !c.live || c.target == 0 {
-		return redirect{status: 404}
+		return oldlink.Redirect{Status: 404}
 	}
-	return redirect{target: "/" + c.slug + "/", status: 301}
+	return oldlink.Redirect{Target: "/" + c.slug + "/", Status: 301}
 }
 
 type menuItem struct {
@@ -46,38 +47,13 @@ type menuItem struct {
 }
 
 func (im *importer) importRedirects(ctx context.Context) error {
-	put := func(key string, r redirect) {
-		if key == "" {
-			return
-		}
-		if _, ok := im.redirects[key]; !ok {
-			im.redirects[key] = r
-		}
-	}
-	// Numeric forms.
-	byCat := map[string][]artInfo{}
-	for _, a := range im.articles {
-		c := im.cats[a.cat]
-		put(ArticleKey(strconv.FormatInt(a.jid, 10)), articleTarget(c.slug, a))
-		byCat[a.cat] = append(byCat[a.cat], a)
-	}
-	for _, c := range im.catOrder {
-		if sec, ok := strings.CutPrefix(c.jid, "section:"); ok {
-			put(CategoryKey("section", sec), categoryTarget(c))
-		} else {
-			put(CategoryKey("category", c.jid), categoryTarget(c))
-		}
-	}
-	for sid, e := range im.imap["poll"] {
-		put(PollKey(sid), redirect{target: "/binh-chon/" + strconv.FormatInt(e.target, 10), status: 301})
-	}
-	put("/", redirect{target: "/", status: 301})
+	byCat := im.numericRedirects()
 
 	// The 4.x/5.x component route without a menu item.
 	for _, a := range im.articles {
 		if c := im.cats[a.cat]; c != nil && a.alias != "" && c.num != 0 {
-			put(key("/component/content/article/"+a.alias, url.Values{"catid": {strconv.FormatInt(c.num, 10)}}),
-				articleTarget(c.slug, a))
+			catid := url.Values{"catid": {strconv.FormatInt(c.num, 10)}}
+			im.addRedirect(key("/component/content/article/"+a.alias, catid), articleTarget(c.slug, a))
 		}
 	}
 
@@ -85,6 +61,52 @@ func (im *importer) importRedirects(ctx context.Context) error {
 	if err != nil {
 		im.rep.Notes = append(im.rep.Notes, "menu not read, menu routes have no redirects: "+err.Error())
 	}
+	im.menuRedirects(items, byCat)
+
+	im.prog.start("redirects", len(im.redirects))
+	return im.writeRedirects(ctx)
+}
+
+// addRedirect keeps r for key, unless key is empty or already has one:
+// the first row written for a key is the most specific.
+func (im *importer) addRedirect(key string, r oldlink.Redirect) {
+	if key == "" {
+		return
+	}
+	if _, ok := im.redirects[key]; !ok {
+		im.redirects[key] = r
+	}
+}
+
+// numericRedirects adds the numeric forms of every article, category,
+// section and poll, and the home page; it returns the articles by
+// category for the menu routes.
+func (im *importer) numericRedirects() map[string][]artInfo {
+	byCat := map[string][]artInfo{}
+	for _, a := range im.articles {
+		c := im.cats[a.cat]
+		im.addRedirect(oldlink.ArticleKey(strconv.FormatInt(a.jid, 10)), articleTarget(c.slug, a))
+		byCat[a.cat] = append(byCat[a.cat], a)
+	}
+	for _, c := range im.catOrder {
+		if sec, ok := strings.CutPrefix(c.jid, "section:"); ok {
+			im.addRedirect(oldlink.CategoryKey("section", sec), categoryTarget(c))
+		} else {
+			im.addRedirect(oldlink.CategoryKey("category", c.jid), categoryTarget(c))
+		}
+	}
+	for sid, e := range im.imap["poll"] {
+		im.addRedirect(oldlink.PollKey(sid),
+			oldlink.Redirect{Target: "/binh-chon/" + strconv.FormatInt(e.target, 10), Status: 301})
+	}
+	im.addRedirect("/", oldlink.Redirect{Target: "/", Status: 301})
+	return byCat
+}
+
+// menuRedirects adds, for every menu item that leads to a page with a
+// redirect, its ?Itemid= and its path, and the routes of the categories
+// and articles below a category or section item.
+func (im *importer) menuRedirects(items []*menuItem, byCat map[string][]artInfo) {
 	children := map[string][]*category{}
 	for _, c := range im.catOrder {
 		children[c.parent] = append(children[c.parent], c)
@@ -93,54 +115,65 @@ func (im *importer) importRedirects(ctx context.Context) error {
 	for _, m := range items {
 		byID[m.id] = m
 	}
+
 	for _, m := range items {
-		link := m.link
-		if m.typ == "alias" || m.typ == "menulink" {
-			target := byID[m.params["aliasoptions"]]
-			if target == nil {
-				target = byID[m.params["menu_item"]]
-			}
-			if target == nil {
-				continue
-			}
-			link = target.link
-		} else if m.typ != "component" {
-			continue
-		}
-		lk := linkKey(link)
-		r, ok := im.redirects[lk]
+		link, ok := menuLink(m, byID)
 		if !ok {
 			continue
 		}
-		put(ItemKey(m.id), r)
+		r, ok := im.redirects[linkKey(link)]
+		if !ok {
+			continue
+		}
+		im.addRedirect(oldlink.ItemKey(m.id), r)
 		if m.home || m.path == "" {
 			continue
 		}
-		put(key("/"+m.path, nil), r)
-		// Categories and articles below a category or section menu item.
-		u, _ := url.Parse(link)
-		q := u.Query()
-		view, id := q.Get("view"), leadingID(q.Get("id"))
-		var root *category
-		switch {
-		case q.Get("option") != "com_content" || id == "":
-		case view == "section" && im.ver.legacy():
-			root = im.cats["section:"+id]
-		case view == "category" || view == "categories":
-			root = im.cats[id]
+		im.addRedirect(key("/"+m.path, nil), r)
+		if root := im.menuRoot(link); root != nil {
+			im.routesBelow(im.addRedirect, "/"+m.path, root, nil, children, byCat)
 		}
-		if root == nil {
-			continue
-		}
-		im.routesBelow(put, "/"+m.path, root, nil, children, byCat)
 	}
-	im.prog.start("redirects", len(im.redirects))
-	return im.writeRedirects(ctx)
+}
+
+// menuLink is the link menu item m leads to: its own for a component
+// item, its target's for an alias; false for other items.
+func menuLink(m *menuItem, byID map[string]*menuItem) (string, bool) {
+	switch m.typ {
+	case "alias", "menulink":
+		target := byID[m.params["aliasoptions"]]
+		if target == nil {
+			target = byID[m.params["menu_item"]]
+		}
+		if target == nil {
+			return "", false
+		}
+		return target.link, true
+	case "component":
+		return m.link, true
+	}
+	return "", false
+}
+
+// menuRoot is the category (or 1.5 section) a menu item's link shows,
+// under which its categories and articles have routes; nil for others.
+func (im *importer) menuRoot(link string) *category {
+	u, _ := url.Parse(link)
+	q := u.Query()
+	view, id := q.Get("view"), oldlink.LeadingID(q.Get("id"))
+	switch {
+	case q.Get("option") != "com_content" || id == "":
+	case view == "section" && im.ver.legacy():
+		return im.cats["section:"+id]
+	case view == "category" || view == "categories":
+		return im.cats[id]
+	}
+	return nil
 }
 
 // routesBelow adds the routes of root's descendants under menu path base,
 // chain being the categories between root and the current one.
-func (im *importer) routesBelow(put func(string, redirect), base string, root *category, chain []*category,
+func (im *importer) routesBelow(put func(string, oldlink.Redirect), base string, root *category, chain []*category,
 	children map[string][]*category, byCat map[string][]artInfo) {
 	cur := root
 	if len(chain) > 0 {
@@ -175,7 +208,7 @@ func (im *importer) routesBelow(put func(string, redirect), base string, root *c
 }
 
 func key(path string, q url.Values) string {
-	ks := LinkKeys(path, q)
+	ks := oldlink.Keys(path, q)
 	if len(ks) == 0 {
 		return ""
 	}
@@ -226,27 +259,17 @@ func (im *importer) menu(ctx context.Context) ([]*menuItem, error) {
 	return items, nil
 }
 
-// writeRedirects stores the rows in multi-row statements; existing rows
+// writeRedirects stores the rows that are new or changed; existing rows
 // with the same key are updated, so a second run adds nothing.
 func (im *importer) writeRedirects(ctx context.Context) error {
 	const per = 200
-	old := map[string]redirect{}
-	rows, err := im.w.tx.QueryContext(ctx, `SELECT old_path, target, status FROM redirects WHERE site_id = $1`, im.opts.SiteID)
+	old, err := oldlink.Stored(ctx, im.w.tx, im.opts.SiteID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var k string
-		var r redirect
-		if err := rows.Scan(&k, &r.target, &r.status); err != nil {
-			rows.Close()
-			return err
-		}
-		old[k] = r
-	}
-	rows.Close()
+
 	c := im.rep.count("redirect")
-	var keys []string
+	var changed []oldlink.Entry
 	for _, k := range sortedKeys(im.redirects) {
 		prev, ok := old[k]
 		switch {
@@ -258,25 +281,13 @@ func (im *importer) writeRedirects(ctx context.Context) error {
 			c.Unchanged++
 			continue
 		}
-		keys = append(keys, k)
+		changed = append(changed, oldlink.Entry{Key: k, Redirect: im.redirects[k]})
 	}
 	old = nil
-	for i := 0; i < len(keys); i += per {
-		chunk := keys[i:min(i+per, len(keys))]
-		var b strings.Builder
-		b.WriteString(`INSERT INTO redirects (site_id, old_path, target, status) VALUES `)
-		args := make([]any, 0, len(chunk)*4)
-		for j, k := range chunk {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			n := len(args)
-			b.WriteString("($" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ", $" + strconv.Itoa(n+3) + ", $" + strconv.Itoa(n+4) + ")")
-			r := im.redirects[k]
-			args = append(args, im.opts.SiteID, k, r.target, r.status)
-		}
-		b.WriteString(` ON CONFLICT (site_id, old_path) DO UPDATE SET target = excluded.target, status = excluded.status`)
-		if _, err := im.w.tx.ExecContext(ctx, b.String(), args...); err != nil {
+
+	for i := 0; i < len(changed); i += per {
+		chunk := changed[i:min(i+per, len(changed))]
+		if err := oldlink.Save(ctx, im.w.tx, im.opts.SiteID, chunk); err != nil {
 			return err
 		}
 		for range chunk {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -69,8 +68,6 @@ type Report struct {
 	VisitsOffset int64
 	// Notes are remarks that need no list (extra votes without a date...).
 	Notes []string
-
-	mu sync.Mutex
 }
 
 func newReport() *Report { return &Report{Counts: map[string]*Count{}, VisitsOffset: -1} }

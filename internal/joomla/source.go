@@ -53,6 +53,11 @@ type Install struct {
 
 // Installs describes the installs with the given prefixes.
 func Installs(ctx context.Context, src *sql.DB, prefixes []string) ([]Install, error) {
+	for _, p := range prefixes {
+		if err := checkPrefix(p); err != nil {
+			return nil, err
+		}
+	}
 	var out []Install
 	for _, p := range prefixes {
 		in := Install{Prefix: p}
@@ -122,6 +127,9 @@ func hasColumn(ctx context.Context, src *sql.DB, table, column string) bool {
 
 // DetectVersion fingerprints the install with prefix p.
 func DetectVersion(ctx context.Context, src *sql.DB, p string) (Version, error) {
+	if err := checkPrefix(p); err != nil {
+		return Version{}, err
+	}
 	tables, err := tableSet(ctx, src)
 	if err != nil {
 		return Version{}, err

@@ -1,4 +1,4 @@
-package joomla
+package oldlink
 
 import (
 	"net/url"
@@ -11,9 +11,8 @@ import (
 // Old Joomla addresses come in many spellings for one page: with or
 // without index.php/, with or without .html, a language prefix, query
 // parameters in any order, an Itemid that depends on the page the link was
-// made on. LinkKeys reduces an address to the few keys the redirects table
-// is searched by; the importer stores rows under the same keys, so both
-// sides agree by construction.
+// made on. Keys reduces an address to the few keys the redirects table
+// is searched by.
 
 // ArticleKey is the key of Joomla article id, whatever form linked it.
 func ArticleKey(id string) string { return "/?option=com_content&view=article&id=" + id }
@@ -32,8 +31,9 @@ var (
 	langSeg = regexp.MustCompile(`^[a-z]{2}(?:-[a-z]{2})?$`)
 )
 
-// leadingID returns the numeric id of "123", "123:alias" or "123-alias".
-func leadingID(s string) string {
+// LeadingID returns the numeric id of "123", "123:alias" or "123-alias",
+// and "" when s does not start with one.
+func LeadingID(s string) string {
 	m := numSeg.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return ""
@@ -41,9 +41,9 @@ func leadingID(s string) string {
 	return strings.TrimLeft(m[1], "0")
 }
 
-// NormalizePath reduces an old path to its key form: decoded, NFC, lower
+// normalizePath reduces an old path to its key form: decoded, NFC, lower
 // case, without index.php/, a trailing slash or an .html suffix.
-func NormalizePath(p string) string {
+func normalizePath(p string) string {
 	p = strings.ToLower(vn.NFC(p))
 	if p == "/index.php" || p == "index.php" {
 		return "/"
@@ -57,9 +57,9 @@ func NormalizePath(p string) string {
 	return "/" + p
 }
 
-// LinkKeys returns the redirect keys of an old address, most specific
+// Keys returns the redirect keys of an old address, most specific
 // first. path is the decoded URL path; q its query.
-func LinkKeys(path string, q url.Values) []string {
+func Keys(path string, q url.Values) []string {
 	get := func(k string) string {
 		for key, vs := range q {
 			if strings.EqualFold(key, k) && len(vs) > 0 {
@@ -70,7 +70,7 @@ func LinkKeys(path string, q url.Values) []string {
 	}
 	switch strings.ToLower(get("option")) {
 	case "com_content":
-		id := leadingID(get("id"))
+		id := LeadingID(get("id"))
 		view := strings.ToLower(get("view"))
 		switch {
 		case id == "":
@@ -87,7 +87,7 @@ func LinkKeys(path string, q url.Values) []string {
 		}
 		return nil
 	case "com_poll":
-		if id := leadingID(get("id")); id != "" {
+		if id := LeadingID(get("id")); id != "" {
 			return []string{PollKey(id)}
 		}
 		return nil
@@ -95,13 +95,13 @@ func LinkKeys(path string, q url.Values) []string {
 	default:
 		return nil
 	}
-	p := NormalizePath(path)
+	p := normalizePath(path)
 	suffix := ""
-	if c := leadingID(get("catid")); c != "" && strings.HasPrefix(p, "/component/content/article/") {
+	if c := LeadingID(get("catid")); c != "" && strings.HasPrefix(p, "/component/content/article/") {
 		suffix = "?catid=" + c
 	}
 	var keys []string
-	if item := leadingID(get("Itemid")); item != "" && p == "/" {
+	if item := LeadingID(get("Itemid")); item != "" && p == "/" {
 		keys = append(keys, ItemKey(item))
 	}
 	keys = append(keys, p+suffix)
@@ -112,7 +112,7 @@ func LinkKeys(path string, q url.Values) []string {
 	}
 	if p != "/" {
 		last := segs[len(segs)-1]
-		if id := leadingID(last); id != "" {
+		if id := LeadingID(last); id != "" {
 			switch {
 			case len(segs) >= 2 && segs[0] == "component" && segs[1] == "poll":
 				keys = append(keys, PollKey(id))
