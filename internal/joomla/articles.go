@@ -412,7 +412,7 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 		return im.writeArticle(ctx, s, p, t, a, mapped)
 	})
 	if err != nil {
-		im.rep.skip("article", sid, err.Error())
+		im.rep.skip("article", sid, skipReason(err))
 		return
 	}
 

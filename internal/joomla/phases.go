@@ -41,7 +41,7 @@ func (im *importer) importCategories(ctx context.Context) error {
 			c.live = c.live && par.live
 		}
 		if err := im.putCategory(ctx, c, descs[c.jid], i+1, slugs, current); err != nil {
-			im.rep.skip("category", c.jid, err.Error())
+			im.rep.skip("category", c.jid, skipReason(err))
 		}
 	}
 	return nil
@@ -208,7 +208,7 @@ func (im *importer) uncategorised(ctx context.Context) *category {
 		rows.Close()
 	}
 	if err := im.putCategory(ctx, c, "", 1000, slugs, current); err != nil {
-		im.rep.skip("category", c.jid, err.Error())
+		im.rep.skip("category", c.jid, skipReason(err))
 	}
 	return c
 }
@@ -261,7 +261,7 @@ func (im *importer) importTags(ctx context.Context) error {
 			return im.remember("tag", sid, id, sum)
 		})
 		if err != nil {
-			im.rep.skip("tag", sid, err.Error())
+			im.rep.skip("tag", sid, skipReason(err))
 			continue
 		}
 		im.tags[t.id] = id

@@ -158,7 +158,7 @@ func (im *importer) importPoll(ctx context.Context, jp *srcPoll) {
 		return im.remember("poll", sid, pl.ID, sum)
 	})
 	if err != nil {
-		im.rep.skip("poll", sid, err.Error())
+		im.rep.skip("poll", sid, skipReason(err))
 		return
 	}
 

@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/congtin/congtin/internal/i18n"
+	"github.com/congtin/congtin/internal/problem"
 )
 
 // Count is what happened to the items of one kind.
@@ -213,4 +216,13 @@ func (p *progress) end() {
 		fmt.Fprintln(p.w)
 	}
 	p.phase = ""
+}
+
+// skipReason is why a row was left out, in words the operator reads: a
+// refusal's message from the catalogue, any other error as it is.
+func skipReason(err error) string {
+	if msg, ok := problem.Message(i18n.Default, err); ok {
+		return msg
+	}
+	return err.Error()
 }

@@ -138,7 +138,7 @@ func (im *importer) importUser(ctx context.Context, r row, st *userState) error 
 		return im.insertUser(ctx, u, st)
 	})
 	if err != nil {
-		im.rep.skip("user", username, err.Error())
+		im.rep.skip("user", username, skipReason(err))
 		return nil
 	}
 	if mapped {
