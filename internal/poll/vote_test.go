@@ -156,7 +156,8 @@ func closeAndReopenPoll(t *testing.T, db *store.DB, s *Store, p *Poll) {
 func opensInAnHour(t *testing.T, db *store.DB, _ *Store, p *Poll) {
 	t.Helper()
 
-	if _, err := db.Exec(`UPDATE polls SET opens_at = $1 WHERE id = $2`, now.Add(time.Hour).Unix(), p.ID); err != nil {
+	if _, err := db.ExecContext(context.Background(), `UPDATE polls SET opens_at = $1 WHERE id = $2`,
+		now.Add(time.Hour).Unix(), p.ID); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -164,7 +165,8 @@ func opensInAnHour(t *testing.T, db *store.DB, _ *Store, p *Poll) {
 func closesNow(t *testing.T, db *store.DB, _ *Store, p *Poll) {
 	t.Helper()
 
-	if _, err := db.Exec(`UPDATE polls SET opens_at = NULL, closes_at = $1 WHERE id = $2`, now.Unix(), p.ID); err != nil {
+	if _, err := db.ExecContext(context.Background(), `UPDATE polls SET opens_at = NULL, closes_at = $1 WHERE id = $2`,
+		now.Unix(), p.ID); err != nil {
 		t.Fatal(err)
 	}
 }
