@@ -85,11 +85,11 @@ func TestVoteRules(t *testing.T) {
 			t.Errorf("close unknown: %v", err)
 		}
 		later := now.Add(time.Hour)
-		db.Exec(`UPDATE polls SET opens_at = $1 WHERE id = $2`, later.Unix(), other.ID)
+		db.ExecContext(ctx, `UPDATE polls SET opens_at = $1 WHERE id = $2`, later.Unix(), other.ID)
 		if err := s.Vote(ctx, 1, other.ID, other.Options[0].ID, "g", "", now); !errors.Is(err, ErrNotOpenYet) {
 			t.Errorf("not open yet: %v", err)
 		}
-		db.Exec(`UPDATE polls SET opens_at = NULL, closes_at = $1 WHERE id = $2`, now.Unix(), other.ID)
+		db.ExecContext(ctx, `UPDATE polls SET opens_at = NULL, closes_at = $1 WHERE id = $2`, now.Unix(), other.ID)
 		if err := s.Vote(ctx, 1, other.ID, other.Options[0].ID, "g", "", now); !errors.Is(err, ErrClosed) {
 			t.Errorf("closing time reached: %v", err)
 		}
