@@ -98,6 +98,9 @@ func (im *importer) importArticles(ctx context.Context) error {
 		maxID = max(maxID, id)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	var srcMax int64
 	im.src.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM `+p+`content`).Scan(&srcMax)
 	next := max(maxID, srcMax) + 1

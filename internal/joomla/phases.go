@@ -13,6 +13,7 @@ import (
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/poll"
 	"github.com/congtin/congtin/internal/site"
+	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
 
@@ -48,6 +49,9 @@ func (im *importer) importUsers(ctx context.Context) error {
 		hashes[id] = hash
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	cols := `id, name, username, email, password, block, activation, registerDate, 0`
 	if im.ver.legacy() {
 		cols = `id, name, username, email, password, block, activation, registerDate, gid`
@@ -204,6 +208,9 @@ func (im *importer) importCategories(ctx context.Context) error {
 		current[id] = slug
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	im.prog.start("categories", len(list))
 	for i, c := range list {
 		im.prog.step()
@@ -286,18 +293,24 @@ func (im *importer) uncategorised(ctx context.Context) *category {
 	// menu items, so this category is published.
 	c := &category{jid: "uncategorised", title: "Chưa phân loại", alias: "uncategorised", published: true, live: true}
 	im.cats[c.jid] = c
+	type slugRow struct {
+		id   int64
+		slug string
+	}
+	rs, err := store.QueryAll(ctx, im.w.tx, func(sc store.Scanner) (slugRow, error) {
+		var r slugRow
+		return r, sc.Scan(&r.id, &r.slug)
+	}, `SELECT id, slug FROM categories WHERE site_id = $1`, im.opts.SiteID)
+	if err != nil {
+		// Without every slug in use it could take one already taken, or
+		// be made a second time.
+		im.rep.skip("category", c.jid, err.Error())
+		return c
+	}
 	slugs := map[string]int64{}
 	current := map[int64]string{}
-	rows, err := im.w.tx.QueryContext(ctx, `SELECT id, slug FROM categories WHERE site_id = $1`, im.opts.SiteID)
-	if err == nil {
-		for rows.Next() {
-			var id int64
-			var s string
-			if rows.Scan(&id, &s) == nil {
-				slugs[s], current[id] = id, s
-			}
-		}
-		rows.Close()
+	for _, r := range rs {
+		slugs[r.slug], current[r.id] = r.id, r.slug
 	}
 	if err := im.putCategory(ctx, c, "", 1000, slugs, current); err != nil {
 		im.rep.skip("category", c.jid, err.Error())

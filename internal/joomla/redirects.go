@@ -245,6 +245,9 @@ func (im *importer) writeRedirects(ctx context.Context) error {
 		old[k] = r
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	c := im.rep.count("redirect")
 	var keys []string
 	for _, k := range sortedKeys(im.redirects) {
