@@ -141,3 +141,38 @@ func TestQueryAllGivesBackItsConnection(t *testing.T) {
 		}
 	})
 }
+
+func TestCollect(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		tests := []struct {
+			name    string
+			query   string
+			want    []int64
+			wantErr bool
+		}{
+			{name: "every row is read", query: countTo + ` ORDER BY n`, want: []int64{1, 2, 3, 4, 5}},
+			{name: "a failure after the first rows is returned", query: failsAtThree(db.Dialect), wantErr: true},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				rows, err := db.QueryContext(t.Context(), tt.query)
+				if err != nil {
+					t.Fatal(err)
+				}
+
+				got, err := store.Collect(rows, store.ScanInt64)
+
+				if (err != nil) != tt.wantErr {
+					t.Fatalf("error %v, want one: %v", err, tt.wantErr)
+				}
+				if !slices.Equal(got, tt.want) {
+					t.Errorf("rows %v, want %v", got, tt.want)
+				}
+				if rows.Next() {
+					t.Error("rows still open after Collect")
+				}
+			})
+		}
+	})
+}
