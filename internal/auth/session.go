@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/congtin/congtin/internal/store"
@@ -72,8 +73,14 @@ type LoginResult struct {
 }
 
 // dummyHash makes a login for an unknown username cost as much as one
-// for a known user, so timing does not reveal which usernames exist.
-var dummyHash, _ = HashPassword("congtin-dummy-password")
+// for a known user, so timing does not reveal which usernames exist. It
+// is made at the first such login, not at start: hashing costs tens of
+// milliseconds and megabytes that every start and every test binary of
+// a package importing auth would otherwise pay.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("congtin-dummy-password")
+	return h
+})
 
 // Login checks a password and opens a new session. Failures are recorded
 // for throttling; a locked account or address gets *LockedError before the
@@ -90,7 +97,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 	var blocked bool
 	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked FROM users WHERE username = $1`, username).Scan(&id, &hash, &blocked)
 	if errors.Is(err, sql.ErrNoRows) {
-		VerifyPassword(dummyHash, password)
+		VerifyPassword(dummyHash(), password)
 		return nil, s.fail(ctx, username, ip, now)
 	}
 	if err != nil {
