@@ -190,17 +190,12 @@ func (s *Store) lockedUntil(ctx context.Context, where string, arg any, limit in
 	if err != nil {
 		return time.Time{}, fmt.Errorf("login failures: %w", err)
 	}
-	defer rows.Close()
-	var ats []int64
-	for rows.Next() {
-		var at int64
-		if err := rows.Scan(&at); err != nil {
-			return time.Time{}, err
-		}
-		ats = append(ats, at)
+	ats, err := store.Collect(rows, store.ScanInt64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("login failures: %w", err)
 	}
-	if err := rows.Err(); err != nil || len(ats) < limit {
-		return time.Time{}, err
+	if len(ats) < limit {
+		return time.Time{}, nil
 	}
 	newest, oldest := store.Time(ats[0]), store.Time(ats[len(ats)-1])
 	if newest.Sub(oldest) > FailureWindow {
