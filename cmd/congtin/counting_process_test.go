@@ -153,11 +153,11 @@ func openDB(t *testing.T, dsn string) *store.DB {
 func counts(t *testing.T, dsn string) (visits, hits, votes int64) {
 	t.Helper()
 	db := openDB(t, dsn)
-	db.QueryRow(`SELECT value FROM counters WHERE site_id = 1 AND name = 'visits'`).Scan(&visits)
-	if err := db.QueryRow(`SELECT hits FROM articles WHERE id = 1`).Scan(&hits); err != nil {
+	db.QueryRowContext(t.Context(), `SELECT value FROM counters WHERE site_id = 1 AND name = 'visits'`).Scan(&visits)
+	if err := db.QueryRowContext(t.Context(), `SELECT hits FROM articles WHERE id = 1`).Scan(&hits); err != nil {
 		t.Fatal(err)
 	}
-	db.QueryRow(`SELECT count(*) FROM poll_votes`).Scan(&votes)
+	db.QueryRowContext(t.Context(), `SELECT count(*) FROM poll_votes`).Scan(&votes)
 	db.Close()
 	return
 }

@@ -33,7 +33,7 @@ func TestMigrateDBRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want int
-	src.QueryRow(`SELECT count(*) FROM articles`).Scan(&want)
+	src.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&want)
 	src.Close()
 
 	dsn := storetest.NewPostgresDatabase(t)
@@ -53,12 +53,12 @@ func TestMigrateDBRoundTrip(t *testing.T) {
 	}
 	dst := openDB(t, dsn)
 	var got int
-	dst.QueryRow(`SELECT count(*) FROM articles`).Scan(&got)
+	dst.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&got)
 	if got != want || want < 10000 {
 		t.Fatalf("destination has %d articles, source %d", got, want)
 	}
 	var body string
-	dst.QueryRow(`SELECT body_html FROM articles WHERE id = 1`).Scan(&body)
+	dst.QueryRowContext(ctx, `SELECT body_html FROM articles WHERE id = 1`).Scan(&body)
 	if !strings.Contains(body, demo.Reference.Body[len(demo.Reference.Body)-1]) {
 		t.Error("the reference article's last paragraph did not survive")
 	}

@@ -83,7 +83,7 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	}
 	db := openDB(t, dsn)
 	var catID int64
-	db.QueryRow(`SELECT id FROM categories WHERE slug = 'tin-tuc-su-kien'`).Scan(&catID)
+	db.QueryRowContext(t.Context(), `SELECT id FROM categories WHERE slug = 'tin-tuc-su-kien'`).Scan(&catID)
 	title := "Đảng bộ Sở triển khai nghị quyết về chuyển đổi số"
 	code, _ := fetch(t, chief, "POST", a.base+"/quan-tri/bai-viet/moi", chrome, url.Values{"csrf": {csrf[1]},
 		"title": {title}, "category_id": {strconv.FormatInt(catID, 10)}, "body": {"<p>Nội dung.</p>"}, "move": {"publish"}})
@@ -109,7 +109,7 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	waitForPage(t, a.base+"/", scheduled, 8*time.Second)
 	waitForPage(t, b.base+"/", scheduled, 8*time.Second)
 	var audits int
-	db.QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'scheduled_publish'`).Scan(&audits)
+	db.QueryRowContext(t.Context(), `SELECT count(*) FROM audit_log WHERE action = 'scheduled_publish'`).Scan(&audits)
 	if audits != 1 {
 		t.Errorf("%d scheduled_publish records, want one for both nodes", audits)
 	}

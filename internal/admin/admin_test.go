@@ -199,7 +199,7 @@ func TestWorkflow(t *testing.T) {
 			t.Fatalf("writer publishing directly: %d", res.StatusCode)
 		}
 		var n int
-		db.QueryRow(`SELECT count(*) FROM articles WHERE status = 'published'`).Scan(&n)
+		db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE status = 'published'`).Scan(&n)
 		if n != 0 {
 			t.Fatal("something got published")
 		}
@@ -264,8 +264,9 @@ func TestWorkflow(t *testing.T) {
 
 		// Every step is in the audit log and the revisions.
 		var audits, revs int
-		db.QueryRow(`SELECT count(*) FROM audit_log WHERE object_type = 'article' AND object_id = $1`, id).Scan(&audits)
-		db.QueryRow(`SELECT count(*) FROM article_revisions WHERE article_id = $1`, id).Scan(&revs)
+		db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE object_type = 'article' AND object_id = $1`,
+			id).Scan(&audits)
+		db.QueryRowContext(ctx, `SELECT count(*) FROM article_revisions WHERE article_id = $1`, id).Scan(&revs)
 		if audits < 6 || revs < 6 {
 			t.Fatalf("audit rows %d, revisions %d", audits, revs)
 		}
@@ -329,7 +330,7 @@ func TestCSRFAndSessions(t *testing.T) {
 			t.Fatalf("wrong token: %d", res.StatusCode)
 		}
 		var n int
-		db.QueryRow(`SELECT count(*) FROM articles`).Scan(&n)
+		db.QueryRowContext(t.Context(), `SELECT count(*) FROM articles`).Scan(&n)
 		if n != 0 {
 			t.Fatal("forged post created an article")
 		}
@@ -340,7 +341,7 @@ func TestCSRFAndSessions(t *testing.T) {
 			t.Fatalf("anonymous: %d %s", res.StatusCode, res.Header.Get("Location"))
 		}
 		// An expired session says so.
-		db.Exec(`UPDATE sessions SET expires_at = 1`)
+		db.ExecContext(t.Context(), `UPDATE sessions SET expires_at = 1`)
 		res, _ = c.get("/quan-tri/")
 		if !strings.Contains(res.Header.Get("Location"), "het-han=1") {
 			t.Fatalf("expired session: %s", res.Header.Get("Location"))
@@ -393,7 +394,7 @@ func TestUploads(t *testing.T) {
 			}
 		}
 		var n int
-		db.QueryRow(`SELECT count(*) FROM media`).Scan(&n)
+		db.QueryRowContext(t.Context(), `SELECT count(*) FROM media`).Scan(&n)
 		if n != 1 {
 			t.Fatalf("%d files stored, want 1", n)
 		}

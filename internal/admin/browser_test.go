@@ -147,7 +147,7 @@ func TestBrowserWriteReviewPublish(t *testing.T) {
 	}
 	var id int64
 	var body, status string
-	if err := a.DB.QueryRow(`SELECT id, body_html, status FROM articles WHERE title = $1`, title).Scan(&id, &body, &status); err != nil {
+	if err := a.DB.QueryRowContext(context.Background(), `SELECT id, body_html, status FROM articles WHERE title = $1`, title).Scan(&id, &body, &status); err != nil {
 		t.Fatal(err)
 	}
 	if status != "pending" || !strings.Contains(body, "<strong>Phòng thí nghiệm đạt chuẩn ISO</strong>") || !strings.Contains(body, location) ||

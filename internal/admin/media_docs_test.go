@@ -70,7 +70,7 @@ func TestDocumentUploads(t *testing.T) {
 		}
 	}
 	var n int
-	db.QueryRow(`SELECT count(*) FROM media`).Scan(&n)
+	db.QueryRowContext(t.Context(), `SELECT count(*) FROM media`).Scan(&n)
 	if n != 1 {
 		t.Errorf("%d files stored, want 1", n)
 	}
@@ -79,7 +79,7 @@ func TestDocumentUploads(t *testing.T) {
 	if res.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(body, "Chỉ chèn được ảnh") {
 		t.Errorf("document into the editor: %d %s", res.StatusCode, body)
 	}
-	db.QueryRow(`SELECT count(*) FROM media`).Scan(&n)
+	db.QueryRowContext(t.Context(), `SELECT count(*) FROM media`).Scan(&n)
 	if n != 1 {
 		t.Errorf("the editor kept a document it refused: %d files", n)
 	}

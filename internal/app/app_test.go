@@ -43,7 +43,7 @@ func TestServeDemoThenRestart(t *testing.T) {
 			t.Fatalf("round %d: status %d", round, res.StatusCode)
 		}
 		var n int
-		a.DB.QueryRow(`SELECT count(*) FROM articles`).Scan(&n)
+		a.DB.QueryRowContext(t.Context(), `SELECT count(*) FROM articles`).Scan(&n)
 		if round == 1 && n == 0 {
 			t.Fatal("no demo articles")
 		}
@@ -57,7 +57,7 @@ func TestServeDemoThenRestart(t *testing.T) {
 			t.Fatal("server did not stop")
 		}
 		var m int
-		a.DB.QueryRow(`SELECT count(*) FROM articles`).Scan(&m)
+		a.DB.QueryRowContext(t.Context(), `SELECT count(*) FROM articles`).Scan(&m)
 		if m != n {
 			t.Fatalf("round %d: %d articles, then %d", round, n, m)
 		}

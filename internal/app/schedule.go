@@ -44,29 +44,19 @@ func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.
 		}
 		// Two ranges, each on its own index, rather than one OR that
 		// would read every published article each second.
-		rows, err := tx.QueryContext(ctx, `SELECT id, 'scheduled_publish' FROM articles
+		type crossed struct {
+			id     int64
+			action string
+		}
+		list, err := store.QueryAll(ctx, tx, func(sc store.Scanner) (crossed, error) {
+			var c crossed
+			return c, sc.Scan(&c.id, &c.action)
+		}, `SELECT id, 'scheduled_publish' FROM articles
 			WHERE site_id = $1 AND status = 'published' AND publish_at > $2 AND publish_at <= $3
 			UNION ALL
 			SELECT id, 'scheduled_unpublish' FROM articles
 			WHERE site_id = $1 AND status = 'published' AND unpublish_at > $2 AND unpublish_at <= $3`, siteID, last, now.Unix())
 		if err != nil {
-			return err
-		}
-		type crossed struct {
-			id     int64
-			action string
-		}
-		var list []crossed
-		for rows.Next() {
-			var c crossed
-			if err := rows.Scan(&c.id, &c.action); err != nil {
-				rows.Close()
-				return err
-			}
-			list = append(list, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, c := range list {

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/congtin/congtin/internal/problem"
@@ -78,8 +79,14 @@ type LoginResult struct {
 }
 
 // dummyHash makes a login for an unknown username cost as much as one
-// for a known user, so timing does not reveal which usernames exist.
-var dummyHash, _ = HashPassword("congtin-dummy-password")
+// for a known user, so timing does not reveal which usernames exist. It
+// is made at the first such login, not at start: hashing costs tens of
+// milliseconds and megabytes that every start and every test binary of
+// a package importing auth would otherwise pay.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("congtin-dummy-password")
+	return h
+})
 
 // Login checks a password and opens a new session. Failures are recorded
 // for throttling; a locked account or address gets *LockedError before the
@@ -96,7 +103,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 	var blocked bool
 	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked FROM users WHERE username = $1`, username).Scan(&id, &hash, &blocked)
 	if errors.Is(err, sql.ErrNoRows) {
-		VerifyPassword(dummyHash, password)
+		VerifyPassword(dummyHash(), password)
 		return nil, s.fail(ctx, username, ip, now)
 	}
 	if err != nil {
@@ -189,17 +196,12 @@ func (s *Store) lockedUntil(ctx context.Context, where string, arg any, limit in
 	if err != nil {
 		return time.Time{}, fmt.Errorf("login failures: %w", err)
 	}
-	defer rows.Close()
-	var ats []int64
-	for rows.Next() {
-		var at int64
-		if err := rows.Scan(&at); err != nil {
-			return time.Time{}, err
-		}
-		ats = append(ats, at)
+	ats, err := store.Collect(rows, store.ScanInt64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("login failures: %w", err)
 	}
-	if err := rows.Err(); err != nil || len(ats) < limit {
-		return time.Time{}, err
+	if len(ats) < limit {
+		return time.Time{}, nil
 	}
 	newest, oldest := store.Time(ats[0]), store.Time(ats[len(ats)-1])
 	if newest.Sub(oldest) > FailureWindow {

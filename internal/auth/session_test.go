@@ -44,7 +44,7 @@ func TestLoginSessionsAndLockout(t *testing.T) {
 			t.Fatalf("authenticate: %v %v", got, err)
 		}
 		var stored string
-		db.QueryRow(`SELECT token_hash FROM sessions`).Scan(&stored)
+		db.QueryRowContext(ctx, `SELECT token_hash FROM sessions`).Scan(&stored)
 		if stored == res.Token || strings.Contains(stored, res.Token) {
 			t.Fatal("token stored in clear")
 		}
@@ -109,7 +109,7 @@ func TestImportedHashIsReplacedAtLogin(t *testing.T) {
 			t.Fatal(err)
 		}
 		var hash string
-		db.QueryRow(`SELECT password_hash FROM users WHERE username = 'joomla_admin'`).Scan(&hash)
+		db.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE username = 'joomla_admin'`).Scan(&hash)
 		if !strings.HasPrefix(hash, "$argon2id$") {
 			t.Fatalf("hash not replaced: %s", hash)
 		}

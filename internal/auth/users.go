@@ -184,16 +184,7 @@ func (s *Store) categories(ctx context.Context, userID int64) ([]int64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("user categories: %w", err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return store.Collect(rows, store.ScanInt64)
 }
 
 // Users lists every account by name.
@@ -202,17 +193,9 @@ func (s *Store) Users(ctx context.Context) ([]*User, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}
-	defer rows.Close()
-	var out []*User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	out, err := store.Collect(rows, scanUser)
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
 	}
 	for _, u := range out {
 		if u.Categories, err = s.categories(ctx, u.ID); err != nil {

@@ -59,16 +59,7 @@ func articleTags(ctx context.Context, q store.Querier, id int64) ([]string, erro
 	if err != nil {
 		return nil, fmt.Errorf("tags: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return store.Collect(rows, store.ScanString)
 }
 
 // SaveArticle creates e (ID 0) or updates it when it is still at version

@@ -245,21 +245,18 @@ const summarySelect = `a.id AS id, a.slug AS slug, a.title AS title, a.excerpt A
 	COALESCE(m.width, 0) AS img_w, COALESCE(m.height, 0) AS img_h, COALESCE(m.alt, '') AS img_alt`
 
 func scanSummaries(rows *sql.Rows) ([]Summary, error) {
-	defer rows.Close()
-	var out []Summary
-	for rows.Next() {
+	return store.Collect(rows, func(sc store.Scanner) (Summary, error) {
 		var a Summary
 		var publish int64
 		var img imageCols
-		if err := rows.Scan(&a.ID, &a.Slug, &a.Title, &a.Excerpt, &publish, &a.CategoryID, &a.CategorySlug,
+		if err := sc.Scan(&a.ID, &a.Slug, &a.Title, &a.Excerpt, &publish, &a.CategoryID, &a.CategorySlug,
 			&a.CategoryName, &a.Featured, &a.Hits, &img.sha, &img.mime, &img.w, &img.h, &img.alt); err != nil {
-			return nil, fmt.Errorf("scan article: %w", err)
+			return a, fmt.Errorf("scan article: %w", err)
 		}
 		a.PublishAt = store.Time(publish)
 		a.Image = img.ref()
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		return a, nil
+	})
 }
 
 const imageSelect = `COALESCE(m.sha256, ''), COALESCE(m.mime, ''), COALESCE(m.width, 0), COALESCE(m.height, 0), COALESCE(m.alt, '')`
@@ -285,18 +282,13 @@ func (s *Store) Sitemap(ctx context.Context, siteID int64, now time.Time, limit 
 	if err != nil {
 		return nil, fmt.Errorf("sitemap: %w", err)
 	}
-	defer rows.Close()
-	var out []SitemapEntry
-	for rows.Next() {
+	return store.Collect(rows, func(sc store.Scanner) (SitemapEntry, error) {
 		var e SitemapEntry
 		var updated int64
-		if err := rows.Scan(&e.ID, &e.Slug, &e.CategorySlug, &updated); err != nil {
-			return nil, err
-		}
+		err := sc.Scan(&e.ID, &e.Slug, &e.CategorySlug, &updated)
 		e.Updated = store.Time(updated)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return e, err
+	})
 }
 
 // SitemapEntry is one article in the sitemap.

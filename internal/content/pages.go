@@ -62,18 +62,13 @@ func (s *Store) Pages(ctx context.Context, siteID int64) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list pages: %w", err)
 	}
-	defer rows.Close()
-	var out []Page
-	for rows.Next() {
+	return store.Collect(rows, func(sc store.Scanner) (Page, error) {
 		p := Page{SiteID: siteID, Published: true}
 		var updated int64
-		if err := rows.Scan(&p.ID, &p.Slug, &p.Title, &p.Position, &updated); err != nil {
-			return nil, err
-		}
+		err := sc.Scan(&p.ID, &p.Slug, &p.Title, &p.Position, &updated)
 		p.UpdatedAt = store.Time(updated)
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return p, err
+	})
 }
 
 // HasContent reports whether a site has any category, article or page; the

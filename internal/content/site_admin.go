@@ -101,18 +101,13 @@ func (s *Store) AllPages(ctx context.Context, siteID int64) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list pages: %w", err)
 	}
-	defer rows.Close()
-	var out []Page
-	for rows.Next() {
+	return store.Collect(rows, func(sc store.Scanner) (Page, error) {
 		p := Page{SiteID: siteID}
 		var updated int64
-		if err := rows.Scan(&p.ID, &p.Slug, &p.Title, &p.Position, &p.Published, &updated); err != nil {
-			return nil, err
-		}
+		err := sc.Scan(&p.ID, &p.Slug, &p.Title, &p.Position, &p.Published, &updated)
 		p.UpdatedAt = store.Time(updated)
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return p, err
+	})
 }
 
 // PageByID returns a page whatever its state.

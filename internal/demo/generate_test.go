@@ -25,7 +25,7 @@ func TestGenerate(t *testing.T) {
 	if after-before != 120 {
 		t.Errorf("generated %d visible articles, want 120", after-before)
 	}
-	rows, err := db.Query(`SELECT title FROM articles`)
+	rows, err := db.QueryContext(ctx, `SELECT title FROM articles`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestGenerate(t *testing.T) {
 	}
 	rows.Close()
 	var minY, maxY, cats int
-	db.QueryRow(`SELECT min(publish_at), max(publish_at), count(DISTINCT category_id) FROM articles`).Scan(&minY, &maxY, &cats)
+	db.QueryRowContext(ctx, `SELECT min(publish_at), max(publish_at), count(DISTINCT category_id) FROM articles`).Scan(&minY, &maxY, &cats)
 	if cats < 5 || maxY-minY < 8*365*86400 {
 		t.Errorf("articles spread over %d categories and %d days; want variety", cats, (maxY-minY)/86400)
 	}

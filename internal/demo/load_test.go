@@ -16,7 +16,7 @@ func TestLoadOnlyIntoEmptySite(t *testing.T) {
 			t.Fatalf("first load: %v", err)
 		}
 		var n int
-		db.QueryRow(`SELECT count(*) FROM articles`).Scan(&n)
+		db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
 		if n != len(Articles()) {
 			t.Errorf("%d articles loaded, want %d", n, len(Articles()))
 		}
@@ -24,7 +24,7 @@ func TestLoadOnlyIntoEmptySite(t *testing.T) {
 			t.Fatalf("second load = %v, want ErrNotEmpty", err)
 		}
 		var m int
-		db.QueryRow(`SELECT count(*) FROM articles`).Scan(&m)
+		db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&m)
 		if m != n {
 			t.Errorf("second load changed the article count from %d to %d", n, m)
 		}

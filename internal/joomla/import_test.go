@@ -91,7 +91,7 @@ func testImport(t *testing.T, version, prefix string) {
 		if version == "1.5" {
 			checkPoll(t, dst)
 			var title string
-			dst.QueryRow(`SELECT title FROM articles WHERE id = 54`).Scan(&title)
+			dst.QueryRowContext(ctx, `SELECT title FROM articles WHERE id = 54`).Scan(&title)
 			if title != "Tổ chức hội nghị đảng viên" {
 				t.Errorf("mojibake title not repaired: %q", title)
 			}
@@ -131,7 +131,7 @@ func testImport(t *testing.T, version, prefix string) {
 			t.Errorf("after an edit: %+v", *c)
 		}
 		var hits int
-		dst.QueryRow(`SELECT hits FROM articles WHERE id = 44`).Scan(&hits)
+		dst.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 44`).Scan(&hits)
 		if hits != 2000 || countRows(t, dst, "articles") != len(snapshotArticles(t, dst)) {
 			t.Errorf("hits %d after update", hits)
 		}
@@ -144,7 +144,7 @@ func testImport(t *testing.T, version, prefix string) {
 func checkArchived(t *testing.T, db *store.DB, h http.Handler) {
 	t.Helper()
 	var status string
-	db.QueryRow(`SELECT status FROM articles WHERE id = 48`).Scan(&status)
+	db.QueryRowContext(t.Context(), `SELECT status FROM articles WHERE id = 48`).Scan(&status)
 	if status != string(content.StatusArchived) {
 		t.Errorf("archived article imported as %q", status)
 	}
@@ -178,7 +178,7 @@ func checkArchived(t *testing.T, db *store.DB, h http.Handler) {
 func checkDocuments(t *testing.T, db *store.DB, rep *joomla.Report) {
 	t.Helper()
 	var body string
-	db.QueryRow(`SELECT intro_html || body_html FROM articles WHERE id = 53`).Scan(&body)
+	db.QueryRowContext(t.Context(), `SELECT intro_html || body_html FROM articles WHERE id = 53`).Scan(&body)
 	types := map[string]string{"docx": media.MimeDOCX, "xlsx": media.MimeXLSX, "doc": media.MimeDOC, "odt": media.MimeODT}
 	names := map[string]string{"docx": "Công văn 12.docx", "xlsx": "mau.xlsx", "doc": "to-trinh.doc", "odt": "ke-hoach.odt"}
 	found := regexp.MustCompile(`href="(/anh/[0-9a-f]{64}\.([a-z]+))"`).FindAllStringSubmatch(body, -1)
@@ -224,7 +224,7 @@ func checkDocuments(t *testing.T, db *store.DB, rep *joomla.Report) {
 // articles the importer wrote, and nothing else.
 func checkIndexed(t *testing.T, db *store.DB) {
 	t.Helper()
-	rows, err := db.Query(`SELECT article_id FROM search_docs ORDER BY article_id`)
+	rows, err := db.QueryContext(t.Context(), `SELECT article_id FROM search_docs ORDER BY article_id`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +236,8 @@ func checkIndexed(t *testing.T, db *store.DB) {
 		got = append(got, id)
 	}
 	var want []int64
-	wrows, err := db.Query(`SELECT id FROM articles WHERE status = 'published' AND access = 'public' ORDER BY id`)
+	wrows, err := db.QueryContext(t.Context(),
+		`SELECT id FROM articles WHERE status = 'published' AND access = 'public' ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,14 +255,14 @@ func checkIndexed(t *testing.T, db *store.DB) {
 func countRows(t testing.TB, db *store.DB, table string) int {
 	t.Helper()
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+	if err := db.QueryRowContext(t.Context(), `SELECT count(*) FROM `+table).Scan(&n); err != nil {
 		t.Fatalf("count %s: %v", table, err)
 	}
 	return n
 }
 
 func snapshotArticles(t testing.TB, db *store.DB) []int64 {
-	rows, err := db.Query(`SELECT id FROM articles`)
+	rows, err := db.QueryContext(t.Context(), `SELECT id FROM articles`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +284,7 @@ func snapshot(t testing.TB, db *store.DB) string {
 		"polls", "poll_options", "poll_votes", "redirects", "settings"} {
 		b.WriteString(table + "=" + itoa(countRows(t, db, table)) + " ")
 	}
-	rows, err := db.Query(`SELECT kind, source_id, target_id, checksum, imported_at FROM import_map ORDER BY kind, source_id`)
+	rows, err := db.QueryContext(t.Context(), `SELECT kind, source_id, target_id, checksum, imported_at FROM import_map ORDER BY kind, source_id`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,7 +296,7 @@ func snapshot(t testing.TB, db *store.DB) string {
 		b.WriteString(kind + ":" + sid + ">" + itoa(int(target)) + ":" + sum + ":" + itoa(int(at)) + " ")
 	}
 	var updated int64
-	db.QueryRow(`SELECT COALESCE(sum(updated_at), 0) FROM articles`).Scan(&updated)
+	db.QueryRowContext(t.Context(), `SELECT COALESCE(sum(updated_at), 0) FROM articles`).Scan(&updated)
 	b.WriteString("updated=" + itoa(int(updated)))
 	return b.String()
 }
@@ -305,7 +306,7 @@ func itoa(n int) string {
 }
 
 func perCategory(t testing.TB, db *store.DB) map[string]int {
-	rows, err := db.Query(`SELECT c.slug, count(a.id) FROM categories c LEFT JOIN articles a ON a.category_id = c.id GROUP BY c.slug`)
+	rows, err := db.QueryContext(t.Context(), `SELECT c.slug, count(a.id) FROM categories c LEFT JOIN articles a ON a.category_id = c.id GROUP BY c.slug`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -360,13 +361,13 @@ func checkReference(t *testing.T, db *store.DB, version string) {
 	}
 	if version != "1.5" && version != "2.5" { // tags came with 3.1
 		var tags int
-		db.QueryRow(`SELECT count(*) FROM article_tags WHERE article_id = 44`).Scan(&tags)
+		db.QueryRowContext(t.Context(), `SELECT count(*) FROM article_tags WHERE article_id = 44`).Scan(&tags)
 		if tags != 2 {
 			t.Errorf("%d tags", tags)
 		}
 	}
 	var access string
-	db.QueryRow(`SELECT access FROM articles WHERE id = 51`).Scan(&access)
+	db.QueryRowContext(t.Context(), `SELECT access FROM articles WHERE id = 51`).Scan(&access)
 	if access != content.AccessRegistered {
 		t.Errorf("registered article has access %q", access)
 	}
@@ -374,7 +375,7 @@ func checkReference(t *testing.T, db *store.DB, version string) {
 
 func checkSafety(t *testing.T, db *store.DB, rep *joomla.Report) {
 	t.Helper()
-	rows, err := db.Query(`SELECT id, intro_html || body_html FROM articles`)
+	rows, err := db.QueryContext(t.Context(), `SELECT id, intro_html || body_html FROM articles`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -408,7 +409,7 @@ func checkSafety(t *testing.T, db *store.DB, rep *joomla.Report) {
 		t.Errorf("missing file not reported: %+v", rep.Missing)
 	}
 	var body string
-	db.QueryRow(`SELECT intro_html || body_html FROM articles WHERE id = 53`).Scan(&body)
+	db.QueryRowContext(t.Context(), `SELECT intro_html || body_html FROM articles WHERE id = 53`).Scan(&body)
 	if !strings.Contains(body, "http://other.example.com/images/x.png") || strings.Contains(body, "old.example.vn") ||
 		!strings.Contains(body, `href="/index.php?option=com_content&amp;view=article&amp;id=44"`) {
 		t.Errorf("links of article 53:\n%s", body)
@@ -428,7 +429,7 @@ func checkUsers(t *testing.T, db *store.DB, rep *joomla.Report, version string) 
 		}
 		var hash, role string
 		var blocked bool
-		if err := db.QueryRow(`SELECT password_hash, role, blocked FROM users WHERE username = $1`, username).Scan(&hash, &role, &blocked); err != nil {
+		if err := db.QueryRowContext(t.Context(), `SELECT password_hash, role, blocked FROM users WHERE username = $1`, username).Scan(&hash, &role, &blocked); err != nil {
 			t.Errorf("user %s: %v", username, err)
 			continue
 		}
@@ -440,7 +441,7 @@ func checkUsers(t *testing.T, db *store.DB, rep *joomla.Report, version string) 
 		}
 	}
 	var n int
-	db.QueryRow(`SELECT count(*) FROM users WHERE username = 'docgia'`).Scan(&n)
+	db.QueryRowContext(t.Context(), `SELECT count(*) FROM users WHERE username = 'docgia'`).Scan(&n)
 	if n != 0 {
 		t.Error("a Registered user became a newsroom account")
 	}
@@ -452,7 +453,7 @@ func checkUsers(t *testing.T, db *store.DB, rep *joomla.Report, version string) 
 func checkPoll(t *testing.T, db *store.DB) {
 	t.Helper()
 	var id int64
-	if err := db.QueryRow(`SELECT id FROM polls`).Scan(&id); err != nil {
+	if err := db.QueryRowContext(t.Context(), `SELECT id FROM polls`).Scan(&id); err != nil {
 		t.Fatalf("poll: %v", err)
 	}
 	r, err := poll.NewStore(db).Results(context.Background(), 1, id)
@@ -489,7 +490,7 @@ func checkLinks(t *testing.T, db *store.DB, version string) {
 	t.Helper()
 	h := handler(t, db)
 	var pollID string
-	db.QueryRow(`SELECT CAST(id AS TEXT) FROM polls`).Scan(&pollID)
+	db.QueryRowContext(t.Context(), `SELECT CAST(id AS TEXT) FROM polls`).Scan(&pollID)
 	type link struct {
 		old    string
 		status int

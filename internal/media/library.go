@@ -62,21 +62,18 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Media, int, error) {
 	}
 	args = append(args, f.Limit, f.Offset)
 	n := len(args)
-	rows, err := s.db.QueryContext(ctx, `SELECT id, site_id, sha256, mime, name, size, width, height, alt, created_at
-		FROM media WHERE `+w+` ORDER BY id DESC LIMIT $`+strconv.Itoa(n-1)+` OFFSET $`+strconv.Itoa(n), args...)
+	out, err := store.QueryAll(ctx, s.db, scanMedia, `SELECT id, site_id, sha256, mime, name, size, width, height, alt,
+		created_at FROM media WHERE `+w+` ORDER BY id DESC LIMIT $`+strconv.Itoa(n-1)+` OFFSET $`+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list media: %w", err)
 	}
-	defer rows.Close()
-	var out []Media
-	for rows.Next() {
-		var m Media
-		var created int64
-		if err := rows.Scan(&m.ID, &m.SiteID, &m.SHA256, &m.Mime, &m.Name, &m.Size, &m.Width, &m.Height, &m.Alt, &created); err != nil {
-			return nil, 0, err
-		}
-		m.CreatedAt = store.Time(created)
-		out = append(out, m)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
+}
+
+func scanMedia(sc store.Scanner) (Media, error) {
+	var m Media
+	var created int64
+	err := sc.Scan(&m.ID, &m.SiteID, &m.SHA256, &m.Mime, &m.Name, &m.Size, &m.Width, &m.Height, &m.Alt, &created)
+	m.CreatedAt = store.Time(created)
+	return m, err
 }

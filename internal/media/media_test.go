@@ -123,7 +123,7 @@ func TestPutRefuses(t *testing.T) {
 		}
 	}
 	var n int
-	db.QueryRow(`SELECT count(*) FROM media`).Scan(&n)
+	db.QueryRowContext(t.Context(), `SELECT count(*) FROM media`).Scan(&n)
 	if n != 0 {
 		t.Errorf("%d media rows after refusals", n)
 	}

@@ -204,13 +204,12 @@ func (s *Store) Results(ctx context.Context, siteID, id int64) (*Results, error)
 	if err != nil {
 		return nil, fmt.Errorf("poll %d options: %w", id, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	r.Options, err = store.Collect(rows, func(sc store.Scanner) (Option, error) {
 		var o Option
-		if err := rows.Scan(&o.ID, &o.Label, &o.Position, &o.Votes); err != nil {
-			return nil, err
-		}
-		r.Options = append(r.Options, o)
+		return o, sc.Scan(&o.ID, &o.Label, &o.Position, &o.Votes)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("poll %d options: %w", id, err)
 	}
-	return r, rows.Err()
+	return r, nil
 }

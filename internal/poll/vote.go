@@ -138,18 +138,9 @@ func (s *Store) List(ctx context.Context, siteID int64) ([]*Results, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list polls: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
+	ids, err := store.Collect(rows, store.ScanInt64)
+	if err != nil {
+		return nil, fmt.Errorf("list polls: %w", err)
 	}
 	out := make([]*Results, 0, len(ids))
 	for _, id := range ids {

@@ -175,7 +175,7 @@ type articleRow struct {
 
 // readBatch reads up to limit published articles after id, in id order.
 func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit int) ([]articleRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.id, a.category_id, a.publish_at, a.unpublish_at, a.title,
+	rs, err := store.QueryAll(ctx, q, scanArticleRow, `SELECT a.id, a.category_id, a.publish_at, a.unpublish_at, a.title,
 		a.intro_html, a.body_html, a.author_alias, COALESCE(c.name, '')
 		FROM articles a LEFT JOIN categories c ON c.id = a.category_id
 		WHERE a.site_id = $1 AND a.status = 'published' AND a.access = 'public' AND a.publish_at IS NOT NULL AND a.id > $2
@@ -183,19 +183,13 @@ func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit 
 	if err != nil {
 		return nil, fmt.Errorf("read articles to index: %w", err)
 	}
-	defer rows.Close()
-	var rs []articleRow
-	for rows.Next() {
-		var r articleRow
-		if err := rows.Scan(&r.id, &r.cat, &r.pub, &r.unpub, &r.title, &r.intro, &r.body, &r.author, &r.catName); err != nil {
-			return nil, fmt.Errorf("read articles to index: %w", err)
-		}
-		rs = append(rs, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read articles to index: %w", err)
-	}
 	return rs, nil
+}
+
+func scanArticleRow(sc store.Scanner) (articleRow, error) {
+	var r articleRow
+	err := sc.Scan(&r.id, &r.cat, &r.pub, &r.unpub, &r.title, &r.intro, &r.body, &r.author, &r.catName)
+	return r, err
 }
 
 // scratchPool keeps the word caches of makeDocs from batch to batch.

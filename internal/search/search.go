@@ -277,9 +277,9 @@ func idList(ids []int64) string {
 // an unnamed statement (pgx's exec mode).
 func (s *Searcher) queryOnce(ctx context.Context, query string) (*sql.Rows, error) {
 	if s.db.Dialect == store.Postgres {
-		return s.db.DB.QueryContext(ctx, query, pgx.QueryExecModeExec)
+		return s.db.QueryUncached(ctx, query, pgx.QueryExecModeExec)
 	}
-	return s.db.DB.QueryContext(ctx, query)
+	return s.db.QueryUncached(ctx, query)
 }
 
 // idsOf returns the candidates' ids.

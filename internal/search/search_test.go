@@ -345,7 +345,7 @@ func hasCanonWord(s, w string) bool {
 func articleHasWord(t *testing.T, db *store.DB, id int64, w string) bool {
 	t.Helper()
 	var title, intro, body, author string
-	err := db.QueryRow(`SELECT title, intro_html, body_html, author_alias FROM articles WHERE id = $1`, id).Scan(&title, &intro, &body, &author)
+	err := db.QueryRowContext(t.Context(), `SELECT title, intro_html, body_html, author_alias FROM articles WHERE id = $1`, id).Scan(&title, &intro, &body, &author)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +393,7 @@ func TestRenamedCategoryIsSearchedByItsNewName(t *testing.T) {
 			t.Fatal(err)
 		}
 		var published int
-		db.QueryRow(`SELECT count(*) FROM articles WHERE category_id = $1 AND status = 'published'`, id).Scan(&published)
+		db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE category_id = $1 AND status = 'published'`, id).Scan(&published)
 		if n := count("quyxanh"); n == 0 || n != published {
 			t.Errorf("after the rename %d articles match the new name, want the category's %d", n, published)
 		}

@@ -37,14 +37,15 @@ func read(t *testing.T, db *store.DB, now time.Time, articleID int64) figures {
 	}
 	f := figures{Visits: tot.Visits, Online: tot.Online}
 	var hv int64
-	if err := db.QueryRow(`SELECT COALESCE(SUM(visits), 0), COALESCE(SUM(views), 0), COALESCE(SUM(bots), 0) FROM stats_hourly`).Scan(&hv, &f.Views, &f.Bots); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT COALESCE(SUM(visits), 0), COALESCE(SUM(views), 0), COALESCE(SUM(bots), 0) FROM stats_hourly`).Scan(&hv, &f.Views, &f.Bots); err != nil {
 		t.Fatal(err)
 	}
 	if hv != f.Visits {
 		t.Errorf("hourly visits %d differ from the visit counter %d", hv, f.Visits)
 	}
 	if articleID > 0 {
-		if err := db.QueryRow(`SELECT hits FROM articles WHERE id = $1`, articleID).Scan(&f.Hits); err != nil {
+		err := db.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = $1`, articleID).Scan(&f.Hits)
+		if err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -66,7 +67,7 @@ func TestRecorderCounts(t *testing.T) {
 			t.Fatal(err)
 		}
 		var hits0 int64
-		db.QueryRow(`SELECT hits FROM articles WHERE id = 1`).Scan(&hits0)
+		db.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 1`).Scan(&hits0)
 		cases := []struct {
 			name string
 			hits []hit
@@ -87,10 +88,10 @@ func TestRecorderCounts(t *testing.T) {
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
-				db.Exec(`DELETE FROM counters`)
-				db.Exec(`DELETE FROM stats_hourly`)
-				db.Exec(`DELETE FROM online_visitors`)
-				db.Exec(`UPDATE articles SET hits = $1 WHERE id = 1`, hits0)
+				db.ExecContext(ctx, `DELETE FROM counters`)
+				db.ExecContext(ctx, `DELETE FROM stats_hourly`)
+				db.ExecContext(ctx, `DELETE FROM online_visitors`)
+				db.ExecContext(ctx, `UPDATE articles SET hits = $1 WHERE id = 1`, hits0)
 				now := t0
 				r := newRecorder(db, "n1", &now)
 				for _, h := range c.hits {
@@ -183,7 +184,7 @@ func TestNodesAndRestartsShareVisits(t *testing.T) {
 			t.Errorf("got %+v, want 2 visits, 5 views, 1 online (w left 20 minutes ago)", got)
 		}
 		var node string
-		db.QueryRow(`SELECT node FROM online_visitors WHERE visitor_key = 'v'`).Scan(&node)
+		db.QueryRowContext(ctx, `SELECT node FROM online_visitors WHERE visitor_key = 'v'`).Scan(&node)
 		if node != "a" {
 			t.Errorf("v last seen on node %q, want a", node)
 		}
@@ -194,7 +195,7 @@ func TestNodesAndRestartsShareVisits(t *testing.T) {
 			t.Fatal(err)
 		}
 		var rows int
-		db.QueryRow(`SELECT count(*) FROM online_visitors`).Scan(&rows)
+		db.QueryRowContext(ctx, `SELECT count(*) FROM online_visitors`).Scan(&rows)
 		if rows != 1 {
 			t.Errorf("%d online rows, want only z's", rows)
 		}
@@ -252,7 +253,7 @@ func TestPeriods(t *testing.T) {
 			{at(28, 0) - 29*86400, 64},
 		}
 		for _, r := range rows {
-			if _, err := db.Exec(`INSERT INTO stats_hourly (site_id, hour, visits) VALUES (1, $1, $2)`, r.hour, r.visits); err != nil {
+			if _, err := db.ExecContext(ctx, `INSERT INTO stats_hourly (site_id, hour, visits) VALUES (1, $1, $2)`, r.hour, r.visits); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -268,7 +269,8 @@ func TestPeriods(t *testing.T) {
 		if err != nil || len(names) != 4 {
 			t.Errorf("default rows %v, %v", names, err)
 		}
-		db.Exec(`INSERT INTO settings (site_id, key, value) VALUES (1, 'counter_rows', 'month, nonsense,today')`)
+		db.ExecContext(ctx,
+			`INSERT INTO settings (site_id, key, value) VALUES (1, 'counter_rows', 'month, nonsense,today')`)
 		names, _ = CounterRows(ctx, db, 1)
 		if fmt.Sprint(names) != "[month today]" {
 			t.Errorf("rows %v", names)

@@ -19,7 +19,7 @@ func (db *DB) Analyze(ctx context.Context) error {
 	if db.Dialect == Postgres {
 		q = "VACUUM (ANALYZE)"
 	}
-	if _, err := db.DB.ExecContext(ctx, q); err != nil {
+	if _, err := db.ExecContext(ctx, q); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
 	return nil

@@ -144,69 +144,58 @@ func tableNames(ctx context.Context, db *DB) ([]string, error) {
 	if db.Dialect == Postgres {
 		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
 	}
-	rows, err := db.QueryContext(ctx, q)
+	names, err := QueryAll(ctx, db, ScanString, q)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		if !derived(n) {
-			out = append(out, n)
-		}
-	}
-	return out, rows.Err()
+	return slices.DeleteFunc(names, derived), nil
 }
 
 // describe reads a table's columns, primary key and referenced tables.
 func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, error) {
 	info := tableInfo{name: table}
-	var refs []string
-	if db.Dialect == SQLite {
-		rows, err := db.QueryContext(ctx, `SELECT name, pk FROM pragma_table_info($1) ORDER BY cid`, table)
-		if err != nil {
-			return info, nil, err
-		}
-		pk := map[int]string{}
-		for rows.Next() {
-			var name string
-			var pos int
-			if err := rows.Scan(&name, &pos); err != nil {
-				rows.Close()
-				return info, nil, err
-			}
-			info.columns = append(info.columns, name)
-			if pos > 0 {
-				pk[pos] = name
-			}
-		}
-		rows.Close()
-		for i := 1; i <= len(pk); i++ {
-			info.key = append(info.key, pk[i])
-		}
-		frows, err := db.QueryContext(ctx, `SELECT "table", "from" FROM pragma_foreign_key_list($1)`, table)
-		if err != nil {
-			return info, nil, err
-		}
-		for frows.Next() {
-			var t, from string
-			if err := frows.Scan(&t, &from); err != nil {
-				frows.Close()
-				return info, nil, err
-			}
-			refs = append(refs, t)
-			if t == table {
-				info.selfRef = from
-			}
-		}
-		frows.Close()
-	} else {
+	if db.Dialect != SQLite {
 		return info, nil, errors.New("copying from PostgreSQL is not supported; the source is an SQLite file")
 	}
+
+	type column struct {
+		name string
+		pos  int // in the primary key, from 1; 0 when not part of it
+	}
+	cols, err := QueryAll(ctx, db, func(sc Scanner) (column, error) {
+		var c column
+		return c, sc.Scan(&c.name, &c.pos)
+	}, `SELECT name, pk FROM pragma_table_info($1) ORDER BY cid`, table)
+	if err != nil {
+		return info, nil, err
+	}
+	pk := map[int]string{}
+	for _, c := range cols {
+		info.columns = append(info.columns, c.name)
+		if c.pos > 0 {
+			pk[c.pos] = c.name
+		}
+	}
+	for i := 1; i <= len(pk); i++ {
+		info.key = append(info.key, pk[i])
+	}
+
+	type foreignKey struct{ table, from string }
+	fks, err := QueryAll(ctx, db, func(sc Scanner) (foreignKey, error) {
+		var k foreignKey
+		return k, sc.Scan(&k.table, &k.from)
+	}, `SELECT "table", "from" FROM pragma_foreign_key_list($1)`, table)
+	if err != nil {
+		return info, nil, err
+	}
+	var refs []string
+	for _, k := range fks {
+		refs = append(refs, k.table)
+		if k.table == table {
+			info.selfRef = k.from
+		}
+	}
+
 	if len(info.key) == 0 {
 		info.key = info.columns
 	}

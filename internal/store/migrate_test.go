@@ -43,7 +43,7 @@ func TestMigrateFreshThenExisting(t *testing.T) {
 		t.Fatal(err)
 	}
 	var n int
-	db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n)
+	db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
 	db.Close()
 
 	// A second start migrates nothing and keeps the data.
@@ -53,12 +53,13 @@ func TestMigrateFreshThenExisting(t *testing.T) {
 	}
 	defer db.Close()
 	var m int
-	db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&m)
+	db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&m)
 	if m != n || n == 0 {
 		t.Errorf("migrations recorded: first %d, after reopen %d", n, m)
 	}
 	var v string
-	if err := db.QueryRow(`SELECT value FROM settings WHERE key = 'agency'`).Scan(&v); err != nil || v != "Sở" {
+	err = db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'agency'`).Scan(&v)
+	if err != nil || v != "Sở" {
 		t.Errorf("setting after reopen = %q, %v", v, err)
 	}
 }

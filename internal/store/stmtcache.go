@@ -75,7 +75,7 @@ func (db *DB) prepared(ctx context.Context, query string) *sql.Stmt {
 	if db.stmts == nil {
 		return nil
 	}
-	return db.stmts.get(ctx, db.DB, query)
+	return db.stmts.get(ctx, db.pool, query)
 }
 
 // QueryContext runs a query through its prepared statement when the
@@ -84,7 +84,7 @@ func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql
 	if st := db.prepared(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
-	return db.DB.QueryContext(ctx, query, args...)
+	return db.pool.QueryContext(ctx, query, args...)
 }
 
 // QueryRowContext is QueryContext for one row.
@@ -92,7 +92,7 @@ func (db *DB) QueryRowContext(ctx context.Context, query string, args ...any) *s
 	if st := db.prepared(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
-	return db.DB.QueryRowContext(ctx, query, args...)
+	return db.pool.QueryRowContext(ctx, query, args...)
 }
 
 // Close closes the prepared statements, then the database.
@@ -100,5 +100,5 @@ func (db *DB) Close() error {
 	if db.stmts != nil {
 		db.stmts.close()
 	}
-	return db.DB.Close()
+	return db.pool.Close()
 }

@@ -26,9 +26,13 @@ import (
 // NotFound, so a handler answers it with 404 without knowing the store.
 var ErrNotFound = problem.New(problem.NotFound, "")
 
-// DB is the shared database handle with the dialect it speaks.
+// DB is the shared database handle with the dialect it speaks. The
+// *sql.DB stays inside: DB offers only methods that take a context, and
+// its reads go through the statement cache (stmtcache.go), so no caller
+// skips either by accident. QueryUncached is the one deliberate way past
+// the cache.
 type DB struct {
-	*sql.DB
+	pool    *sql.DB
 	Dialect Dialect
 	// url is the PostgreSQL URL, kept for the listening connection of the
 	// change notifier.
@@ -101,7 +105,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	return &DB{DB: sqldb, Dialect: SQLite, stmts: &stmtCache{}}, nil
+	return &DB{pool: sqldb, Dialect: SQLite, stmts: &stmtCache{}}, nil
 }
 
 func openPostgres(ctx context.Context, url string) (*DB, error) {
@@ -116,7 +120,7 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	return &DB{DB: sqldb, Dialect: Postgres, url: url}, nil
+	return &DB{pool: sqldb, Dialect: Postgres, url: url}, nil
 }
 
 // InTx runs fn in a transaction, committing when it returns nil and rolling

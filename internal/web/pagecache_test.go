@@ -184,7 +184,7 @@ func TestVoterSeesOwnResultsOthersTheForm(t *testing.T) {
 			t.Fatal("no voting form on the home page")
 		}
 		var optionID string
-		db.QueryRow(`SELECT CAST(min(id) AS TEXT) FROM poll_options`).Scan(&optionID)
+		db.QueryRowContext(t.Context(), `SELECT CAST(min(id) AS TEXT) FROM poll_options`).Scan(&optionID)
 		vote := c.do(t, "POST", "/binh-chon/1", strings.NewReader(url.Values{"option": {optionID}}.Encode()),
 			withCookie(visitorCookie, voter), withHeader("Content-Type", "application/x-www-form-urlencoded"))
 		if vote.Code != http.StatusSeeOther {
@@ -231,7 +231,7 @@ func TestCachedPagesAreCounted(t *testing.T) {
 	db := storetest.SQLite(t)
 	c := newCachedSite(t, db, time.Minute, 32<<20)
 	var before int64
-	db.QueryRow(`SELECT hits FROM articles WHERE id = 1`).Scan(&before)
+	db.QueryRowContext(t.Context(), `SELECT hits FROM articles WHERE id = 1`).Scan(&before)
 	for i := 0; i < 5; i++ {
 		if r := c.do(t, "GET", referenceURL, nil); r.Code != 200 {
 			t.Fatal(r.Code)
@@ -241,7 +241,7 @@ func TestCachedPagesAreCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	var after int64
-	db.QueryRow(`SELECT hits FROM articles WHERE id = 1`).Scan(&after)
+	db.QueryRowContext(t.Context(), `SELECT hits FROM articles WHERE id = 1`).Scan(&after)
 	if after-before != 5 {
 		t.Errorf("5 views (4 from the cache) counted as %d", after-before)
 	}

@@ -201,7 +201,7 @@ func TestVoteRefusals(t *testing.T) {
 func totalVotes(t testing.TB, db *store.DB) int64 {
 	t.Helper()
 	var n int64
-	if err := db.QueryRow(`SELECT count(*) FROM poll_votes`).Scan(&n); err != nil {
+	if err := db.QueryRowContext(t.Context(), `SELECT count(*) FROM poll_votes`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -20,9 +20,10 @@ func TestSidebarFollowsTheSetting(t *testing.T) {
 		{"", 0, 0},
 	}
 	for i, tt := range tests {
-		db.Exec(`DELETE FROM settings WHERE key = 'sidebar_modules'`)
+		db.ExecContext(t.Context(), `DELETE FROM settings WHERE key = 'sidebar_modules'`)
 		if i > 0 {
-			db.Exec(`INSERT INTO settings (site_id, key, value) VALUES (1, 'sidebar_modules', $1)`, tt.setting)
+			db.ExecContext(t.Context(), `INSERT INTO settings (site_id, key, value) VALUES (1, 'sidebar_modules', $1)`,
+				tt.setting)
 		}
 		_, body := get(t, h, "/trang/lien-he")
 		aside := body[strings.Index(body, `<aside class="sidebar">`):]

@@ -101,7 +101,8 @@ func TestChromeCacheVoterSeesOwnVote(t *testing.T) {
 		_, page := get(t, c.h, "/")
 		before := total(page)
 		var optionID string
-		db.QueryRow(`SELECT CAST(min(id) AS TEXT) FROM poll_options WHERE poll_id = 1`).Scan(&optionID)
+		db.QueryRowContext(t.Context(), `SELECT CAST(min(id) AS TEXT) FROM poll_options WHERE poll_id = 1`).
+			Scan(&optionID)
 		vote := req(http.MethodPost, "/binh-chon/1", url.Values{"option": {optionID}}.Encode())
 		if vote.StatusCode != http.StatusSeeOther {
 			t.Fatalf("vote: %d", vote.StatusCode)

@@ -157,7 +157,7 @@ func TestWhatCounts(t *testing.T) {
 		h := s.Handler()
 		ctx := context.Background()
 		var hits0 int64
-		db.QueryRow(`SELECT hits FROM articles WHERE id = 1`).Scan(&hits0)
+		db.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 1`).Scan(&hits0)
 		_, css := get(t, h, "/")
 		asset := ""
 		if i := strings.Index(css, "/static/"); i >= 0 {
@@ -175,12 +175,12 @@ func TestWhatCounts(t *testing.T) {
 			return w.Code
 		}
 		const browser = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0"
-		db.Exec(`DELETE FROM stats_hourly`)
-		db.Exec(`DELETE FROM counters`)
+		db.ExecContext(ctx, `DELETE FROM stats_hourly`)
+		db.ExecContext(ctx, `DELETE FROM counters`)
 		rec.Flush(ctx) // drop the GET above
-		db.Exec(`DELETE FROM stats_hourly`)
-		db.Exec(`DELETE FROM counters`)
-		db.Exec(`DELETE FROM online_visitors`)
+		db.ExecContext(ctx, `DELETE FROM stats_hourly`)
+		db.ExecContext(ctx, `DELETE FROM counters`)
+		db.ExecContext(ctx, `DELETE FROM online_visitors`)
 		for _, p := range []string{asset, "/anh/0000.jpg", "/healthz", "/robots.txt", "/sitemap.xml", "/rss.xml", "/to-chuc-dang/rss.xml", "/khong-co-trang-nay/"} {
 			do("GET", p, browser, cookieN(1))
 		}
@@ -199,8 +199,8 @@ func TestWhatCounts(t *testing.T) {
 			t.Fatal(err)
 		}
 		var visits, views, bots, hits int64
-		db.QueryRow(`SELECT COALESCE(SUM(visits),0), COALESCE(SUM(views),0), COALESCE(SUM(bots),0) FROM stats_hourly`).Scan(&visits, &views, &bots)
-		db.QueryRow(`SELECT hits FROM articles WHERE id = 1`).Scan(&hits)
+		db.QueryRowContext(ctx, `SELECT COALESCE(SUM(visits),0), COALESCE(SUM(views),0), COALESCE(SUM(bots),0) FROM stats_hourly`).Scan(&visits, &views, &bots)
+		db.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 1`).Scan(&hits)
 		if visits != 2 || views != 4 || bots != 3 || hits-hits0 != 3 {
 			t.Errorf("visits %d views %d bots %d article views %d; want 2, 4, 3, 3", visits, views, bots, hits-hits0)
 		}
@@ -222,7 +222,7 @@ func TestCounterBlock(t *testing.T) {
 	_, body := getAs(t, h, "/", cookieN(0))
 	// The demo's carried-over 31.262.600 plus three visits.
 	mustContain(t, body, ">31.262.603<", `class="online">3<`, "Hôm nay", "Hôm qua", "Tuần này", "Tháng này")
-	db.Exec(`INSERT INTO settings (site_id, key, value) VALUES (1, 'counter_rows', 'today')`)
+	db.ExecContext(t.Context(), `INSERT INTO settings (site_id, key, value) VALUES (1, 'counter_rows', 'today')`)
 	_, body = getAs(t, h, "/", cookieN(0))
 	if strings.Contains(body, "Tháng này") || !strings.Contains(body, "Hôm nay") {
 		t.Errorf("counter_rows=today not honoured")

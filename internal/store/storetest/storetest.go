@@ -109,7 +109,7 @@ func NewPostgresDatabase(t testing.TB) string {
 	t.Helper()
 	db := Postgres(t)
 	var name string
-	if err := db.QueryRow(`SELECT current_database()`).Scan(&name); err != nil {
+	if err := db.QueryRowContext(context.Background(), `SELECT current_database()`).Scan(&name); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
