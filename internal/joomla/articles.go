@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
 
@@ -116,20 +117,14 @@ func (im *importer) importArticles(ctx context.Context) error {
 func (im *importer) articleIDs(ctx context.Context) (map[int64]bool, int64, error) {
 	used := map[int64]bool{}
 	var maxID int64
-	rows, err := im.w.tx.QueryContext(ctx, `SELECT id FROM articles`)
+	ids, err := store.QueryAll(ctx, im.w.tx, store.ScanInt64, `SELECT id FROM articles`)
 	if err != nil {
 		return nil, 0, err
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, 0, err
-		}
+	for _, id := range ids {
 		used[id] = true
 		maxID = max(maxID, id)
 	}
-	rows.Close()
 
 	var srcMax int64
 	im.src.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM `+im.p+`content`).Scan(&srcMax)

@@ -126,7 +126,7 @@ func (im *importer) categorySlugs(ctx context.Context) (map[string]int64, map[in
 		slugs[slug] = id
 		current[id] = slug
 	}
-	return slugs, current, nil
+	return slugs, current, rows.Err()
 }
 
 func (im *importer) putCategory(ctx context.Context, c *category, desc string, pos int, slugs map[string]int64, current map[int64]string) error {
@@ -194,18 +194,12 @@ func (im *importer) uncategorised(ctx context.Context) *category {
 	// menu items, so this category is published.
 	c := &category{jid: "uncategorised", title: "Chưa phân loại", alias: "uncategorised", published: true, live: true}
 	im.cats[c.jid] = c
-	slugs := map[string]int64{}
-	current := map[int64]string{}
-	rows, err := im.w.tx.QueryContext(ctx, `SELECT id, slug FROM categories WHERE site_id = $1`, im.opts.SiteID)
-	if err == nil {
-		for rows.Next() {
-			var id int64
-			var s string
-			if rows.Scan(&id, &s) == nil {
-				slugs[s], current[id] = id, s
-			}
-		}
-		rows.Close()
+	// Without the slugs in use the category could be made twice: leave it
+	// out, with the reason in the report.
+	slugs, current, err := im.categorySlugs(ctx)
+	if err != nil {
+		im.rep.skip("category", c.jid, skipReason(err))
+		return c
 	}
 	if err := im.putCategory(ctx, c, "", 1000, slugs, current); err != nil {
 		im.rep.skip("category", c.jid, skipReason(err))

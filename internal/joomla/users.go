@@ -90,7 +90,7 @@ func (im *importer) congtinUsers(ctx context.Context) (map[string]int64, map[int
 		existing[strings.ToLower(name)] = id
 		hashes[id] = hash
 	}
-	return existing, hashes, nil
+	return existing, hashes, rows.Err()
 }
 
 // importUser imports one source user row, or reports why it did not.
