@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -76,8 +77,8 @@ func articleTags(ctx context.Context, q store.Querier, id int64) ([]string, erro
 // inside q. Status is not changed by an update: that is SetStatus's job.
 func (s *Store) SaveArticle(ctx context.Context, q store.Querier, e *Editable, expect int, userID int64, note string) error {
 	a := &e.Article
-	if a.SiteID == 0 {
-		a.SiteID = 1
+	if err := site.Check(a.SiteID, "save article"); err != nil {
+		return err
 	}
 	a.Slug = strings.TrimSpace(a.Slug)
 	if a.Slug != "" && a.Slug != vn.Slug(a.Slug) {
