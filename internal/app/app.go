@@ -53,16 +53,12 @@ func NewLogger(format string, w io.Writer) *slog.Logger {
 
 // New opens (creating and migrating) the database and builds the handler.
 func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
-	db, err := store.Open(ctx, cfg.DSN())
+	db, served, err := OpenSite(ctx, cfg.DSN())
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log)}
-	if a.Site, err = site.Only(ctx, db); err != nil {
-		db.Close()
-		return nil, err
-	}
-	siteID := a.Site.ID
+	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served}
+	siteID := served.ID
 
 	a.Stats, err = stats.NewRecorder(db, stats.RecorderConfig{SiteID: siteID, Node: NodeName(),
 		OnlineWindow: cfg.OnlineWindow, Logger: log})
