@@ -110,7 +110,8 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 		defer pprof.StopCPUProfile()
 	}
 	rep, err := joomla.Import(ctx, src, dst, joomla.Options{SiteID: served.ID, Prefix: *prefix, ImagesRoot: *images,
-		BaseURL: *baseURL, VisitsOffset: *visits, DryRun: *dry, Roles: roles, Indexer: search.NewIndexer(dst.Dialect), Progress: stderr})
+		BaseURL: *baseURL, VisitsOffset: *visits, DryRun: *dry, Roles: roles, Indexer: search.NewIndexer(dst.Dialect),
+		Progress: stderr})
 	if rep != nil {
 		rep.WriteText(stdout)
 	}
