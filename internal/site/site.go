@@ -36,14 +36,16 @@ func Check(id int64, doing string) error {
 	return nil
 }
 
-// Only returns the one site this installation serves, resolved once at
-// start by the server and by every command, then passed down.
+// Only returns the one site this installation serves. The server and
+// every command that touches content call it once, at start, and pass the
+// site down; nothing below them picks a site.
 //
-// Until a platform runs several sites, the sites table holds one row
-// (migration 0001) and every host name is that site's. The multi-site
-// step replaces this lookup by one that maps a request's host name to its
-// site; Only then keeps serving the commands of a one-site installation,
-// and ErrSeveral tells them to name the site.
+// Until a platform runs several sites the sites table holds one row
+// (migration 0001), served under every host name. The multi-site step adds
+// a lookup of a site by host name, which app's per-host handler calls once
+// per request, and a way for commands to name their site; Only then stays
+// the answer of a one-site installation, and ErrSeveral is what a command
+// that names no site gets on a platform.
 func Only(ctx context.Context, q store.Querier) (Site, error) {
 	var n int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sites`).Scan(&n); err != nil {
@@ -54,7 +56,7 @@ func Only(ctx context.Context, q store.Querier) (Site, error) {
 	case n == 0:
 		return Site{}, ErrNone
 	case n > 1:
-		return Site{}, fmt.Errorf("%w (%d); name the site to use", ErrSeveral, n)
+		return Site{}, fmt.Errorf("%w (%d); this version serves one", ErrSeveral, n)
 	}
 
 	var s Site
