@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/store"
@@ -33,12 +34,12 @@ func demoCommand(args []string, out io.Writer) error {
 		target = store.SQLitePath(*data)
 	}
 	ctx := context.Background()
-	db, err := store.Open(ctx, target)
+	db, served, err := app.OpenSite(ctx, target)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	switch err := demo.Load(ctx, db, 1); {
+	switch err := demo.Load(ctx, db, served.ID); {
 	case errors.Is(err, demo.ErrNotEmpty):
 		fmt.Fprintln(out, "the site has content already: adding generated articles only")
 	case err != nil:
@@ -47,12 +48,12 @@ func demoCommand(args []string, out io.Writer) error {
 		fmt.Fprintln(out, "demo site loaded")
 	}
 	// The demo loader writes without an indexer; catch up before adding.
-	if _, err := search.EnsureIndex(ctx, db, 1); err != nil {
+	if _, err := search.EnsureIndex(ctx, db, served.ID); err != nil {
 		return err
 	}
 	start := time.Now()
-	err = demo.Generate(ctx, db, demo.GenerateOptions{N: *n, Seed: *seed, Indexer: search.NewIndexer(db.Dialect),
-		Progress: func(done int) {
+	err = demo.Generate(ctx, db, demo.GenerateOptions{SiteID: served.ID, N: *n, Seed: *seed,
+		Indexer: search.NewIndexer(db.Dialect), Progress: func(done int) {
 			if done%5000 == 0 || done == *n {
 				fmt.Fprintf(out, "%d/%d articles\n", done, *n)
 			}

@@ -17,7 +17,6 @@ import (
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/joomla"
 	"github.com/congtin/congtin/internal/search"
-	"github.com/congtin/congtin/internal/store"
 )
 
 const importUsage = `Usage: congtin import joomla --dsn 'user:pass@tcp(host:3306)/db' [flags]
@@ -92,9 +91,9 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := src.PingContext(ctx); err != nil {
-		return fmt.Errorf("Joomla database: %w", err)
+		return fmt.Errorf("connect to the Joomla database: %w", err)
 	}
-	dst, err := store.Open(ctx, cfg.DSN())
+	dst, served, err := app.OpenSite(ctx, cfg.DSN())
 	if err != nil {
 		return err
 	}
@@ -110,8 +109,9 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	rep, err := joomla.Import(ctx, src, dst, joomla.Options{Prefix: *prefix, ImagesRoot: *images, BaseURL: *baseURL,
-		VisitsOffset: *visits, DryRun: *dry, Roles: roles, Indexer: search.NewIndexer(dst.Dialect), Progress: stderr})
+	rep, err := joomla.Import(ctx, src, dst, joomla.Options{SiteID: served.ID, Prefix: *prefix, ImagesRoot: *images,
+		BaseURL: *baseURL, VisitsOffset: *visits, DryRun: *dry, Roles: roles, Indexer: search.NewIndexer(dst.Dialect),
+		Progress: stderr})
 	if rep != nil {
 		rep.WriteText(stdout)
 	}

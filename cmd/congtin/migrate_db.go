@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/congtin/congtin/internal/search"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -59,14 +60,18 @@ func migrateDB(args []string, out io.Writer) error {
 	}
 	// The index is made from the articles, not copied. A run that copied
 	// nothing finds it in order unless an earlier run stopped before
-	// building it.
+	// building it. The site is the one copied across.
+	served, err := site.Only(ctx, dst)
+	if err != nil {
+		return err
+	}
 	if copied {
-		n, err := search.Rebuild(ctx, dst, 1)
+		n, err := search.Rebuild(ctx, dst, served.ID)
 		if err != nil {
 			return fmt.Errorf("rebuild search index: %w", err)
 		}
 		fmt.Fprintf(out, "search index rebuilt: %d articles\n", n)
-	} else if rebuilt, err := search.EnsureIndex(ctx, dst, 1); err != nil {
+	} else if rebuilt, err := search.EnsureIndex(ctx, dst, served.ID); err != nil {
 		return fmt.Errorf("check search index: %w", err)
 	} else if rebuilt {
 		fmt.Fprintln(out, "search index rebuilt")

@@ -29,7 +29,7 @@ func TestMigrateDBRoundTrip(t *testing.T) {
 	if err := demo.Load(ctx, src, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Generate(ctx, src, demo.GenerateOptions{N: 10000, Seed: 7}); err != nil {
+	if err := demo.Generate(ctx, src, demo.GenerateOptions{SiteID: 1, N: 10000, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
 	var want int
@@ -62,7 +62,7 @@ func TestMigrateDBRoundTrip(t *testing.T) {
 	if !strings.Contains(body, demo.Reference.Body[len(demo.Reference.Body)-1]) {
 		t.Error("the reference article's last paragraph did not survive")
 	}
-	res, err := search.New(dst).Search(ctx, search.Parse("dang bo"), search.Options{Now: time.Now()})
+	res, err := search.New(dst).Search(ctx, search.Parse("dang bo"), search.Options{SiteID: 1, Now: time.Now()})
 	if err != nil || res.Total == 0 {
 		t.Fatalf("search on the destination: %v, %+v", err, res)
 	}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/poll"
-	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
 
@@ -35,7 +34,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 // pollCommand manages polls until the newsroom has a page for them.
 func pollCommand(args []string, out io.Writer) error {
 	if len(args) == 0 {
-		return errors.New(pollUsage)
+		return fmt.Errorf("no poll command given\n\n%s", pollUsage)
 	}
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("poll "+sub, flag.ContinueOnError)
@@ -57,41 +56,28 @@ func pollCommand(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+
 	ctx := context.Background()
-	db, err := store.Open(ctx, cfg.DSN())
+	db, served, err := app.OpenSite(ctx, cfg.DSN())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	ps := poll.NewStore(db)
-	const siteID = 1
 
 	switch sub {
 	case "add":
 		if fs.NArg() > 0 {
 			return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 		}
-		p := &poll.Poll{SiteID: siteID, Question: question, Status: poll.StatusDraft}
-		if openNow {
-			p.Status = poll.StatusOpen
-		}
-		if p.OpensAt, err = optionalTime("--opens", opens); err != nil {
+		n := poll.NewPoll{SiteID: served.ID, Question: question, Options: options, Open: openNow}
+		if n.OpensAt, err = optionalTime("--opens", opens); err != nil {
 			return err
 		}
-		if p.ClosesAt, err = optionalTime("--closes", closes); err != nil {
+		if n.ClosesAt, err = optionalTime("--closes", closes); err != nil {
 			return err
 		}
-		if p.OpensAt != nil && p.ClosesAt != nil && !p.ClosesAt.After(*p.OpensAt) {
-			return errors.New("--closes must be after --opens")
-		}
-		for _, o := range options {
-			p.Options = append(p.Options, poll.Option{Label: o})
-		}
-		if err := db.InTx(ctx, func(tx store.Tx) error { return ps.Create(ctx, tx, p) }); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "poll %d added (%s): /binh-chon/%d\n", p.ID, p.Status, p.ID)
-		return nil
+		return pollAdd(ctx, ps, n, out)
 	case "open", "close":
 		if fs.NArg() != 1 {
 			return fmt.Errorf("poll %s takes one poll id", sub)
@@ -100,51 +86,65 @@ func pollCommand(args []string, out io.Writer) error {
 		if err != nil || id <= 0 {
 			return fmt.Errorf("%q is not a poll id", fs.Arg(0))
 		}
-		if sub == "open" {
-			err = ps.Open(ctx, siteID, id)
-		} else {
-			err = ps.Close(ctx, siteID, id)
-		}
-		if errors.Is(err, poll.ErrNotFound) {
-			return fmt.Errorf("no poll %d", id)
-		}
-		if err != nil {
-			return err
-		}
-		r, err := ps.Results(ctx, siteID, id)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "poll %d is %s\n", id, r.Status)
-		if sub == "open" {
-			switch err := r.Refusal(time.Now()); {
-			case errors.Is(err, poll.ErrNotOpenYet):
-				fmt.Fprintf(out, "note: voting starts at %s\n", vn.FormatDateTimeShort(*r.OpensAt))
-			case errors.Is(err, poll.ErrClosed):
-				fmt.Fprintf(out, "note: its closing time %s has passed, so it takes no votes\n", vn.FormatDateTimeShort(*r.ClosesAt))
-			}
-		}
-		return nil
+		return pollSetOpen(ctx, ps, served.ID, id, sub == "open", out)
 	case "list":
 		if fs.NArg() > 0 {
 			return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 		}
-		list, err := ps.List(ctx, siteID)
+		list, err := ps.List(ctx, served.ID)
 		if err != nil {
 			return err
 		}
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tSTATUS\tVOTES\tOPENS\tCLOSES\tQUESTION")
-		for _, r := range list {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, vn.FormatInt(r.Total),
-				timeOrDash(r.OpensAt), timeOrDash(r.ClosesAt), r.Question)
-			for i, o := range r.Options {
-				fmt.Fprintf(tw, "\t\t%s\t%s\t\t  %d. %s (option %d)\n", vn.FormatInt(o.Votes), vn.FormatPercent(o.Votes, r.Total), i+1, o.Label, o.ID)
-			}
-		}
-		return tw.Flush()
+		return printPolls(out, list)
 	}
 	return fmt.Errorf("unknown poll command %q\n\n%s", sub, pollUsage)
+}
+
+func pollAdd(ctx context.Context, ps *poll.Store, n poll.NewPoll, out io.Writer) error {
+	p, err := ps.Add(ctx, n)
+	if errors.Is(err, poll.ErrClosesBeforeOpens) {
+		return errors.New("--closes must be after --opens")
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "poll %d added (%s): /binh-chon/%d\n", p.ID, p.Status, p.ID)
+	return nil
+}
+
+func pollSetOpen(ctx context.Context, ps *poll.Store, siteID, id int64, open bool, out io.Writer) error {
+	r, err := ps.SetOpen(ctx, siteID, id, open)
+	if errors.Is(err, poll.ErrNotFound) {
+		return fmt.Errorf("no poll %d", id)
+	}
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintf(out, "poll %d is %s\n", id, r.Status)
+	if !open {
+		return nil
+	}
+	switch err := r.Refusal(time.Now()); {
+	case errors.Is(err, poll.ErrNotOpenYet):
+		fmt.Fprintf(out, "note: voting starts at %s\n", vn.FormatDateTimeShort(*r.OpensAt))
+	case errors.Is(err, poll.ErrClosed):
+		fmt.Fprintf(out, "note: its closing time %s has passed, so it takes no votes\n", vn.FormatDateTimeShort(*r.ClosesAt))
+	}
+	return nil
+}
+
+func printPolls(out io.Writer, list []*poll.Results) error {
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATUS\tVOTES\tOPENS\tCLOSES\tQUESTION")
+	for _, r := range list {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, vn.FormatInt(r.Total),
+			timeOrDash(r.OpensAt), timeOrDash(r.ClosesAt), r.Question)
+		for i, o := range r.Options {
+			fmt.Fprintf(tw, "\t\t%s\t%s\t\t  %d. %s (option %d)\n", vn.FormatInt(o.Votes), vn.FormatPercent(o.Votes, r.Total), i+1, o.Label, o.ID)
+		}
+	}
+	return tw.Flush()
 }
 
 func optionalTime(name, v string) (*time.Time, error) {

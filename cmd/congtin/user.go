@@ -16,7 +16,6 @@ import (
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/i18n"
-	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
 
@@ -36,7 +35,7 @@ func user(args []string) error {
 
 func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(string) string) error {
 	if len(args) == 0 {
-		return errors.New(userUsage)
+		return fmt.Errorf("no user command given\n\n%s", userUsage)
 	}
 	fs := flag.NewFlagSet("user "+args[0], flag.ContinueOnError)
 	dbConfig := app.DatabaseFlags(fs, getenv)
@@ -51,32 +50,26 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 	if err != nil {
 		return err
 	}
+
 	ctx := context.Background()
-	db, err := store.Open(ctx, cfg.DSN())
+	db, served, err := app.OpenSite(ctx, cfg.DSN())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	users := auth.NewStore(db)
+
 	switch args[0] {
 	case "add":
 		if *username == "" || *role == "" {
-			return errors.New("user add needs --username and --role\n\n" + userUsage)
+			return fmt.Errorf("user add needs --username and --role\n\n%s", userUsage)
 		}
 		pw, err := readPassword(stdin, stdout)
 		if err != nil {
 			return err
 		}
-		var u *auth.User
-		err = db.InTx(ctx, func(tx store.Tx) error {
-			u, err = users.CreateUser(ctx, tx, auth.NewUser{Username: *username, DisplayName: *name, Email: *email,
-				Password: pw, Role: auth.Role(*role)})
-			if err != nil {
-				return err
-			}
-			return auth.Audit(ctx, tx, auth.AuditEntry{UserID: u.ID, Action: "user.create", ObjectType: "user",
-				ObjectID: u.ID, Detail: "dòng lệnh: " + u.Username + " (" + string(u.Role) + ")"})
-		})
+		n := auth.NewUser{Username: *username, DisplayName: *name, Email: *email, Password: pw, Role: auth.Role(*role)}
+		u, err := users.CreateAccount(ctx, served.ID, n, commandLine)
 		if err != nil {
 			return err
 		}
@@ -86,21 +79,11 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 		if *username == "" {
 			return errors.New("user passwd needs --username")
 		}
-		u, err := users.UserByUsername(ctx, *username)
-		if err != nil {
+		ask := func() (string, error) { return readPassword(stdin, stdout) }
+		u, err := users.ChangePassword(ctx, served.ID, *username, ask, commandLine)
+		if errors.Is(err, auth.ErrNotFound) {
 			return fmt.Errorf("no user %q", *username)
 		}
-		pw, err := readPassword(stdin, stdout)
-		if err != nil {
-			return err
-		}
-		err = db.InTx(ctx, func(tx store.Tx) error {
-			if err := users.SetPassword(ctx, tx, u.ID, pw); err != nil {
-				return err
-			}
-			return auth.Audit(ctx, tx, auth.AuditEntry{UserID: u.ID, Action: "user.password", ObjectType: "user",
-				ObjectID: u.ID, Detail: "dòng lệnh"})
-		})
 		if err != nil {
 			return err
 		}
@@ -111,16 +94,7 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 		if err != nil {
 			return err
 		}
-		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tUSERNAME\tNAME\tROLE\tBLOCKED\tLAST LOGIN")
-		for _, u := range list {
-			last := "-"
-			if u.LastLoginAt != nil {
-				last = vn.FormatDateTime(*u.LastLoginAt)
-			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%v\t%s\n", u.ID, u.Username, u.DisplayName, u.Role, u.Blocked, last)
-		}
-		return tw.Flush()
+		return printUsers(stdout, list)
 	}
 	return fmt.Errorf("unknown user command %q\n\n%s", args[0], userUsage)
 }
@@ -155,4 +129,20 @@ func readPassword(stdin io.Reader, stdout io.Writer) (string, error) {
 		return "", errors.New("no password on stdin")
 	}
 	return line, nil
+}
+
+// commandLine is where the audit log says a change from this command came from.
+const commandLine = "dòng lệnh"
+
+func printUsers(out io.Writer, list []*auth.User) error {
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tUSERNAME\tNAME\tROLE\tBLOCKED\tLAST LOGIN")
+	for _, u := range list {
+		last := "-"
+		if u.LastLoginAt != nil {
+			last = vn.FormatDateTime(*u.LastLoginAt)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%v\t%s\n", u.ID, u.Username, u.DisplayName, u.Role, u.Blocked, last)
+	}
+	return tw.Flush()
 }

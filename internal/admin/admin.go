@@ -18,6 +18,7 @@ import (
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
 	"github.com/congtin/congtin/internal/problem"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -67,8 +68,8 @@ type Server struct {
 
 // New parses the templates; a broken one stops the program at start.
 func New(cfg Config, d Deps) (*Server, error) {
-	if cfg.SiteID == 0 {
-		cfg.SiteID = 1
+	if err := site.Check(cfg.SiteID, "newsroom"); err != nil {
+		return nil, err
 	}
 	if cfg.UploadMax <= 0 {
 		cfg.UploadMax = 20 << 20

@@ -41,8 +41,8 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{db: db, content: content.NewStore(db), users: auth.NewStore(db), ids: map[string]int64{}}
-	c1 := &content.Category{Name: "Tin tức", Published: true}
-	c2 := &content.Category{Name: "Tổ chức Đảng", Published: true}
+	c1 := &content.Category{SiteID: 1, Name: "Tin tức", Published: true}
+	c2 := &content.Category{SiteID: 1, Name: "Tổ chức Đảng", Published: true}
 	for _, c := range []*content.Category{c1, c2} {
 		if err := f.content.CreateCategory(ctx, db, c); err != nil {
 			t.Fatal(err)

@@ -20,6 +20,7 @@ import (
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
 	"github.com/congtin/congtin/internal/search"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/stats"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/web"
@@ -37,6 +38,9 @@ type App struct {
 	// Changes carries "content changed" between the newsroom and the page
 	// caches of every node.
 	Changes *store.Changes
+	// Site is the site served, resolved once at start and passed to every
+	// service and handler.
+	Site site.Site
 }
 
 // NewLogger makes the structured logger the config asks for.
@@ -49,15 +53,21 @@ func NewLogger(format string, w io.Writer) *slog.Logger {
 
 // New opens (creating and migrating) the database and builds the handler.
 func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
-	db, err := store.Open(ctx, cfg.DSN())
+	db, served, err := OpenSite(ctx, cfg.DSN())
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log)}
-	a.Stats = stats.NewRecorder(db, stats.RecorderConfig{SiteID: 1, Node: NodeName(),
+	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served}
+	siteID := served.ID
+
+	a.Stats, err = stats.NewRecorder(db, stats.RecorderConfig{SiteID: siteID, Node: NodeName(),
 		OnlineWindow: cfg.OnlineWindow, Logger: log})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	if cfg.Demo {
-		switch err := demo.Load(ctx, db, 1); {
+		switch err := demo.Load(ctx, db, siteID); {
 		case errors.Is(err, demo.ErrNotEmpty):
 			log.Info("demo content not loaded: the site already has content")
 		case err != nil:
@@ -72,20 +82,20 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	// without one: the demo, or articles from before the search migration.
 	// An operator upgrading a large site watches this: the rebuild runs
 	// before the site serves (about 3 s per 10,000 articles on SQLite).
-	if articles, indexed, err := search.IndexState(ctx, db, 1); err != nil {
+	if articles, indexed, err := search.IndexState(ctx, db, siteID); err != nil {
 		db.Close()
 		return nil, err
 	} else if articles != indexed {
 		log.Info("rebuilding the search index before serving", "articles", articles, "indexed", indexed)
 		start := time.Now()
-		if _, err := search.Rebuild(ctx, db, 1); err != nil {
+		if _, err := search.Rebuild(ctx, db, siteID); err != nil {
 			db.Close()
 			return nil, err
 		}
 		log.Info("search index rebuilt", "articles", articles, "took", time.Since(start).Round(time.Millisecond))
 	}
 	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
-	site, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: 1, OnlineWindow: cfg.OnlineWindow,
+	public, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: siteID, OnlineWindow: cfg.OnlineWindow,
 		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL,
 		// A second of reuse for what every page shares: the counters on it
 		// lag by a flush interval (5 s) anyway, and changes drop it at once.
@@ -97,7 +107,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	newsroom, err := admin.New(admin.Config{SiteID: 1, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
+	newsroom, err := admin.New(admin.Config{SiteID: siteID, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20}, admin.Deps{
 		DB: db, Content: contents, Media: media.NewStore(db), Polls: poll.NewStore(db), Users: auth.NewStore(db), Logger: log,
 		Changed: a.Changes.Changed,
@@ -106,7 +116,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	a.Handler = mount(site.Handler(), newsroom.Handler())
+	a.Handler = siteHandlers{only: mount(public.Handler(), newsroom.Handler())}
 	return a, nil
 }
 

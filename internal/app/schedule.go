@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -26,6 +27,9 @@ const scheduleCounter = "schedule_checked_at"
 // tell every node's page cache that the site changed. It reports how many
 // articles crossed their time.
 func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.Time) (int, error) {
+	if err := site.Check(siteID, "publish scheduled articles"); err != nil {
+		return 0, err
+	}
 	n := 0
 	_, err := db.Exclusive(ctx, "schedule", func(tx store.Tx) error {
 		var last int64
@@ -86,7 +90,7 @@ func (a *App) scheduleLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case now := <-t.C:
-			n, err := PublishScheduled(ctx, a.DB, 1, now)
+			n, err := PublishScheduled(ctx, a.DB, a.Site.ID, now)
 			if err != nil {
 				if ctx.Err() == nil {
 					a.Log.Warn("scheduled articles", "err", err)

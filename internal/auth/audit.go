@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -27,8 +28,8 @@ type AuditEntry struct {
 // Audit records e inside q, so the log row commits or rolls back with the
 // change it describes.
 func Audit(ctx context.Context, q store.Querier, e AuditEntry) error {
-	if e.SiteID == 0 {
-		e.SiteID = 1
+	if err := site.Check(e.SiteID, "audit"); err != nil {
+		return err
 	}
 	if e.At.IsZero() {
 		e.At = time.Now()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -52,8 +53,8 @@ func (r AdminRow) Scheduled(now time.Time) bool {
 // AdminArticles lists articles of every status, newest change first, and
 // how many match in all.
 func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, int, error) {
-	if f.SiteID == 0 {
-		f.SiteID = 1
+	if err := site.Check(f.SiteID, "list articles"); err != nil {
+		return nil, 0, err
 	}
 	args := []any{f.SiteID}
 	where := []string{"a.site_id = $1"}

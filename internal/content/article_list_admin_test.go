@@ -16,7 +16,7 @@ func TestAdminTitleFilterFolds(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		s := NewStore(db)
-		news, party := &Category{Name: "Tin tức", Published: true}, &Category{Name: "Xây dựng Đảng", Published: true}
+		news, party := &Category{SiteID: 1, Name: "Tin tức", Published: true}, &Category{SiteID: 1, Name: "Xây dựng Đảng", Published: true}
 		for _, c := range []*Category{news, party} {
 			if err := s.CreateCategory(ctx, db, c); err != nil {
 				t.Fatal(err)
@@ -36,7 +36,7 @@ func TestAdminTitleFilterFolds(t *testing.T) {
 		}
 		ids := map[string]int64{}
 		for i, tt := range titles {
-			a := &Article{Title: tt.title, CategoryID: tt.cat.ID, Status: tt.status}
+			a := &Article{SiteID: 1, Title: tt.title, CategoryID: tt.cat.ID, Status: tt.status}
 			if err := s.CreateArticle(ctx, db, a); err != nil {
 				t.Fatal(err)
 			}
@@ -52,21 +52,21 @@ func TestAdminTitleFilterFolds(t *testing.T) {
 			f    AdminFilter
 			want []int64
 		}{
-			{"lower case finds upper case", AdminFilter{Text: "đảng"}, []int64{first, second}},
-			{"upper case finds lower case", AdminFilter{Text: "ĐẢNG ỦY"}, []int64{first}},
-			{"without diacritics", AdminFilter{Text: "dang bo xa"}, []int64{second}},
-			{"either tone placement", AdminFilter{Text: "thủy lợi hòa trung"}, []int64{water}},
-			{"decomposed title", AdminFilter{Text: "Đường giao"}, []int64{road}},
-			{"decomposed query", AdminFilter{Text: norm.NFD.String("nông thôn")}, []int64{road}},
-			{"spaces collapse", AdminFilter{Text: "  hòa   vang "}, []int64{second}},
-			{"percent is a character", AdminFilter{Text: "100%"}, []int64{money}},
-			{"underscore is a character", AdminFilter{Text: "_"}, nil},
-			{"with a status", AdminFilter{Text: "dang", Status: StatusDraft}, []int64{second}},
-			{"with a category", AdminFilter{Text: "a", CategoryID: news.ID}, []int64{water, road, money}},
-			{"only categories", AdminFilter{Text: "n", OnlyCategories: []int64{party.ID}}, []int64{first, second}},
-			{"trashed only when asked", AdminFilter{Text: "tổng kết"}, nil},
-			{"trashed asked", AdminFilter{Text: "tổng kết", Status: StatusTrashed}, []int64{ids[titles[5].title]}},
-			{"nothing", AdminFilter{Text: "bóng đá"}, nil},
+			{"lower case finds upper case", AdminFilter{SiteID: 1, Text: "đảng"}, []int64{first, second}},
+			{"upper case finds lower case", AdminFilter{SiteID: 1, Text: "ĐẢNG ỦY"}, []int64{first}},
+			{"without diacritics", AdminFilter{SiteID: 1, Text: "dang bo xa"}, []int64{second}},
+			{"either tone placement", AdminFilter{SiteID: 1, Text: "thủy lợi hòa trung"}, []int64{water}},
+			{"decomposed title", AdminFilter{SiteID: 1, Text: "Đường giao"}, []int64{road}},
+			{"decomposed query", AdminFilter{SiteID: 1, Text: norm.NFD.String("nông thôn")}, []int64{road}},
+			{"spaces collapse", AdminFilter{SiteID: 1, Text: "  hòa   vang "}, []int64{second}},
+			{"percent is a character", AdminFilter{SiteID: 1, Text: "100%"}, []int64{money}},
+			{"underscore is a character", AdminFilter{SiteID: 1, Text: "_"}, nil},
+			{"with a status", AdminFilter{SiteID: 1, Text: "dang", Status: StatusDraft}, []int64{second}},
+			{"with a category", AdminFilter{SiteID: 1, Text: "a", CategoryID: news.ID}, []int64{water, road, money}},
+			{"only categories", AdminFilter{SiteID: 1, Text: "n", OnlyCategories: []int64{party.ID}}, []int64{first, second}},
+			{"trashed only when asked", AdminFilter{SiteID: 1, Text: "tổng kết"}, nil},
+			{"trashed asked", AdminFilter{SiteID: 1, Text: "tổng kết", Status: StatusTrashed}, []int64{ids[titles[5].title]}},
+			{"nothing", AdminFilter{SiteID: 1, Text: "bóng đá"}, nil},
 		}
 		for _, tt := range tests {
 			rows, total, err := s.AdminArticles(ctx, tt.f)
@@ -87,7 +87,7 @@ func TestAdminTitleFilterFolds(t *testing.T) {
 			offset int
 			want   []int64
 		}{{0, []int64{first, second}}, {2, []int64{water, road}}, {4, []int64{money}}, {6, nil}} {
-			rows, total, err := s.AdminArticles(ctx, AdminFilter{Text: "n", Limit: 2, Offset: p.offset})
+			rows, total, err := s.AdminArticles(ctx, AdminFilter{SiteID: 1, Text: "n", Limit: 2, Offset: p.offset})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/problem"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -68,8 +69,8 @@ func articleTags(ctx context.Context, q store.Querier, id int64) ([]string, erro
 // inside q. Status is not changed by an update: that is SetStatus's job.
 func (s *Store) SaveArticle(ctx context.Context, q store.Querier, e *Editable, expect int, userID int64, note string) error {
 	a := &e.Article
-	if a.SiteID == 0 {
-		a.SiteID = 1
+	if err := site.Check(a.SiteID, "save article"); err != nil {
+		return err
 	}
 	a.Slug = strings.TrimSpace(a.Slug)
 	if a.Slug != "" && a.Slug != vn.Slug(a.Slug) {

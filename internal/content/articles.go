@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -63,8 +64,8 @@ func prepareArticle(a *Article) error {
 	if a.CategoryID == 0 {
 		return invalid("category_id", "content.err.category_required")
 	}
-	if a.SiteID == 0 {
-		a.SiteID = 1
+	if err := site.Check(a.SiteID, "save article"); err != nil {
+		return err
 	}
 	if a.Status == "" {
 		a.Status = StatusDraft

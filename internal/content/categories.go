@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -41,8 +42,8 @@ func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category
 	if err := prepareCategory(c); err != nil {
 		return err
 	}
-	if c.SiteID == 0 {
-		c.SiteID = 1
+	if err := site.Check(c.SiteID, "create category"); err != nil {
+		return err
 	}
 	now := time.Now().Unix()
 	parent := sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}

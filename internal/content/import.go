@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -103,8 +104,8 @@ func (s *Store) PutImportedCategory(ctx context.Context, q store.Querier, c *Cat
 	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
 		return invalid("slug", "content.err.category_slug", c.Slug)
 	}
-	if c.SiteID == 0 {
-		c.SiteID = 1
+	if err := site.Check(c.SiteID, "import category"); err != nil {
+		return err
 	}
 	c.Description = SanitizeHTML(c.Description)
 	parent := sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -21,8 +22,8 @@ func (s *Store) CreatePage(ctx context.Context, q store.Querier, p *Page) error 
 	if p.Slug == "" {
 		p.Slug = vn.Slug(p.Title)
 	}
-	if p.SiteID == 0 {
-		p.SiteID = 1
+	if err := site.Check(p.SiteID, "create page"); err != nil {
+		return err
 	}
 	p.BodyHTML = SanitizeHTML(p.BodyHTML)
 	now := time.Now().Unix()

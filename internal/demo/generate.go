@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -34,8 +35,8 @@ type GenerateOptions struct {
 // already have the demo categories (Load first). Articles are written in
 // batches, one transaction each.
 func Generate(ctx context.Context, db *store.DB, o GenerateOptions) error {
-	if o.SiteID == 0 {
-		o.SiteID = 1
+	if err := site.Check(o.SiteID, "generate articles"); err != nil {
+		return err
 	}
 	cs := content.NewStore(db)
 	if o.Indexer != nil {

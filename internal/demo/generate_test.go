@@ -18,7 +18,7 @@ func TestGenerate(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := content.NewStore(db).CountPublished(ctx, content.ListOptions{SiteID: 1}, demo.Now.AddDate(1, 0, 0))
-	if err := demo.Generate(ctx, db, demo.GenerateOptions{N: 120, Seed: 1}); err != nil {
+	if err := demo.Generate(ctx, db, demo.GenerateOptions{SiteID: 1, N: 120, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := content.NewStore(db).CountPublished(ctx, content.ListOptions{SiteID: 1}, demo.Now.AddDate(1, 0, 0))

@@ -365,7 +365,8 @@ var Vietnamese = Catalog{
 		"chữ hoa hay khoảng trắng). Muốn đổi, hãy đặt lại cuộc thăm dò (xóa mọi phiếu) trước.",
 	"poll.err.remove_has_votes": "Không thể xóa phương án “%s” vì đã có %d phiếu bầu cho nó. Muốn bỏ phương án " +
 		"này, hãy đặt lại cuộc thăm dò (xóa mọi phiếu) trước.",
-	"poll.err.remove_just_voted": "Không thể xóa phương án “%s” vì vừa có phiếu bầu cho nó.",
+	"poll.err.closes_before_opens": "Thời điểm kết thúc phải sau thời điểm bắt đầu.",
+	"poll.err.remove_just_voted":   "Không thể xóa phương án “%s” vì vừa có phiếu bầu cho nó.",
 
 	// What uploads refuse (internal/media).
 	"media.err.unsupported": "Loại tệp này không được chấp nhận.",

@@ -105,7 +105,7 @@ func BenchmarkImport(b *testing.B) {
 		b.StopTimer()
 		dst := storetest.SQLite(b)
 		b.StartTimer()
-		rep, err := joomla.Import(context.Background(), src, dst, joomla.Options{ImagesRoot: root, VisitsOffset: -1,
+		rep, err := joomla.Import(context.Background(), src, dst, joomla.Options{SiteID: 1, ImagesRoot: root, VisitsOffset: -1,
 			Indexer: search.NewIndexer(dst.Dialect)})
 		if err != nil {
 			b.Fatal(err)

@@ -62,7 +62,7 @@ func TestVisitsFromCounterModule(t *testing.T) {
 			src := joomlaDB(t, c.version, c.prefix)
 			c.setup(newFixture(t, src, c.version, c.prefix))
 			dst := storetest.SQLite(t)
-			rep, err := joomla.Import(context.Background(), src, dst, joomla.Options{VisitsOffset: c.offset})
+			rep, err := joomla.Import(context.Background(), src, dst, joomla.Options{SiteID: 1, VisitsOffset: c.offset})
 			if err != nil {
 				t.Fatal(err)
 			}

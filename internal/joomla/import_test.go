@@ -44,7 +44,7 @@ func testImport(t *testing.T, version, prefix string) {
 		src := joomlaDB(t, version, prefix)
 		root := t.TempDir()
 		newFixture(t, src, version, prefix).standardSite(root)
-		opts := joomla.Options{ImagesRoot: root, BaseURL: "http://old.example.vn", VisitsOffset: 31_000_000,
+		opts := joomla.Options{SiteID: 1, ImagesRoot: root, BaseURL: "http://old.example.vn", VisitsOffset: 31_000_000,
 			Indexer: search.NewIndexer(dst.Dialect)}
 
 		// A dry run writes nothing.

@@ -39,7 +39,7 @@ func TestSeveralInstalls(t *testing.T) {
 	old.article(article{id: 1, cat: 11, section: 10, title: "Tin cũ", alias: "tin-cu", state: 1, created: "2012-05-06 07:08:09"})
 
 	dst := storetest.SQLite(t)
-	_, err := joomla.Import(context.Background(), src, dst, joomla.Options{VisitsOffset: -1})
+	_, err := joomla.Import(context.Background(), src, dst, joomla.Options{SiteID: 1, VisitsOffset: -1})
 	var several *joomla.SeveralInstallsError
 	if !errors.As(err, &several) {
 		t.Fatalf("import without --prefix: %v", err)
@@ -55,7 +55,7 @@ func TestSeveralInstalls(t *testing.T) {
 		t.Error("articles written although the import stopped")
 	}
 
-	rep, err := joomla.Import(context.Background(), src, dst, joomla.Options{Prefix: "abc12_", VisitsOffset: -1})
+	rep, err := joomla.Import(context.Background(), src, dst, joomla.Options{SiteID: 1, Prefix: "abc12_", VisitsOffset: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

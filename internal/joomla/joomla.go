@@ -25,6 +25,7 @@ import (
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/oldlink"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -45,7 +46,7 @@ type Options struct {
 	VisitsOffset int64
 	// DryRun runs everything in a transaction that is rolled back.
 	DryRun bool
-	// SiteID is the congtin site imported into; 0 means 1.
+	// SiteID is the congtin site imported into; required.
 	SiteID int64
 	// Roles maps Joomla group titles (case-insensitive) to congtin roles;
 	// nil means DefaultRoles. A user gets the highest role of their groups.
@@ -159,8 +160,8 @@ func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Rep
 	if err := checkPrefix(opts.Prefix); err != nil {
 		return nil, err
 	}
-	if opts.SiteID == 0 {
-		opts.SiteID = 1
+	if err := site.Check(opts.SiteID, "import"); err != nil {
+		return nil, err
 	}
 	if opts.Roles == nil {
 		opts.Roles = DefaultRoles

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/problem"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -51,6 +52,9 @@ func NewStore(db *store.DB) *Store { return &Store{db: db} }
 // Put stores data as a new media item of site siteID, with thumbnails for
 // images. Identical bytes are stored once.
 func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, alt string, data []byte) (*Media, error) {
+	if err := site.Check(siteID, "store file"); err != nil {
+		return nil, err
+	}
 	mime := Sniff(data)
 	if mime == "" {
 		return nil, ErrUnsupported

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/problem"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -124,8 +125,8 @@ func (s *Store) Create(ctx context.Context, q store.Querier, p *Poll) error {
 	if p.Status == "" {
 		p.Status = StatusDraft
 	}
-	if p.SiteID == 0 {
-		p.SiteID = 1
+	if err := site.Check(p.SiteID, "create poll"); err != nil {
+		return err
 	}
 	if p.CreatedAt.IsZero() {
 		p.CreatedAt = time.Now().UTC().Truncate(time.Second)

@@ -31,7 +31,7 @@ func benchDBOn(b *testing.B, open func(testing.TB) *store.DB) *store.DB {
 	if err := demo.Load(ctx, db, 1); err != nil {
 		b.Fatal(err)
 	}
-	if err := demo.Generate(ctx, db, demo.GenerateOptions{N: benchArticles(), Seed: 42}); err != nil {
+	if err := demo.Generate(ctx, db, demo.GenerateOptions{SiteID: 1, N: benchArticles(), Seed: 42}); err != nil {
 		b.Fatal(err)
 	}
 	return db
@@ -76,7 +76,7 @@ func benchmarkSearch(b *testing.B, db *store.DB) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			q := search.Parse(c.q)
-			o := search.Options{Now: now, Newest: c.name == "newest"}
+			o := search.Options{SiteID: 1, Now: now, Newest: c.name == "newest"}
 			for b.Loop() {
 				if _, err := s.Search(context.Background(), q, o); err != nil {
 					b.Fatal(err)

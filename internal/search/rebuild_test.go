@@ -20,7 +20,7 @@ func TestRebuildWritesWhatPutWrites(t *testing.T) {
 		if err := demo.Load(ctx, db, 1); err != nil {
 			t.Fatal(err)
 		}
-		if err := demo.Generate(ctx, db, demo.GenerateOptions{N: rebuildBatch + 120, Seed: 7}); err != nil {
+		if err := demo.Generate(ctx, db, demo.GenerateOptions{SiteID: 1, N: rebuildBatch + 120, Seed: 7}); err != nil {
 			t.Fatal(err)
 		}
 		b := backendFor(db.Dialect)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -74,12 +75,12 @@ func New(db *store.DB) *Searcher { return &Searcher{db: db, b: backendFor(db.Dia
 // Search returns one page of the articles matching q. An empty query
 // (see Query.Empty) finds nothing and costs nothing.
 func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, error) {
+	if err := site.Check(o.SiteID, "search"); err != nil {
+		return nil, err
+	}
 	res := &Results{}
 	if q.Empty() {
 		return res, nil
-	}
-	if o.SiteID == 0 {
-		o.SiteID = 1
 	}
 	if o.Limit <= 0 || o.Limit > maxPageSize {
 		o.Limit = 10

@@ -166,7 +166,7 @@ func TestExactDiacriticsRankFirst(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		s := loadDemo(t, db)
 		for _, q := range []string{"đảng", "đang", "dạng", "đăng", "hòa", "khoẻ"} {
-			res, err := s.Search(context.Background(), search.Parse(q), search.Options{Now: demo.Now, Limit: 50})
+			res, err := s.Search(context.Background(), search.Parse(q), search.Options{SiteID: 1, Now: demo.Now, Limit: 50})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,7 +189,7 @@ func TestNoDiacriticsMeansNoBonus(t *testing.T) {
 	db := storetest.SQLite(t)
 	s := loadDemo(t, db)
 	ctx := context.Background()
-	a, err := s.Search(ctx, search.Parse("dang"), search.Options{Now: demo.Now, Limit: 10})
+	a, err := s.Search(ctx, search.Parse("dang"), search.Options{SiteID: 1, Now: demo.Now, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestBadQueriesNeverFail(t *testing.T) {
 			"AND OR NOT", "a AND", "(", ")", "{title}: x", "'", `\`, "'; DROP TABLE articles; --", "!!!",
 			"\xff\xfe", "đảng\x00bộ", strings.Repeat("đảng bộ ", 2000), strings.Repeat(`"`, 5000), "a:b:c", "a' & 'b",
 			"!a", "a <-> b", "a:*", "\u0301\u0300"} {
-			if _, err := s.Search(context.Background(), search.Parse(q), search.Options{Now: demo.Now}); err != nil {
+			if _, err := s.Search(context.Background(), search.Parse(q), search.Options{SiteID: 1, Now: demo.Now}); err != nil {
 				t.Errorf("Search(%q): %v", clipped(q), err)
 			}
 		}
@@ -225,35 +225,35 @@ func TestIndexFollowsWrites(t *testing.T) {
 		cats := categoryIDs(t, db)
 		later := demo.Now.Add(24 * time.Hour)
 		for _, a := range []*content.Article{
-			{CategoryID: cats["thong-bao"][0], Title: "Thông báo về quả pitaya ruột đỏ", Status: content.StatusPublished, PublishAt: &demo.Now},
-			{CategoryID: cats["thong-bao"][0], Title: "Bản nháp pitaya", Status: content.StatusDraft},
-			{CategoryID: cats["thong-bao"][0], Title: "Lịch pitaya sắp đăng", Status: content.StatusPublished, PublishAt: &later},
+			{SiteID: 1, CategoryID: cats["thong-bao"][0], Title: "Thông báo về quả pitaya ruột đỏ", Status: content.StatusPublished, PublishAt: &demo.Now},
+			{SiteID: 1, CategoryID: cats["thong-bao"][0], Title: "Bản nháp pitaya", Status: content.StatusDraft},
+			{SiteID: 1, CategoryID: cats["thong-bao"][0], Title: "Lịch pitaya sắp đăng", Status: content.StatusPublished, PublishAt: &later},
 		} {
 			err := db.InTx(ctx, func(tx store.Tx) error { return cs.CreateArticle(ctx, tx, a) })
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
-		res, err := s.Search(ctx, search.Parse("pitaya"), search.Options{Now: demo.Now})
+		res, err := s.Search(ctx, search.Parse("pitaya"), search.Options{SiteID: 1, Now: demo.Now})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Total != 1 || res.Hits[0].Title != "Thông báo về quả pitaya ruột đỏ" {
 			t.Errorf("now: %d results %s, want the published one only", res.Total, titles(res.Hits))
 		}
-		res, _ = s.Search(ctx, search.Parse("pitaya"), search.Options{Now: later.Add(time.Second)})
+		res, _ = s.Search(ctx, search.Parse("pitaya"), search.Options{SiteID: 1, Now: later.Add(time.Second)})
 		if res.Total != 2 {
 			t.Errorf("after the schedule: %d results, want 2", res.Total)
 		}
 		// A rolled-back write leaves no trace in the index.
 		_ = db.InTx(ctx, func(tx store.Tx) error {
-			a := &content.Article{CategoryID: cats["thong-bao"][0], Title: "pitaya bị hủy", Status: content.StatusPublished, PublishAt: &demo.Now}
+			a := &content.Article{SiteID: 1, CategoryID: cats["thong-bao"][0], Title: "pitaya bị hủy", Status: content.StatusPublished, PublishAt: &demo.Now}
 			if err := cs.CreateArticle(ctx, tx, a); err != nil {
 				t.Fatal(err)
 			}
 			return context.Canceled
 		})
-		res, _ = s.Search(ctx, search.Parse("pitaya"), search.Options{Now: demo.Now})
+		res, _ = s.Search(ctx, search.Parse("pitaya"), search.Options{SiteID: 1, Now: demo.Now})
 		if res.Total != 1 {
 			t.Errorf("after rollback: %d results, want 1", res.Total)
 		}
@@ -268,13 +268,13 @@ func TestPaging(t *testing.T) {
 	s := loadDemo(t, db)
 	ctx := context.Background()
 	q := search.Parse("khoa hoc")
-	all, err := s.Search(ctx, q, search.Options{Now: demo.Now, Limit: 50})
+	all, err := s.Search(ctx, q, search.Options{SiteID: 1, Now: demo.Now, Limit: 50})
 	if err != nil {
 		t.Fatal(err)
 	}
 	seen := map[int64]bool{}
 	for off := 0; off < all.Total; off += 10 {
-		page, err := s.Search(ctx, q, search.Options{Now: demo.Now, Limit: 10, Offset: off})
+		page, err := s.Search(ctx, q, search.Options{SiteID: 1, Now: demo.Now, Limit: 10, Offset: off})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -372,7 +372,7 @@ func TestRenamedCategoryIsSearchedByItsNewName(t *testing.T) {
 		cs := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 		id := categoryIDs(t, db)["thong-bao"][0]
 		count := func(q string) int {
-			res, err := s.Search(ctx, search.Parse(q), search.Options{Now: demo.Now})
+			res, err := s.Search(ctx, search.Parse(q), search.Options{SiteID: 1, Now: demo.Now})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,8 @@
-// Package site holds a site's settings: the agency named in the header and
-// footer, the editor-in-chief and licence lines that Vietnamese law asks an
-// electronic news site to show, the contact details and counter offsets.
+// Package site holds the sites an installation serves, found once and
+// passed down explicitly (site.go), and each site's settings: the agency
+// named in the header and footer, the editor-in-chief and licence lines that
+// Vietnamese law asks an electronic news site to show, the contact details
+// and counter offsets.
 package site
 
 import (

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
 )
 
@@ -113,10 +114,11 @@ type RecorderConfig struct {
 	MaxRemembered int
 }
 
-// NewRecorder returns a recorder writing to db.
-func NewRecorder(db *store.DB, cfg RecorderConfig) *Recorder {
-	if cfg.SiteID == 0 {
-		cfg.SiteID = 1
+// NewRecorder returns a recorder writing to db for the site cfg names; a
+// config without a site is refused.
+func NewRecorder(db *store.DB, cfg RecorderConfig) (*Recorder, error) {
+	if err := site.Check(cfg.SiteID, "visit recorder"); err != nil {
+		return nil, err
 	}
 	if cfg.OnlineWindow <= 0 {
 		cfg.OnlineWindow = DefaultOnlineWindow
@@ -132,7 +134,7 @@ func NewRecorder(db *store.DB, cfg RecorderConfig) *Recorder {
 	}
 	return &Recorder{db: db, siteID: cfg.SiteID, node: cfg.Node, window: cfg.OnlineWindow, log: cfg.Logger,
 		now: cfg.Now, mem: map[string]int64{}, aliases: map[string]alias{}, b: newBatch(),
-		maxRemembered: cfg.MaxRemembered}
+		maxRemembered: cfg.MaxRemembered}, nil
 }
 
 // Hit counts one page view by the visitor known by visitorKey (their

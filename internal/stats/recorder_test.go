@@ -16,9 +16,13 @@ import (
 
 var t0 = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC) // a Monday, 16:00 in Hà Nội
 
-func newRecorder(db *store.DB, node string, now *time.Time) *Recorder {
-	r := NewRecorder(db, RecorderConfig{SiteID: 1, Node: node, OnlineWindow: 15 * time.Minute,
+func newRecorder(t testing.TB, db *store.DB, node string, now *time.Time) *Recorder {
+	t.Helper()
+	r, err := NewRecorder(db, RecorderConfig{SiteID: 1, Node: node, OnlineWindow: 15 * time.Minute,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
 	r.now = func() time.Time { return *now }
 	return r
 }
@@ -93,7 +97,7 @@ func TestRecorderCounts(t *testing.T) {
 				db.ExecContext(ctx, `DELETE FROM online_visitors`)
 				db.ExecContext(ctx, `UPDATE articles SET hits = $1 WHERE id = 1`, hits0)
 				now := t0
-				r := newRecorder(db, "n1", &now)
+				r := newRecorder(t, db, "n1", &now)
 				for _, h := range c.hits {
 					now = t0.Add(h.after)
 					var id int64
@@ -124,7 +128,7 @@ func TestRecorderCounts(t *testing.T) {
 func TestFailedFlushKeepsCounts(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		now := t0
-		r := newRecorder(db, "n1", &now)
+		r := newRecorder(t, db, "n1", &now)
 		r.Hit("a", now, 0, false)
 		r.Hit("b", now, 0, false)
 		r.Hit("a", now.Add(40*time.Minute), 0, false) // a second visit of a
@@ -158,7 +162,7 @@ func TestNodesAndRestartsShareVisits(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		now := t0
-		a, b := newRecorder(db, "a", &now), newRecorder(db, "b", &now)
+		a, b := newRecorder(t, db, "a", &now), newRecorder(t, db, "b", &now)
 		a.Hit("v", now, 0, false)
 		if err := a.Flush(ctx); err != nil {
 			t.Fatal(err)
@@ -173,7 +177,7 @@ func TestNodesAndRestartsShareVisits(t *testing.T) {
 		if err := a.Flush(ctx); err != nil {
 			t.Fatal(err)
 		}
-		restarted := newRecorder(db, "a", &now)
+		restarted := newRecorder(t, db, "a", &now)
 		now = now.Add(20 * time.Minute)
 		restarted.Hit("v", now, 0, false)
 		if err := restarted.Flush(ctx); err != nil {
@@ -208,7 +212,7 @@ func TestHitFirst(t *testing.T) {
 	db := storetest.SQLite(t)
 	ctx := context.Background()
 	now := t0
-	r := newRecorder(db, "n", &now)
+	r := newRecorder(t, db, "n", &now)
 	// A browser: first request without a cookie, then with it.
 	k := r.HitFirst("cookie1", "h:office", now, 0)
 	r.Hit(k, now.Add(time.Second), 0, false)
@@ -283,7 +287,7 @@ func TestConcurrentHitsAndFlushes(t *testing.T) {
 	db := storetest.SQLite(t)
 	ctx := context.Background()
 	now := t0
-	r := newRecorder(db, "n", &now)
+	r := newRecorder(t, db, "n", &now)
 	const workers, each = 16, 500
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
@@ -323,7 +327,7 @@ func TestConcurrentHitsAndFlushes(t *testing.T) {
 func TestRunFlushesOnStop(t *testing.T) {
 	db := storetest.SQLite(t)
 	now := t0
-	r := newRecorder(db, "n", &now)
+	r := newRecorder(t, db, "n", &now)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- r.Run(ctx, time.Hour) }()
@@ -345,8 +349,11 @@ func TestRememberedVisitorsAreBounded(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		now := t0
-		r := NewRecorder(db, RecorderConfig{SiteID: 1, Node: "n1", OnlineWindow: 15 * time.Minute,
+		r, err := NewRecorder(db, RecorderConfig{SiteID: 1, Node: "n1", OnlineWindow: 15 * time.Minute,
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), MaxRemembered: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
 		r.now = func() time.Time { return now }
 		const visitors = 50
 		// Three rounds within one visit, each flushed; a fourth after

@@ -28,7 +28,7 @@ func benchSite(b *testing.B, db *store.DB, cacheBytes int, chromeTTL time.Durati
 	b.Helper()
 	s := newDemoServer(b, db)
 	s.now = time.Now
-	s.stats = stats.NewRecorder(db, stats.RecorderConfig{SiteID: 1, Node: "bench",
+	s.stats = newRecorder(b, db, stats.RecorderConfig{SiteID: 1, Node: "bench",
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	changes := store.NewChanges(db, nil)
 	if cacheBytes > 0 {

@@ -34,7 +34,7 @@ func newCachedSite(t testing.TB, db *store.DB, ttl time.Duration, maxBytes int) 
 	t.Helper()
 	s := newDemoServer(t, db)
 	c := &cachedSite{s: s, changes: store.NewChanges(db, nil)}
-	c.rec = stats.NewRecorder(db, stats.RecorderConfig{SiteID: 1, Node: "test", Now: s.now})
+	c.rec = newRecorder(t, db, stats.RecorderConfig{SiteID: 1, Node: "test", Now: s.now})
 	s.stats = c.rec
 	s.cache = newPageCache(maxBytes, ttl, c.changes.Generation)
 	c.h = s.Handler()
@@ -131,7 +131,7 @@ func TestPublishedChangeIsVisibleAtOnce(t *testing.T) {
 		cs := content.NewStore(db)
 		cat, _ := cs.CategoryBySlug(ctx, 1, "tin-tuc-su-kien")
 		now := demo.Now.Add(-time.Minute)
-		a := &content.Article{CategoryID: cat.ID, Title: "Tin mới vừa đăng về chuyển đổi số", Status: content.StatusPublished, PublishAt: &now}
+		a := &content.Article{SiteID: 1, CategoryID: cat.ID, Title: "Tin mới vừa đăng về chuyển đổi số", Status: content.StatusPublished, PublishAt: &now}
 		if err := cs.CreateArticle(ctx, db, a); err != nil {
 			t.Fatal(err)
 		}

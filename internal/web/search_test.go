@@ -124,7 +124,7 @@ func TestSearchSnippetEscapesArticleText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &content.Article{CategoryID: cats[0].ID, Status: content.StatusPublished, PublishAt: &demo.Now,
+	a := &content.Article{SiteID: 1, CategoryID: cats[0].ID, Status: content.StatusPublished, PublishAt: &demo.Now,
 		Title:     `Quả pitaya <script>alert("t")</script> & "Đảng"`,
 		IntroHTML: `<p>&lt;img src=x onerror=alert(1)&gt; pitaya &amp;lt;b&amp;gt; '&quot;</p>`,
 		BodyHTML:  `<p>pitaya <b>đậm</b> &lt;/mark&gt;&lt;script&gt;alert(2)&lt;/script&gt; pitaya</p>`}

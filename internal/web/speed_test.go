@@ -131,7 +131,7 @@ func TestLatestPerCategory(t *testing.T) {
 		if err := demo.Load(ctx, db, 1); err != nil {
 			t.Fatal(err)
 		}
-		if err := demo.Generate(ctx, db, demo.GenerateOptions{N: 300, Seed: 7}); err != nil {
+		if err := demo.Generate(ctx, db, demo.GenerateOptions{SiteID: 1, N: 300, Seed: 7}); err != nil {
 			t.Fatal(err)
 		}
 		cs := content.NewStore(db)
@@ -144,10 +144,10 @@ func TestLatestPerCategory(t *testing.T) {
 		now := time.Now()
 		later, earlier := now.Add(time.Hour), now.Add(-time.Minute)
 		hidden := []*content.Article{
-			{CategoryID: cats[0].ID, Title: "Bản nháp mới nhất", Status: content.StatusDraft, PublishAt: &earlier},
-			{CategoryID: cats[0].ID, Title: "Tin hẹn giờ", Status: content.StatusPublished, PublishAt: &later},
-			{CategoryID: cats[0].ID, Title: "Tin đã hết hạn", Status: content.StatusPublished, PublishAt: &earlier, UnpublishAt: &earlier},
-			{CategoryID: cats[0].ID, Title: "Tin cho thành viên", Status: content.StatusPublished, PublishAt: &earlier, Access: content.AccessRegistered},
+			{SiteID: 1, CategoryID: cats[0].ID, Title: "Bản nháp mới nhất", Status: content.StatusDraft, PublishAt: &earlier},
+			{SiteID: 1, CategoryID: cats[0].ID, Title: "Tin hẹn giờ", Status: content.StatusPublished, PublishAt: &later},
+			{SiteID: 1, CategoryID: cats[0].ID, Title: "Tin đã hết hạn", Status: content.StatusPublished, PublishAt: &earlier, UnpublishAt: &earlier},
+			{SiteID: 1, CategoryID: cats[0].ID, Title: "Tin cho thành viên", Status: content.StatusPublished, PublishAt: &earlier, Access: content.AccessRegistered},
 		}
 		for _, a := range hidden {
 			if err := cs.CreateArticle(ctx, db, a); err != nil {

@@ -101,7 +101,7 @@ func TestClientIP(t *testing.T) {
 func countingServer(t testing.TB, db *store.DB) (*Server, *stats.Recorder) {
 	t.Helper()
 	s := newDemoServer(t, db)
-	rec := stats.NewRecorder(db, stats.RecorderConfig{SiteID: 1, Node: "test", Now: s.now,
+	rec := newRecorder(t, db, stats.RecorderConfig{SiteID: 1, Node: "test", Now: s.now,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	s.stats = rec
 	return s, rec
@@ -235,7 +235,7 @@ func TestCounterBlock(t *testing.T) {
 func BenchmarkPageViewThroughCounter(b *testing.B) {
 	db := storetest.SQLite(b)
 	s := newServer(b, db)
-	s.stats = stats.NewRecorder(db, stats.RecorderConfig{SiteID: 1, Node: "bench", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s.stats = newRecorder(b, db, stats.RecorderConfig{SiteID: 1, Node: "bench", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	s.now = time.Now
 	mux := http.NewServeMux()
 	mux.HandleFunc(articlePattern, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })

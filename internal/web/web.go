@@ -14,6 +14,7 @@ import (
 	"github.com/congtin/congtin/internal/i18n"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/poll"
+	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/stats"
 	"github.com/congtin/congtin/internal/store"
 )
@@ -24,7 +25,7 @@ type Config struct {
 	// used for canonical links, feeds and the sitemap. Empty: derived from
 	// each request's Host.
 	BaseURL string
-	// SiteID is the site served; one until multi-site lands.
+	// SiteID is the site served; required: a server without one is refused.
 	SiteID int64
 	// OnlineWindow is how recently a visitor counts as online.
 	OnlineWindow time.Duration
@@ -80,8 +81,8 @@ type Deps struct {
 // New parses every template and prepares the static assets; a broken
 // template stops the program here, at start, never on a visitor's request.
 func New(cfg Config, d Deps) (*Server, error) {
-	if cfg.SiteID == 0 {
-		cfg.SiteID = 1
+	if err := site.Check(cfg.SiteID, "public site"); err != nil {
+		return nil, err
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()
