@@ -55,7 +55,7 @@ func TestTablePrefix(t *testing.T) {
 			ctx := context.Background()
 			calls := map[string]func(src *sql.DB) error{
 				"Import": func(src *sql.DB) error {
-					_, err := joomla.Import(ctx, src, dst, joomla.Options{Prefix: tt.prefix, DryRun: true})
+					_, err := joomla.Import(ctx, src, dst, joomla.Options{Prefix: tt.prefix, SiteID: 1, DryRun: true})
 					return err
 				},
 				"DetectVersion": func(src *sql.DB) error {
