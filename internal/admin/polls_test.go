@@ -218,8 +218,8 @@ func TestSettingsPollLimitAndCounterRows(t *testing.T) {
 		t.Errorf("counter rows %q", rows)
 	}
 	res, body = c.get("/quan-tri/cai-dat")
-	if !strings.Contains(body, `value="30"`) || strings.Count(body, "checked") != 2 {
-		t.Errorf("saved values not shown:\n%s", body)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `value="30"`) || strings.Count(body, "checked") != 2 {
+		t.Errorf("saved values not shown: %d\n%s", res.StatusCode, body)
 	}
 	// A bad number is refused beside its field and the rest is kept.
 	form.Set("poll_votes_per_ip", "-5")
