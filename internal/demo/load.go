@@ -72,7 +72,15 @@ func Load(ctx context.Context, db *store.DB, siteID int64) error {
 	})
 }
 
-func loadArticle(ctx context.Context, tx store.Tx, cs *content.Store, ms *media.Store, siteID int64, catIDs map[string]int64, a Article) error {
+func loadArticle(
+	ctx context.Context,
+	tx store.Tx,
+	cs *content.Store,
+	ms *media.Store,
+	siteID int64,
+	catIDs map[string]int64,
+	a Article,
+) error {
 	catID, ok := catIDs[a.Category]
 	if !ok {
 		return fmt.Errorf("unknown category %q", a.Category)

@@ -12,19 +12,22 @@ var Categories = []Category{
 		Description: "Tin hoạt động của Sở và các sự kiện khoa học, công nghệ nổi bật trên địa bàn tỉnh.",
 	},
 	{
-		Slug:        "khoa-hoc-cong-nghe",
-		Name:        "Khoa học và Công nghệ",
-		Description: "Kết quả nghiên cứu, ứng dụng và chuyển giao tiến bộ khoa học, công nghệ vào sản xuất và đời sống.",
+		Slug: "khoa-hoc-cong-nghe",
+		Name: "Khoa học và Công nghệ",
+		Description: "Kết quả nghiên cứu, ứng dụng và chuyển giao tiến bộ khoa học, công nghệ vào sản xuất và đời " +
+			"sống.",
 	},
 	{
-		Slug:        "to-chuc-dang",
-		Name:        "Tổ chức Đảng",
-		Description: "Hoạt động của Đảng bộ Sở và các chi bộ trực thuộc, việc học tập, quán triệt các nghị quyết, chỉ thị của Đảng.",
+		Slug: "to-chuc-dang",
+		Name: "Tổ chức Đảng",
+		Description: "Hoạt động của Đảng bộ Sở và các chi bộ trực thuộc, việc học tập, quán triệt các nghị quyết, " +
+			"chỉ thị của Đảng.",
 	},
 	{
-		Slug:        "van-ban-chinh-sach",
-		Name:        "Văn bản - Chính sách",
-		Description: "Văn bản quy phạm pháp luật, quyết định, kế hoạch và hướng dẫn trong lĩnh vực khoa học và công nghệ.",
+		Slug: "van-ban-chinh-sach",
+		Name: "Văn bản - Chính sách",
+		Description: "Văn bản quy phạm pháp luật, quyết định, kế hoạch và hướng dẫn trong lĩnh vực khoa học và công " +
+			"nghệ.",
 	},
 	{
 		Slug:        "thong-bao",
@@ -32,10 +35,11 @@ var Categories = []Category{
 		Description: "Thông báo tuyển chọn nhiệm vụ, tuyển dụng, lịch tiếp công dân và các thông báo khác của Sở.",
 	},
 	{
-		Slug:        "so-huu-tri-tue",
-		Name:        "Sở hữu trí tuệ",
-		Description: "Hoạt động xác lập, quản lý và phát triển tài sản trí tuệ, nhãn hiệu tập thể và chỉ dẫn địa lý của tỉnh.",
-		Parent:      "khoa-hoc-cong-nghe",
+		Slug: "so-huu-tri-tue",
+		Name: "Sở hữu trí tuệ",
+		Description: "Hoạt động xác lập, quản lý và phát triển tài sản trí tuệ, nhãn hiệu tập thể và chỉ dẫn địa lý " +
+			"của tỉnh.",
+		Parent: "khoa-hoc-cong-nghe",
 	},
 	{
 		Slug:        "tieu-chuan-do-luong-chat-luong",
@@ -51,23 +55,49 @@ var Pages = []Page{
 		Slug:  "gioi-thieu",
 		Title: "Giới thiệu",
 		Body: []string{
-			"Sở Khoa học và Công nghệ tỉnh Hải Dương là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, có chức năng tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về khoa học và công nghệ, bao gồm: hoạt động khoa học và công nghệ; phát triển tiềm lực khoa học và công nghệ; tiêu chuẩn, đo lường, chất lượng; sở hữu trí tuệ; ứng dụng bức xạ và đồng vị phóng xạ; an toàn bức xạ và hạt nhân.",
-			"Sở có tư cách pháp nhân, có con dấu và tài khoản riêng; chịu sự chỉ đạo, quản lý về tổ chức, biên chế và công tác của Ủy ban nhân dân tỉnh, đồng thời chịu sự chỉ đạo, kiểm tra, hướng dẫn về chuyên môn, nghiệp vụ của Bộ Khoa học và Công nghệ.",
-			"Sở có nhiệm vụ trình Ủy ban nhân dân tỉnh các dự thảo quy hoạch, kế hoạch, chương trình phát triển khoa học và công nghệ của tỉnh; tổ chức tuyển chọn, giao trực tiếp, kiểm tra và nghiệm thu các nhiệm vụ khoa học và công nghệ cấp tỉnh; hướng dẫn, hỗ trợ doanh nghiệp đổi mới công nghệ, xác lập và bảo vệ quyền sở hữu công nghiệp; quản lý đo lường, chất lượng sản phẩm, hàng hóa; cấp phép tiến hành công việc bức xạ theo thẩm quyền; thanh tra, kiểm tra và giải quyết khiếu nại, tố cáo trong lĩnh vực được giao.",
-			"Lãnh đạo Sở gồm Giám đốc và các Phó Giám đốc. Giám đốc Sở là ThS. Phạm Văn Bình, đồng thời là Trưởng Ban biên tập Cổng thông tin điện tử của Sở. Các Phó Giám đốc giúp Giám đốc phụ trách từng lĩnh vực công tác theo phân công.",
-			"Các phòng chuyên môn, nghiệp vụ và tổ chức hành chính thuộc Sở gồm: Văn phòng; Thanh tra; Phòng Kế hoạch - Tài chính; Phòng Quản lý khoa học; Phòng Quản lý công nghệ và Sở hữu trí tuệ; Chi cục Tiêu chuẩn Đo lường Chất lượng.",
-			"Các đơn vị sự nghiệp công lập trực thuộc Sở gồm: Trung tâm Ứng dụng khoa học công nghệ và Khảo nghiệm giống, thực hiện khảo nghiệm, sản xuất giống cây trồng, giống nấm và chuyển giao kỹ thuật nông nghiệp; Trung tâm Đo lường, Thử nghiệm và Thông tin khoa học, thực hiện kiểm định, hiệu chuẩn phương tiện đo, thử nghiệm mẫu sản phẩm, hàng hóa và cung cấp thông tin khoa học và công nghệ.",
-			"Với phương châm “Khoa học và công nghệ phục vụ sản xuất và đời sống”, Sở Khoa học và Công nghệ mong muốn tiếp tục nhận được sự phối hợp của các sở, ngành, địa phương, doanh nghiệp, nhà khoa học và nhân dân trong tỉnh để khoa học và công nghệ thực sự trở thành động lực phát triển kinh tế - xã hội của Hải Dương.",
+			"Sở Khoa học và Công nghệ tỉnh Hải Dương là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, có chức năng " +
+				"tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về khoa học và công nghệ, bao gồm: hoạt động " +
+				"khoa học và công nghệ; phát triển tiềm lực khoa học và công nghệ; tiêu chuẩn, đo lường, chất lượng; " +
+				"sở hữu trí tuệ; ứng dụng bức xạ và đồng vị phóng xạ; an toàn bức xạ và hạt nhân.",
+			"Sở có tư cách pháp nhân, có con dấu và tài khoản riêng; chịu sự chỉ đạo, quản lý về tổ chức, biên chế " +
+				"và công tác của Ủy ban nhân dân tỉnh, đồng thời chịu sự chỉ đạo, kiểm tra, hướng dẫn về chuyên môn, " +
+				"nghiệp vụ của Bộ Khoa học và Công nghệ.",
+			"Sở có nhiệm vụ trình Ủy ban nhân dân tỉnh các dự thảo quy hoạch, kế hoạch, chương trình phát triển khoa " +
+				"học và công nghệ của tỉnh; tổ chức tuyển chọn, giao trực tiếp, kiểm tra và nghiệm thu các nhiệm vụ " +
+				"khoa học và công nghệ cấp tỉnh; hướng dẫn, hỗ trợ doanh nghiệp đổi mới công nghệ, xác lập và bảo vệ " +
+				"quyền sở hữu công nghiệp; quản lý đo lường, chất lượng sản phẩm, hàng hóa; cấp phép tiến hành công " +
+				"việc bức xạ theo thẩm quyền; thanh tra, kiểm tra và giải quyết khiếu nại, tố cáo trong lĩnh vực " +
+				"được giao.",
+			"Lãnh đạo Sở gồm Giám đốc và các Phó Giám đốc. Giám đốc Sở là ThS. Phạm Văn Bình, đồng thời là Trưởng " +
+				"Ban biên tập Cổng thông tin điện tử của Sở. Các Phó Giám đốc giúp Giám đốc phụ trách từng lĩnh vực " +
+				"công tác theo phân công.",
+			"Các phòng chuyên môn, nghiệp vụ và tổ chức hành chính thuộc Sở gồm: Văn phòng; Thanh tra; Phòng Kế " +
+				"hoạch - Tài chính; Phòng Quản lý khoa học; Phòng Quản lý công nghệ và Sở hữu trí tuệ; Chi cục Tiêu " +
+				"chuẩn Đo lường Chất lượng.",
+			"Các đơn vị sự nghiệp công lập trực thuộc Sở gồm: Trung tâm Ứng dụng khoa học công nghệ và Khảo nghiệm " +
+				"giống, thực hiện khảo nghiệm, sản xuất giống cây trồng, giống nấm và chuyển giao kỹ thuật nông " +
+				"nghiệp; Trung tâm Đo lường, Thử nghiệm và Thông tin khoa học, thực hiện kiểm định, hiệu chuẩn " +
+				"phương tiện đo, thử nghiệm mẫu sản phẩm, hàng hóa và cung cấp thông tin khoa học và công nghệ.",
+			"Với phương châm “Khoa học và công nghệ phục vụ sản xuất và đời sống”, Sở Khoa học và Công nghệ mong " +
+				"muốn tiếp tục nhận được sự phối hợp của các sở, ngành, địa phương, doanh nghiệp, nhà khoa học và " +
+				"nhân dân trong tỉnh để khoa học và công nghệ thực sự trở thành động lực phát triển kinh tế - xã hội " +
+				"của Hải Dương.",
 		},
 	},
 	{
 		Slug:  "lien-he",
 		Title: "Liên hệ",
 		Body: []string{
-			"Sở Khoa học và Công nghệ tỉnh Hải Dương. Địa chỉ: Số 209 Nguyễn Lương Bằng - TP. Hải Dương - tỉnh Hải Dương.",
+			"Sở Khoa học và Công nghệ tỉnh Hải Dương. Địa chỉ: Số 209 Nguyễn Lương Bằng - TP. Hải Dương - tỉnh Hải " +
+				"Dương.",
 			"Điện thoại: 0220. 3892436 - Fax: 0220.3893912 - Thư điện tử: vanphong@skhcn.example.vn.",
-			"Thời gian làm việc: sáng từ 7 giờ 30 đến 11 giờ 30, chiều từ 13 giờ 30 đến 17 giờ, từ thứ Hai đến thứ Sáu hằng tuần (trừ ngày nghỉ lễ, Tết theo quy định). Hồ sơ thủ tục hành chính được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh hoặc qua Cổng dịch vụ công trực tuyến của tỉnh.",
-			"Tổ chức, cá nhân có ý kiến góp ý, phản ánh, kiến nghị về hoạt động của Sở và về nội dung của Cổng thông tin điện tử xin gửi bằng văn bản về Văn phòng Sở theo địa chỉ trên hoặc gửi thư điện tử, ghi rõ họ tên, địa chỉ và số điện thoại liên hệ. Văn phòng Sở có trách nhiệm tiếp nhận và chuyển đến đơn vị liên quan xem xét, trả lời theo quy định.",
+			"Thời gian làm việc: sáng từ 7 giờ 30 đến 11 giờ 30, chiều từ 13 giờ 30 đến 17 giờ, từ thứ Hai đến thứ " +
+				"Sáu hằng tuần (trừ ngày nghỉ lễ, Tết theo quy định). Hồ sơ thủ tục hành chính được tiếp nhận tại " +
+				"Trung tâm Phục vụ hành chính công tỉnh hoặc qua Cổng dịch vụ công trực tuyến của tỉnh.",
+			"Tổ chức, cá nhân có ý kiến góp ý, phản ánh, kiến nghị về hoạt động của Sở và về nội dung của Cổng thông " +
+				"tin điện tử xin gửi bằng văn bản về Văn phòng Sở theo địa chỉ trên hoặc gửi thư điện tử, ghi rõ họ " +
+				"tên, địa chỉ và số điện thoại liên hệ. Văn phòng Sở có trách nhiệm tiếp nhận và chuyển đến đơn vị " +
+				"liên quan xem xét, trả lời theo quy định.",
 		},
 	},
 }
