@@ -38,20 +38,24 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if err := validQuery(r); err != nil {
 		return err
 	}
+
 	id, ok := parseArticleID(r.PathValue("article"))
 	if !ok {
 		return errNotFound
 	}
+
 	ctx := r.Context()
 	now := s.now()
 	a, err := s.content.PublishedArticle(ctx, s.cfg.SiteID, id, now)
 	if err != nil {
 		return err
 	}
+
 	p, err := s.newPage(r, a.Title)
 	if err != nil {
 		return err
 	}
+
 	// The menus hold every published category; only an article of an
 	// unpublished one costs a query.
 	cat := p.Chrome.category(a.CategoryID)
@@ -60,11 +64,13 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+
 	canonical := articleURL(cat.Slug, a.ID, a.Slug)
 	if r.URL.Path != canonical {
 		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
 		return nil
 	}
+
 	v := articleView{Article: a, Category: cat, Intro: bodyHTML(a.IntroHTML), Body: bodyHTML(a.BodyHTML),
 		CategoryURL: categoryURL(cat.Slug), Views: vn.FormatInt(a.Hits)}
 	if a.PublishAt != nil {
@@ -73,6 +79,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if v.Related, err = s.related(ctx, p.Chrome, cat.ID, a.ID, now); err != nil {
 		return err
 	}
+
 	p.OGType = "article"
 	p.Description = a.MetaDescription
 	if p.Description == "" {
@@ -81,10 +88,12 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if a.Image != nil {
 		p.OGImage = s.absURL(r, imageURL(a.Image))
 	}
+
 	p.Feed = categoryURL(cat.Slug) + "rss.xml"
 	if parent := p.Chrome.category(cat.ParentID); parent != nil {
 		p.Crumbs = append(p.Crumbs, crumb{Name: parent.Name, URL: categoryURL(parent.Slug)})
 	}
+
 	p.Crumbs = append(p.Crumbs, crumb{Name: cat.Name, URL: categoryURL(cat.Slug)})
 	p.Main = v
 	return s.render(w, http.StatusOK, "article", p)
@@ -97,11 +106,13 @@ func parseArticleID(seg string) (int64, bool) {
 	if num == "" || len(num) > 18 {
 		return 0, false
 	}
+
 	for _, c := range num {
 		if c < '0' || c > '9' {
 			return 0, false
 		}
 	}
+
 	id, err := strconv.ParseInt(num, 10, 64)
 	return id, err == nil && id > 0
 }

@@ -38,10 +38,12 @@ func loadAssets() (*assets, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
+
 		body, err := staticFiles.ReadFile(p)
 		if err != nil {
 			return err
 		}
+
 		plain := strings.TrimPrefix(p, "static/")
 		sum := sha256.Sum256(body)
 		hash := hex.EncodeToString(sum[:])[:10]
@@ -55,6 +57,7 @@ func loadAssets() (*assets, error) {
 		if as.mime == "" {
 			as.mime = "application/octet-stream"
 		}
+
 		if compressible(as.mime) {
 			var buf bytes.Buffer
 			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
@@ -64,15 +67,18 @@ func loadAssets() (*assets, error) {
 				as.gzipBody = buf.Bytes()
 			}
 		}
+
 		a.byPlain[plain] = as
 		a.byHashed[as.name] = as
 		return nil
 	})
+
 	return a, err
 }
 
 func compressible(m string) bool {
-	return strings.HasPrefix(m, "text/") || strings.Contains(m, "javascript") || strings.Contains(m, "svg") || strings.Contains(m, "json")
+	return strings.HasPrefix(m, "text/") || strings.Contains(m, "javascript") || strings.Contains(m, "svg") ||
+		strings.Contains(m, "json")
 }
 
 // assetURL is the address of a static file by its plain name.
@@ -91,6 +97,7 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 			return errNotFound
 		}
 	}
+
 	h := w.Header()
 	h.Set("Content-Type", as.mime)
 	h.Set("ETag", as.etag)
@@ -100,20 +107,24 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		h.Set("Cache-Control", "public, max-age=300")
 	}
+
 	h.Add("Vary", "Accept-Encoding")
 	if r.Header.Get("If-None-Match") == as.etag {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
+
 	body := as.body
 	if as.gzipBody != nil && acceptsGzip(r) {
 		h.Set("Content-Encoding", "gzip")
 		body = as.gzipBody
 	}
+
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {
 		return nil
 	}
+
 	_, err := w.Write(body)
 	return err
 }

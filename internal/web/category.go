@@ -24,31 +24,38 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 	if err := validQuery(r); err != nil {
 		return err
 	}
+
 	page, err := pageNumber(r)
 	if err != nil {
 		return err
 	}
+
 	ctx := r.Context()
 	cat, err := s.content.CategoryBySlug(ctx, s.cfg.SiteID, r.PathValue("category"))
 	if err != nil {
 		return err
 	}
+
 	p, err := s.newPage(r, cat.Name)
 	if err != nil {
 		return err
 	}
+
 	v := categoryView{Category: cat, Pager: pager{Page: page, Base: categoryURL(cat.Slug)}}
 	ids := []int64{cat.ID}
 	if c := p.Chrome.category(cat.ID); c != nil {
 		ids = append(ids, descendantIDs(c)...)
 		v.Children = c.Children
 	}
+
 	v.Parent = p.Chrome.category(cat.ParentID)
-	opts := content.ListOptions{SiteID: s.cfg.SiteID, CategoryIDs: ids, Limit: categoryPageSize, Offset: (page - 1) * categoryPageSize}
+	opts := content.ListOptions{SiteID: s.cfg.SiteID, CategoryIDs: ids,
+		Limit: categoryPageSize, Offset: (page - 1) * categoryPageSize}
 	now := s.now()
 	if v.Total, err = s.content.CountPublished(ctx, opts, now); err != nil {
 		return err
 	}
+
 	v.Pager.Pages = max(1, (v.Total+categoryPageSize-1)/categoryPageSize)
 	if page > v.Pager.Pages {
 		return errNotFound
@@ -59,14 +66,17 @@ func (s *Server) category(w http.ResponseWriter, r *http.Request) error {
 	if cat.Description != "" {
 		p.Description = cat.Description
 	}
+
 	if page > 1 {
 		p.Title = cat.Name + " - " + s.text.T("pager.page", page, v.Pager.Pages) + " - " + p.Chrome.Site.SiteName
 		p.Canonical = s.absURL(r, categoryURL(cat.Slug)+"?trang="+itoa(page))
 	}
+
 	p.Feed = categoryURL(cat.Slug) + "rss.xml"
 	if v.Parent != nil {
 		p.Crumbs = append(p.Crumbs, crumb{Name: v.Parent.Name, URL: categoryURL(v.Parent.Slug)})
 	}
+
 	p.Crumbs = append(p.Crumbs, crumb{Name: cat.Name, URL: categoryURL(cat.Slug)})
 	p.Main = v
 	return s.render(w, http.StatusOK, "category", p)
@@ -79,10 +89,12 @@ func (s *Server) categoryNoSlash(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	target := categoryURL(cat.Slug)
 	if r.URL.RawQuery != "" {
 		target += "?" + url.Values(r.URL.Query()).Encode()
 	}
+
 	http.Redirect(w, r, target, http.StatusMovedPermanently)
 	return nil
 }

@@ -50,11 +50,13 @@ func (cc *chromeCache) get(ctx context.Context, load func(context.Context) (*chr
 	if e := cc.fresh(); e != nil {
 		return &e.c, nil
 	}
+
 	cc.fill.Lock()
 	defer cc.fill.Unlock()
 	if e := cc.fresh(); e != nil {
 		return &e.c, nil // made while this request waited
 	}
+
 	// The generation is read before the load: a change during the load
 	// leaves an entry that is already out of date, never one that hides
 	// the change.
@@ -63,6 +65,7 @@ func (cc *chromeCache) get(ctx context.Context, load func(context.Context) (*chr
 	if err != nil {
 		return nil, err
 	}
+
 	e := &chromeEntry{c: *c, gen: gen, made: made}
 	cc.cur.Store(e)
 	return &e.c, nil

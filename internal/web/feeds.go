@@ -75,6 +75,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request, cat *content.Categ
 	if err != nil {
 		return err
 	}
+
 	opts := content.ListOptions{SiteID: s.cfg.SiteID, Limit: feedItems}
 	title := settings.SiteName
 	link := s.absURL(r, "/")
@@ -84,20 +85,24 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request, cat *content.Categ
 		if err != nil {
 			return err
 		}
+
 		opts.CategoryIDs = []int64{cat.ID}
 		for _, c := range flatten(content.Tree(cats)) {
 			if c.ID == cat.ID {
 				opts.CategoryIDs = append(opts.CategoryIDs, descendantIDs(c)...)
 			}
 		}
+
 		title = cat.Name + " - " + settings.SiteName
 		link = s.absURL(r, categoryURL(cat.Slug))
 		self = s.absURL(r, categoryURL(cat.Slug)+"rss.xml")
 	}
+
 	list, err := s.content.ListPublished(ctx, opts, s.now())
 	if err != nil {
 		return err
 	}
+
 	feed := rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: rssChannel{
 		Title: title, Link: link, Description: settings.Tagline, Language: "vi",
 		Self: rssAtom{Href: self, Rel: "self", Type: "application/rss+xml"},
@@ -105,6 +110,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request, cat *content.Categ
 	if feed.Channel.Description == "" {
 		feed.Channel.Description = title
 	}
+
 	for i, a := range list {
 		u := s.absURL(r, articleURL(a.CategorySlug, a.ID, a.Slug))
 		item := rssItem{Title: a.Title, Link: u, GUID: rssGUID{Value: u, IsPermaLink: true},
@@ -115,8 +121,10 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request, cat *content.Categ
 		if i == 0 {
 			feed.Channel.LastBuild = a.PublishAt.Format(time.RFC1123Z)
 		}
+
 		feed.Channel.Items = append(feed.Channel.Items, item)
 	}
+
 	return writeXML(w, "application/rss+xml; charset=utf-8", feed)
 }
 
@@ -142,24 +150,31 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	for _, c := range cats {
 		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, categoryURL(c.Slug))})
 	}
+
 	pages, err := s.content.Pages(ctx, s.cfg.SiteID)
 	if err != nil {
 		return err
 	}
+
 	for _, p := range pages {
-		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, "/trang/"+p.Slug), LastMod: p.UpdatedAt.Format("2006-01-02")})
+		set.URLs = append(set.URLs,
+			sitemapURL{Loc: s.absURL(r, "/trang/"+p.Slug), LastMod: p.UpdatedAt.Format("2006-01-02")})
 	}
+
 	entries, err := s.content.Sitemap(ctx, s.cfg.SiteID, s.now(), sitemapLimit-len(set.URLs))
 	if err != nil {
 		return err
 	}
+
 	for _, e := range entries {
 		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, articleURL(e.CategorySlug, e.ID, e.Slug)),
 			LastMod: e.Updated.Format("2006-01-02")})
 	}
+
 	return writeXML(w, "application/xml; charset=utf-8", set)
 }
 
@@ -171,6 +186,7 @@ func writeXML(w http.ResponseWriter, contentType string, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
+
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	_, err := w.Write(buf.Bytes())

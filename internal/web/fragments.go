@@ -70,6 +70,7 @@ func fillFragments(set *template.Template, c *chrome) error {
 	if c.Top, err = c.fragment(set, "top", topKey); err != nil {
 		return err
 	}
+
 	sideKey := ""
 	if !c.PollVoted {
 		sideKey = "side:" + strconv.FormatBool(c.PollOpen)
@@ -77,6 +78,7 @@ func fillFragments(set *template.Template, c *chrome) error {
 	if c.Side, err = c.fragment(set, "sidebar", sideKey); err != nil {
 		return err
 	}
+
 	c.Foot, err = c.fragment(set, "footer", "footer")
 	return err
 }
@@ -91,14 +93,17 @@ func (c *chrome) fragment(set *template.Template, name, key string) (template.HT
 			return h, nil
 		}
 	}
+
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, name, c); err != nil {
 		return "", fmt.Errorf("render %s: %w", name, err)
 	}
+
 	h := template.HTML(buf.String()) // made by html/template: escaped
 	if key != "" {
 		c.memo.put(key, h)
 	}
+
 	return h, nil
 }
 
@@ -110,17 +115,20 @@ func (c *chrome) activeKey() string {
 	if c.Active("/") {
 		b = append(b, ":h"...)
 	}
+
 	for i, cat := range c.Nav {
 		if c.Active(categoryURL(cat.Slug)) {
 			b = append(b, ":c"...)
 			b = strconv.AppendInt(b, int64(i), 10)
 		}
 	}
+
 	for i, p := range c.Pages {
 		if c.Active("/trang/" + p.Slug) {
 			b = append(b, ":p"...)
 			b = strconv.AppendInt(b, int64(i), 10)
 		}
 	}
+
 	return string(b)
 }

@@ -28,17 +28,21 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err := validQuery(r); err != nil {
 		return err
 	}
+
 	ctx := r.Context()
 	p, err := s.newPage(r, "")
 	if err != nil {
 		return err
 	}
+
 	now := s.now()
 	v := homeView{}
-	featured, err := s.content.ListPublished(ctx, content.ListOptions{SiteID: s.cfg.SiteID, Featured: true, Limit: 1}, now)
+	featuredOpts := content.ListOptions{SiteID: s.cfg.SiteID, Featured: true, Limit: 1}
+	featured, err := s.content.ListPublished(ctx, featuredOpts, now)
 	if err != nil {
 		return err
 	}
+
 	var exclude int64
 	if len(featured) > 0 {
 		v.Featured = &featured[0]
@@ -48,13 +52,17 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			p.OGImage = ""
 		}
 	}
-	if v.Latest, err = s.content.ListPublished(ctx, content.ListOptions{SiteID: s.cfg.SiteID, ExcludeID: exclude, Limit: homeLatest}, now); err != nil {
+
+	latestOpts := content.ListOptions{SiteID: s.cfg.SiteID, ExcludeID: exclude, Limit: homeLatest}
+	if v.Latest, err = s.content.ListPublished(ctx, latestOpts, now); err != nil {
 		return err
 	}
+
 	perCat, err := s.content.LatestPerCategory(ctx, s.cfg.SiteID, homePerCategory, now)
 	if err != nil {
 		return err
 	}
+
 	for _, root := range p.Chrome.Nav {
 		b := categoryBlock{Category: root}
 		// A top-level block gathers its own articles and its children's,
@@ -64,6 +72,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			v.Blocks = append(v.Blocks, b)
 		}
 	}
+
 	p.Main = v
 	return s.render(w, http.StatusOK, "home", p)
 }
@@ -84,15 +93,18 @@ func mergeNewest(n int, first []content.Summary, rest ...[]content.Summary) []co
 	for _, l := range rest {
 		all = append(all, l...)
 	}
+
 	// Lists are short (a handful per category): insertion sort is plenty.
 	for i := 1; i < len(all); i++ {
 		for j := i; j > 0 && newer(all[j], all[j-1]); j-- {
 			all[j], all[j-1] = all[j-1], all[j]
 		}
 	}
+
 	if len(all) > n {
 		all = all[:n]
 	}
+
 	return all
 }
 

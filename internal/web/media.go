@@ -22,6 +22,7 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) error {
 	if !isHex64(sum) {
 		return errNotFound
 	}
+
 	var f *media.File
 	var err error
 	if isThumb {
@@ -29,6 +30,7 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) error {
 		if convErr != nil || ext != ".jpg" {
 			return errNotFound
 		}
+
 		f, err = s.media.Thumbnail(r.Context(), sum, width)
 	} else {
 		f, err = s.media.Original(r.Context(), sum)
@@ -36,12 +38,14 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) error {
 			return errNotFound
 		}
 	}
+
 	if errors.Is(err, media.ErrNotFound) {
 		return errNotFound
 	}
 	if err != nil {
 		return err
 	}
+
 	etag := `"` + sum[:16] + widthStr + `"`
 	h := w.Header()
 	h.Set("Content-Type", f.Mime)
@@ -51,10 +55,12 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) error {
 	if !media.IsImage(f.Mime) {
 		h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
 	}
+
 	if r.Header.Get("If-None-Match") == etag {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
+
 	h.Set("Content-Length", strconv.Itoa(len(f.Data)))
 	_, err = w.Write(f.Data)
 	return err
@@ -64,10 +70,12 @@ func isHex64(s string) bool {
 	if len(s) != 64 {
 		return false
 	}
+
 	for _, c := range s {
 		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
 			return false
 		}
 	}
+
 	return true
 }

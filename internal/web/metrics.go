@@ -17,6 +17,7 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || !isLocalOrTrusted(host, s) {
 		return errNotFound
 	}
+
 	var b strings.Builder
 	metric := func(name, help, kind string, v any) {
 		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s %s\n%s %v\n", name, help, name, kind, name, v)
@@ -25,11 +26,14 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) error {
 		entries, bytes := c.usage()
 		metric("congtin_page_cache_hits_total", "Pages served from the cache.", "counter", c.hits.Load())
 		metric("congtin_page_cache_misses_total", "Cacheable pages that had to be made.", "counter", c.misses.Load())
-		metric("congtin_page_cache_bypass_total", "Requests the cache does not serve (signed in, files, votes).", "counter", c.bypass.Load())
-		metric("congtin_page_cache_evictions_total", "Pages dropped to stay within the memory budget.", "counter", c.evicted.Load())
+		metric("congtin_page_cache_bypass_total", "Requests the cache does not serve (signed in, files, votes).",
+			"counter", c.bypass.Load())
+		metric("congtin_page_cache_evictions_total", "Pages dropped to stay within the memory budget.",
+			"counter", c.evicted.Load())
 		metric("congtin_page_cache_entries", "Pages held.", "gauge", entries)
 		metric("congtin_page_cache_bytes", "Memory held by cached pages.", "gauge", bytes)
 	}
+
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	metric("congtin_heap_bytes", "Go heap in use.", "gauge", m.HeapInuse)

@@ -80,6 +80,7 @@ func (c *chrome) category(id int64) *content.Category {
 		}
 		return nil
 	}
+
 	return find(c.Nav)
 }
 
@@ -91,12 +92,14 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 	if err != nil {
 		return nil, err
 	}
+
 	c := new(chrome)
 	*c = *shared
 	c.CurrentPath = r.URL.Path
 	if c.Poll == nil {
 		return c, nil
 	}
+
 	c.PollOpen = c.Poll.AcceptsVotes(s.now())
 	// What a page shows depends on the request alone, so that a page made
 	// now and one from the page cache agree: a browser that voted carries
@@ -110,6 +113,7 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 			return nil, err
 		}
 	}
+
 	if c.PollVoted {
 		if s.shared != nil {
 			// The voter is shown counts that include their own vote.
@@ -120,12 +124,14 @@ func (s *Server) loadChrome(ctx context.Context, r *http.Request) (*chrome, erro
 				return nil, err
 			}
 		}
+
 		c.PollRows = pollRows(c.Poll)
 		// Results instead of the form: this page is this visitor's.
 		markPrivate(r)
 	} else if h := hintsOf(r); h != nil && c.PollOpen {
 		h.pollID = c.Poll.ID
 	}
+
 	return c, nil
 }
 
@@ -148,14 +154,17 @@ func (s *Server) readChrome(ctx context.Context) (*chrome, error) {
 	if c.Site.SiteName == "" {
 		c.Site.SiteName = s.text.T("site.default_name")
 	}
+
 	cats, err := s.content.Categories(ctx, s.cfg.SiteID)
 	if err != nil {
 		return nil, err
 	}
+
 	c.Nav = content.Tree(cats)
 	if c.Pages, err = s.content.Pages(ctx, s.cfg.SiteID); err != nil {
 		return nil, err
 	}
+
 	now := s.now()
 	c.Poll, err = s.polls.Current(ctx, s.cfg.SiteID, now)
 	switch {
@@ -164,15 +173,18 @@ func (s *Server) readChrome(ctx context.Context) (*chrome, error) {
 	case err != nil:
 		return nil, err
 	}
+
 	totals, err := stats.ReadTotals(ctx, s.db, s.cfg.SiteID, now, s.cfg.OnlineWindow)
 	if err != nil {
 		return nil, err
 	}
+
 	c.Visits = c.Site.VisitsOffset + totals.Visits
 	c.Online = totals.Online
 	if c.Periods, err = s.counterRows(ctx, now); err != nil {
 		return nil, err
 	}
+
 	return c, nil
 }
 
@@ -182,6 +194,7 @@ func (s *Server) newPage(r *http.Request, title string) (*pageData, error) {
 	if err != nil {
 		return nil, err
 	}
+
 	p := &pageData{Chrome: c, OGType: "website", Feed: "/rss.xml", Canonical: s.absURL(r, r.URL.Path)}
 	p.Description = c.Site.Tagline
 	if title == "" {
@@ -189,6 +202,7 @@ func (s *Server) newPage(r *http.Request, title string) (*pageData, error) {
 	} else {
 		p.Title = title + " - " + c.Site.SiteName
 	}
+
 	return p, nil
 }
 
@@ -203,6 +217,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 			data.Title += " - " + c.Site.SiteName
 		}
 	}
+
 	data.Main = errorView{Status: status, Title: s.text.T(key + ".title"), Text: s.text.T(key + ".text")}
 	w.Header().Set("Cache-Control", "no-store")
 	if err := s.render(w, status, "error", data); err != nil {
@@ -226,8 +241,10 @@ func (s *Server) absURL(r *http.Request, path string) string {
 		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 			scheme = "https"
 		}
+
 		base = scheme + "://" + r.Host
 	}
+
 	return base + path
 }
 

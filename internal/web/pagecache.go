@@ -89,10 +89,12 @@ func (c *pageCache) get(key string, now time.Time) (e *cacheEntry, fresh bool) {
 	if !ok {
 		return nil, false
 	}
+
 	if e.gen != c.gen() {
 		c.remove(e)
 		return nil, false
 	}
+
 	c.lru.MoveToFront(e.elem)
 	return e, now.Sub(e.stored) < c.ttl
 }
@@ -101,11 +103,13 @@ func (c *pageCache) put(e *cacheEntry) {
 	if e.size() > c.max/4 {
 		return // one page may not push out a quarter of the cache
 	}
+
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.items[e.key]; ok {
 		c.remove(old)
 	}
+
 	e.elem = c.lru.PushFront(e)
 	c.items[e.key] = e
 	e.bytes = e.size()
@@ -167,14 +171,17 @@ func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
 	}
+
 	for _, p := range uncachedPrefixes {
 		if strings.HasPrefix(r.URL.Path, p) {
 			return false
 		}
 	}
+
 	if _, err := r.Cookie(sessionCookie); err == nil {
 		return false
 	}
+
 	return true
 }
 
@@ -185,12 +192,14 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 	if c == nil {
 		return next
 	}
+
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !cacheable(r) {
 			c.bypass.Add(1)
 			next.ServeHTTP(w, r)
 			return
 		}
+
 		key := r.URL.Path + "?" + r.URL.RawQuery
 		voted := votedPolls(r)
 		now := time.Now()
@@ -198,11 +207,13 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		if e != nil && voted[e.pollID] {
 			e = nil // this visitor's page shows their results
 		}
+
 		if e != nil && fresh {
 			c.hits.Add(1)
 			c.serve(w, r, e, "HIT")
 			return
 		}
+
 		// One request makes the page; the others serve the entry past its
 		// time to live meanwhile, or wait for the new one. Voters, whose
 		// page may be theirs alone, and HEAD requests make their own.
@@ -229,6 +240,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 						c.land(key, f, nil)
 					}
 				}()
+
 				rec, private, made := c.make(r, next, key, voted, now)
 				c.land(key, f, made)
 				landed = true
@@ -236,6 +248,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 				return
 			}
 		}
+
 		rec, private, made := c.make(r, next, key, voted, now)
 		c.answer(w, r, rec, private, made)
 	})
@@ -243,7 +256,13 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 
 // make renders the page and stores it when it may be shared, returning
 // the entry stored (nil if none) and what the handler answered.
-func (c *pageCache) make(r *http.Request, next http.Handler, key string, voted map[int64]bool, now time.Time) (rec *responseRecorder, private bool, e *cacheEntry) {
+func (c *pageCache) make(
+	r *http.Request,
+	next http.Handler,
+	key string,
+	voted map[int64]bool,
+	now time.Time,
+) (rec *responseRecorder, private bool, e *cacheEntry) {
 	c.misses.Add(1)
 	hints := &cacheHints{}
 	r = r.WithContext(context.WithValue(r.Context(), cacheHintsKey{}, hints))
@@ -252,6 +271,7 @@ func (c *pageCache) make(r *http.Request, next http.Handler, key string, voted m
 	if rec.status != http.StatusOK || hints.private || voted[hints.pollID] || r.Method == http.MethodHead {
 		return rec, hints.private, nil
 	}
+
 	e = newEntry(key, rec, hints.pollID, c.gen(), now, c.ttl)
 	c.put(e)
 	return rec, false, e
@@ -268,7 +288,14 @@ func (c *pageCache) answer(w http.ResponseWriter, r *http.Request, rec *response
 	c.serve(w, r, e, "MISS")
 }
 
-func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now time.Time, ttl time.Duration) *cacheEntry {
+func newEntry(
+	key string,
+	rec *responseRecorder,
+	pollID int64,
+	gen uint64,
+	now time.Time,
+	ttl time.Duration,
+) *cacheEntry {
 	// A copy of the exact size: the recorder's buffer may have room to
 	// spare, which the cache's memory count would not see.
 	body := rec.body.Bytes()
@@ -276,6 +303,7 @@ func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now t
 	e := &cacheEntry{key: key, header: http.Header{}, pollID: pollID, gen: gen,
 		stored: now, modified: now.UTC().Truncate(time.Second),
 		etag: `W/"` + hex.EncodeToString(sum[:10]) + `"`}
+
 	for k, vs := range rec.header {
 		switch k {
 		case "Set-Cookie", "Content-Length", "Content-Encoding", "Cache-Control", "Vary":
@@ -283,10 +311,12 @@ func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now t
 		}
 		e.header[k] = vs
 	}
+
 	e.fixed = http.Header{}
 	for k, vs := range e.header {
 		e.fixed[k] = slices.Clip(vs)
 	}
+
 	e.fixed["Etag"] = []string{e.etag}
 	e.fixed["Last-Modified"] = []string{e.modified.Format(http.TimeFormat)}
 	// Browsers revalidate every time (a cheap 304); a shared proxy in front
@@ -302,6 +332,7 @@ func newEntry(key string, rec *responseRecorder, pollID int64, gen uint64, now t
 		e.gz = gzipBytes(body)
 		e.gzLen = []string{strconv.Itoa(len(e.gz))}
 	}
+
 	return e
 }
 
@@ -321,6 +352,7 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, e *cacheEntry,
 	for k, vs := range e.fixed {
 		h[k] = vs
 	}
+
 	switch state {
 	case "HIT":
 		h["X-Cache"] = xCacheHit
@@ -329,10 +361,12 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, e *cacheEntry,
 	default:
 		h["X-Cache"] = xCacheMiss
 	}
+
 	if notModified(r, e) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+
 	head := r.Method == http.MethodHead
 	body, length := e.plain, e.lenPlain
 	switch enc := acceptedEncoding(r); {
@@ -350,6 +384,7 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, e *cacheEntry,
 			panic(err) // we compressed it ourselves: memory is corrupt
 		}
 	}
+
 	h["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)
 	if !head {
@@ -367,11 +402,13 @@ func notModified(r *http.Request, e *cacheEntry) bool {
 		}
 		return false
 	}
+
 	if ims := r.Header.Get("If-Modified-Since"); ims != "" {
 		if t, err := http.ParseTime(ims); err == nil && !e.modified.After(t) {
 			return true
 		}
 	}
+
 	return false
 }
 
@@ -390,6 +427,7 @@ func acceptedEncoding(r *http.Request) string {
 			best = "gzip"
 		}
 	}
+
 	return best
 }
 
@@ -403,12 +441,14 @@ func votedPolls(r *http.Request) map[int64]bool {
 	if err != nil || len(c.Value) > 512 {
 		return nil
 	}
+
 	out := map[int64]bool{}
 	for _, p := range strings.Split(c.Value, ".") {
 		if id, err := strconv.ParseInt(p, 10, 64); err == nil && id > 0 {
 			out[id] = true
 		}
 	}
+
 	return out
 }
 
@@ -450,9 +490,11 @@ func (r *responseRecorder) copyTo(w http.ResponseWriter, private bool) {
 	for k, vs := range r.header {
 		h[k] = vs
 	}
+
 	if private {
 		h.Set("Cache-Control", "private, no-store")
 	}
+
 	w.WriteHeader(r.status)
 	w.Write(r.body.Bytes())
 }

@@ -76,6 +76,7 @@ func (c *pageCache) brotli(e *cacheEntry) ([]byte, []string) {
 		if err != nil {
 			panic(err) // we compressed it ourselves: memory is corrupt
 		}
+
 		e.br.data = brotliBytes(plain)
 		e.br.length = []string{strconv.Itoa(len(e.br.data))}
 		c.grow(e, len(e.br.data))
@@ -142,6 +143,7 @@ func gunzipBytes(data []byte) ([]byte, error) {
 	} else {
 		err = zr.Reset(bytes.NewReader(data))
 	}
+
 	if err != nil {
 		return nil, err
 	}

@@ -57,14 +57,17 @@ func (s *Server) pollPage(w http.ResponseWriter, r *http.Request) error {
 	if err := validQuery(r); err != nil {
 		return err
 	}
+
 	id, ok := parsePollID(r.PathValue("id"))
 	if !ok {
 		return errNotFound
 	}
+
 	msg := ""
 	if r.URL.Query().Get(votedFlag) != "" {
 		msg = "poll.thanks"
 	}
+
 	return s.renderPoll(w, r, http.StatusOK, id, msg, false)
 }
 
@@ -77,10 +80,12 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
+
 	form, err := readVoteForm(w, r)
 	if err != nil {
 		return err
 	}
+
 	options := form["option"]
 	if len(options) > 1 {
 		return statusError(problem.Malformed, "option given %d times", len(options))
@@ -88,18 +93,22 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 	if len(options) == 0 || options[0] == "" {
 		return s.renderPoll(w, r, http.StatusBadRequest, id, "poll.choose", true)
 	}
+
 	optionID, ok := parsePollID(options[0])
 	if !ok {
 		return statusError(problem.Malformed, "option %q", options[0])
 	}
+
 	ip := ""
 	if v := visitorOf(r); v != nil {
 		ip = v.ip
 	}
+
 	err = s.polls.Vote(r.Context(), s.cfg.SiteID, id, optionID, visitorKey(r), ip, s.now())
 	if err == nil || errors.Is(err, poll.ErrAlreadyVoted) {
 		rememberVote(w, r, id, s.isHTTPS(r))
 	}
+
 	if err == nil {
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, "/binh-chon/"+strconv.FormatInt(id, 10)+"?"+votedFlag+"=1", http.StatusSeeOther)
@@ -113,6 +122,7 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 	if !refused || p.Key == "" {
 		return err
 	}
+
 	return s.renderPoll(w, r, handler.Status(err), id, p.Key, true)
 }
 
@@ -123,6 +133,7 @@ func readVoteForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 	if err != nil || mt != "application/x-www-form-urlencoded" {
 		return nil, statusError(problem.Unsupported, "content type %q", r.Header.Get("Content-Type"))
 	}
+
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxVoteBody))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
@@ -131,16 +142,25 @@ func readVoteForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 	if err != nil {
 		return nil, statusError(problem.Malformed, "read vote: %v", err)
 	}
+
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
 		return nil, statusError(problem.Malformed, "vote form: %v", err)
 	}
+
 	return form, nil
 }
 
 // renderPoll shows poll id with its results and message msg (a catalog
 // key, may be empty). Drafts are not found: only the newsroom sees them.
-func (s *Server) renderPoll(w http.ResponseWriter, r *http.Request, status int, id int64, msg string, isError bool) error {
+func (s *Server) renderPoll(
+	w http.ResponseWriter,
+	r *http.Request,
+	status int,
+	id int64,
+	msg string,
+	isError bool,
+) error {
 	ctx := r.Context()
 	res, err := s.polls.Results(ctx, s.cfg.SiteID, id)
 	if err != nil {
@@ -149,6 +169,7 @@ func (s *Server) renderPoll(w http.ResponseWriter, r *http.Request, status int, 
 	if res.Status == poll.StatusDraft {
 		return errNotFound
 	}
+
 	voted, err := s.polls.HasVoted(ctx, id, visitorKey(r))
 	if err != nil {
 		return err
@@ -156,6 +177,7 @@ func (s *Server) renderPoll(w http.ResponseWriter, r *http.Request, status int, 
 	if msg == "poll.thanks" && !voted {
 		msg = "" // an old or hand-made link: nothing to thank for
 	}
+
 	now := s.now()
 	v := pollView{Results: res, Rows: pollRows(res), Voted: voted, Error: isError,
 		Form: !voted && res.AcceptsVotes(now), Opens: res.OpensAt, Closes: res.ClosesAt}
@@ -167,13 +189,16 @@ func (s *Server) renderPoll(w http.ResponseWriter, r *http.Request, status int, 
 			msg = "poll.not_open"
 		}
 	}
+
 	if msg != "" {
 		v.Message = s.text.T(msg)
 	}
+
 	p, err := s.newPage(r, res.Question)
 	if err != nil {
 		return err
 	}
+
 	p.Crumbs = append(p.Crumbs, crumb{Name: s.text.T("poll.title"), URL: "/binh-chon/" + strconv.FormatInt(id, 10)})
 	p.Main = v
 	// The page depends on whether this visitor has voted.
@@ -186,11 +211,13 @@ func parsePollID(s string) (int64, bool) {
 	if s == "" || len(s) > 18 {
 		return 0, false
 	}
+
 	for _, c := range s {
 		if c < '0' || c > '9' {
 			return 0, false
 		}
 	}
+
 	id, err := strconv.ParseInt(s, 10, 64)
 	return id, err == nil && id > 0
 }

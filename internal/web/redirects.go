@@ -23,6 +23,7 @@ func (s *Server) oldLink(w http.ResponseWriter, r *http.Request) bool {
 	if errors.Is(err, oldlink.ErrNotFound) {
 		return false
 	}
+
 	if err != nil {
 		s.log.Error("redirect lookup", "path", r.URL.Path, "err", err)
 		return false
@@ -36,6 +37,7 @@ func (s *Server) oldLink(w http.ResponseWriter, r *http.Request) bool {
 	default:
 		s.renderError(w, r, http.StatusNotFound)
 	}
+
 	return true
 }
 

@@ -27,15 +27,22 @@ type relatedList struct {
 // relatedCount+1 are made once per shared chrome (fragments.go) and each
 // page leaves out its own article: a slice of the made list, or two
 // slices joined.
-func (s *Server) related(ctx context.Context, c *chrome, categoryID, exclude int64, now time.Time) (template.HTML, error) {
+func (s *Server) related(
+	ctx context.Context,
+	c *chrome,
+	categoryID, exclude int64,
+	now time.Time,
+) (template.HTML, error) {
 	l, ok := c.memo.relatedOf(categoryID)
 	if !ok {
 		var err error
 		if l, err = s.makeRelated(ctx, categoryID, now); err != nil {
 			return "", err
 		}
+
 		c.memo.putRelated(categoryID, l)
 	}
+
 	return template.HTML(l.without(exclude)), nil
 }
 
@@ -57,6 +64,7 @@ func (s *Server) makeRelated(ctx context.Context, categoryID int64, now time.Tim
 	if err != nil {
 		return nil, err
 	}
+
 	set := s.pages.sets["article"]
 	l := &relatedList{at: []int{0}}
 	var buf bytes.Buffer
@@ -64,9 +72,11 @@ func (s *Server) makeRelated(ctx context.Context, categoryID int64, now time.Tim
 		if err := set.ExecuteTemplate(&buf, "related-item", &list[i]); err != nil {
 			return nil, err
 		}
+
 		l.ids = append(l.ids, list[i].ID)
 		l.at = append(l.at, buf.Len())
 	}
+
 	l.html = buf.String() // made by html/template: escaped
 	return l, nil
 }

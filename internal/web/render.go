@@ -35,7 +35,11 @@ func parseTemplates(funcs template.FuncMap, constant func(fn, arg string) (strin
 // parseTemplatesFS parses each page with the layout and the partials,
 // its constant actions folded in (template_constants.go) when constant
 // is not nil.
-func parseTemplatesFS(fsys fs.FS, funcs template.FuncMap, constant func(fn, arg string) (string, bool)) (*templates, error) {
+func parseTemplatesFS(
+	fsys fs.FS,
+	funcs template.FuncMap,
+	constant func(fn, arg string) (string, bool),
+) (*templates, error) {
 	t := &templates{sets: map[string]*template.Template{}}
 	for _, name := range pageNames {
 		set := template.New(name).Funcs(funcs)
@@ -44,6 +48,7 @@ func parseTemplatesFS(fsys fs.FS, funcs template.FuncMap, constant func(fn, arg 
 			if err != nil {
 				return nil, fmt.Errorf("template %s: %w", name, err)
 			}
+
 			text := string(src)
 			if constant != nil {
 				text = foldConstants(text, constant)
@@ -52,8 +57,10 @@ func parseTemplatesFS(fsys fs.FS, funcs template.FuncMap, constant func(fn, arg 
 				return nil, fmt.Errorf("template %s: %w", name, err)
 			}
 		}
+
 		t.sets[name] = set
 	}
+
 	return t, nil
 }
 
@@ -64,16 +71,19 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data *pa
 	if !ok {
 		return fmt.Errorf("no template %q", name)
 	}
+
 	if data.Chrome != nil {
 		if err := fillFragments(set, data.Chrome); err != nil {
 			return err
 		}
 	}
+
 	buf := renderBuffers.Get().(*bytes.Buffer)
 	defer putRenderBuffer(buf)
 	if err := set.ExecuteTemplate(buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
+
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
@@ -128,7 +138,7 @@ func (s *Server) funcs() template.FuncMap {
 		"thumbURL":      thumbURL,
 		"srcset":        srcset,
 		"pct":           func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
-		"pctVN":         func(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1) + "%" },
+		"pctVN":         pctVN,
 		"add":           func(a, b int) int { return a + b },
 		"telURI":        telURI,
 	}
@@ -153,11 +163,13 @@ func thumbURL(img *content.ImageRef, width int) string {
 	if img == nil {
 		return ""
 	}
+
 	for _, w := range media.ThumbnailWidths {
 		if w >= width && w < img.Width {
 			return "/anh/" + img.SHA256 + "_" + strconv.Itoa(w) + ".jpg"
 		}
 	}
+
 	return imageURL(img)
 }
 
@@ -165,14 +177,21 @@ func srcset(img *content.ImageRef) string {
 	if img == nil {
 		return ""
 	}
+
 	var parts []string
 	for _, w := range media.ThumbnailWidths {
 		if w < img.Width {
 			parts = append(parts, "/anh/"+img.SHA256+"_"+strconv.Itoa(w)+".jpg "+strconv.Itoa(w)+"w")
 		}
 	}
+
 	parts = append(parts, imageURL(img)+" "+strconv.Itoa(img.Width)+"w")
 	return strings.Join(parts, ", ")
+}
+
+// pctVN writes a percentage the Vietnamese way, with a decimal comma: 12,5%.
+func pctVN(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1) + "%"
 }
 
 // telURI keeps the digits (and a leading +) of a phone number as written

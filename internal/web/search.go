@@ -59,46 +59,22 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		To:       clip(vn.NFC(params.Get("den")), 20),
 		Newest:   params.Get("sap-xep") == "moi-nhat",
 	}
+
 	p, err := s.newPage(r, s.text.T("search.title"))
 	if err != nil {
 		return err
 	}
+
 	p.Chrome.Query = v.Query
 	p.Crumbs = []crumb{{Name: s.text.T("search.title"), URL: "/tim-kiem"}}
 	p.Main = &v
-	opts := search.Options{SiteID: s.cfg.SiteID, Now: s.now(), Newest: v.Newest, Limit: searchPageSize}
-	for _, c := range flatten(p.Chrome.Nav) {
-		depth := 0
-		if c.ParentID != 0 {
-			depth = 1
-		}
-		v.Categories = append(v.Categories, searchCategory{Slug: c.Slug, Name: c.Name, Depth: depth})
-		if c.Slug == v.Category {
-			opts.CategoryIDs = append([]int64{c.ID}, descendantIDs(c)...)
-		}
-	}
-	if v.Category != "" && opts.CategoryIDs == nil {
-		v.Notes = append(v.Notes, s.text.T("search.bad_category"))
-		v.Category = ""
-	}
-	if v.From != "" {
-		if t, err := vn.ParseDate(v.From); err == nil {
-			opts.From = t
-		} else {
-			v.Notes = append(v.Notes, s.text.T("search.bad_date", v.From))
-		}
-	}
-	if v.To != "" {
-		if t, err := vn.ParseDate(v.To); err == nil {
-			opts.To = t.AddDate(0, 0, 1) // "đến 31/12" includes that day
-		} else {
-			v.Notes = append(v.Notes, s.text.T("search.bad_date", v.To))
-		}
-	}
+	opts := s.searchOptions(&v, p.Chrome)
+
 	page := 1
 	if n, err := strconv.Atoi(params.Get("trang")); err == nil && n > 1 && n <= 100000 {
 		page = n
 	}
+
 	q := search.Parse(v.Query)
 	v.Pager = searchPager{Page: page, Pages: 1, base: v.values()}
 	if q.Empty() {
@@ -107,6 +83,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.renderSearch(w, p)
 	}
+
 	v.Searched = true
 	p.Title = v.Query + " - " + p.Title
 	opts.Offset = (page - 1) * searchPageSize
@@ -114,11 +91,13 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	res, err := search.New(s.db).Search(ctx, q, opts)
 	release()
 	if err != nil {
 		return err
 	}
+
 	v.Total, v.More = int64(res.Total), res.More
 	v.Pager.Pages = max(1, (res.Total+searchPageSize-1)/searchPageSize)
 	for _, h := range res.Hits {
@@ -132,7 +111,48 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 			PublishAt:    h.PublishAt,
 		})
 	}
+
 	return s.renderSearch(w, p)
+}
+
+// searchOptions reads the form's category and dates into the options of
+// a search, and notes on v what it had to leave out.
+func (s *Server) searchOptions(v *searchView, ch *chrome) search.Options {
+	opts := search.Options{SiteID: s.cfg.SiteID, Now: s.now(), Newest: v.Newest, Limit: searchPageSize}
+	for _, c := range flatten(ch.Nav) {
+		depth := 0
+		if c.ParentID != 0 {
+			depth = 1
+		}
+
+		v.Categories = append(v.Categories, searchCategory{Slug: c.Slug, Name: c.Name, Depth: depth})
+		if c.Slug == v.Category {
+			opts.CategoryIDs = append([]int64{c.ID}, descendantIDs(c)...)
+		}
+	}
+
+	if v.Category != "" && opts.CategoryIDs == nil {
+		v.Notes = append(v.Notes, s.text.T("search.bad_category"))
+		v.Category = ""
+	}
+
+	if v.From != "" {
+		if t, err := vn.ParseDate(v.From); err == nil {
+			opts.From = t
+		} else {
+			v.Notes = append(v.Notes, s.text.T("search.bad_date", v.From))
+		}
+	}
+
+	if v.To != "" {
+		if t, err := vn.ParseDate(v.To); err == nil {
+			opts.To = t.AddDate(0, 0, 1) // "đến 31/12" includes that day
+		} else {
+			v.Notes = append(v.Notes, s.text.T("search.bad_date", v.To))
+		}
+	}
+
+	return opts
 }
 
 func (s *Server) renderSearch(w http.ResponseWriter, p *pageData) error {
@@ -160,6 +180,7 @@ func (v *searchView) values() url.Values {
 	if v.Newest {
 		u.Set("sap-xep", "moi-nhat")
 	}
+
 	return u
 }
 

@@ -18,10 +18,12 @@ func pageNumber(r *http.Request) (int, error) {
 	if len(v) > 6 {
 		return 0, errNotFound
 	}
+
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
 		return 0, errBadRequest
 	}
+
 	return n, nil
 }
 
@@ -31,6 +33,7 @@ func validQuery(r *http.Request) error {
 	if len(r.URL.RawQuery) > 2048 {
 		return errBadRequest
 	}
+
 	for _, vs := range r.URL.Query() {
 		for _, v := range vs {
 			if !utf8.ValidString(v) {
@@ -38,6 +41,7 @@ func validQuery(r *http.Request) error {
 			}
 		}
 	}
+
 	return nil
 }
 

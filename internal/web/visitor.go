@@ -70,21 +70,25 @@ func (s *Server) countVisits(mux *http.ServeMux, next http.Handler) http.Handler
 					Secure: s.isHTTPS(r)})
 			}
 		}
+
 		r = r.WithContext(context.WithValue(r.Context(), visitorCtxKey{}, v))
 		if !page || s.stats == nil {
 			next.ServeHTTP(w, r)
 			return
 		}
+
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		if sw.status != http.StatusOK && sw.status != http.StatusNotModified {
 			return
 		}
+
 		now := s.now()
 		if v.bot {
 			s.stats.Hit(v.key, now, 0, true)
 			return
 		}
+
 		articleID := articleOf(mux, r)
 		if issued != "" {
 			s.stats.HitFirst(issued, v.key, now, articleID)
@@ -100,6 +104,7 @@ func isPageView(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
 	}
+
 	p := r.URL.Path
 	switch {
 	case strings.HasPrefix(p, "/static/"), strings.HasPrefix(p, "/anh/"),
@@ -107,6 +112,7 @@ func isPageView(r *http.Request) bool {
 		strings.HasSuffix(p, "/rss.xml"), p == "/rss.xml":
 		return false
 	}
+
 	return true
 }
 
@@ -115,10 +121,12 @@ func articleOf(mux *http.ServeMux, r *http.Request) int64 {
 	if _, pattern := mux.Handler(r); pattern != articlePattern {
 		return 0
 	}
+
 	seg := r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
 	if seg == "rss.xml" {
 		return 0
 	}
+
 	id, _ := parseArticleID(seg)
 	return id
 }
@@ -201,12 +209,14 @@ func matchBot(ua string) bool {
 	if strings.TrimSpace(ua) == "" {
 		return true
 	}
+
 	ua = strings.ToLower(ua)
 	for _, m := range botMarkers {
 		if strings.Contains(ua, m) {
 			return true
 		}
 	}
+
 	return false
 }
 
@@ -250,26 +260,32 @@ func clientIP(r *http.Request, trusted []netip.Prefix) string {
 	if err != nil {
 		host = r.RemoteAddr
 	}
+
 	addr, err := netip.ParseAddr(host)
 	if err != nil {
 		return host
 	}
+
 	addr = addr.Unmap()
 	if !isTrusted(addr, trusted) {
 		return addr.String()
 	}
+
 	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
 	for i := len(hops) - 1; i >= 0; i-- {
 		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
 		if err != nil {
 			break
 		}
+
 		a = a.Unmap()
 		if !isTrusted(a, trusted) {
 			return a.String()
 		}
+
 		addr = a
 	}
+
 	return addr.String()
 }
 
@@ -291,10 +307,12 @@ func (s *Server) isHTTPS(r *http.Request) bool {
 	if strings.HasPrefix(s.cfg.BaseURL, "https://") {
 		return true
 	}
+
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return false
 	}
+
 	a, err := netip.ParseAddr(host)
 	return err == nil && isTrusted(a.Unmap(), s.cfg.TrustedProxies) && r.Header.Get("X-Forwarded-Proto") == "https"
 }

@@ -22,14 +22,17 @@ func (s *Server) counterRows(ctx context.Context, now time.Time) ([]counterRow, 
 	if err != nil || len(names) == 0 {
 		return nil, err
 	}
+
 	p, err := stats.ReadPeriods(ctx, s.db, s.cfg.SiteID, now, vn.Location)
 	if err != nil {
 		return nil, err
 	}
+
 	rows := make([]counterRow, 0, len(names))
 	for _, n := range names {
 		v, _ := p.Get(n)
 		rows = append(rows, counterRow{Label: s.text.T("stats." + n), Value: v})
 	}
+
 	return rows, nil
 }

@@ -87,23 +87,29 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
+
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, polls: d.Polls, media: d.Media,
 		stats: d.Stats, text: i18n.Default, log: d.Logger, now: time.Now, searching: newSearchSlots()}
+
 	s.errs = s.newErrors()
 	if cfg.PageCacheBytes > 0 && cfg.PageCacheTTL > 0 {
 		gen := func() uint64 { return 0 }
 		if d.Changes != nil {
 			gen = d.Changes.Generation
 		}
+
 		s.cache = newPageCache(cfg.PageCacheBytes, cfg.PageCacheTTL, gen)
 	}
+
 	if cfg.ChromeTTL > 0 {
 		gen := func() uint64 { return 0 }
 		if d.Changes != nil {
 			gen = d.Changes.Generation
 		}
+
 		s.shared = newChromeCache(cfg.ChromeTTL, gen)
 	}
+
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -111,6 +117,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if s.pages, err = parseTemplates(s.funcs(), s.constant); err != nil {
 		return nil, err
 	}
+
 	return s, nil
 }
 
