@@ -80,13 +80,16 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if d.Changed == nil {
 		d.Changed = func(context.Context) {}
 	}
+
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, media: d.Media, polls: d.Polls, users: d.Users,
 		log: d.Logger, changed: d.Changed, text: i18n.Default, now: time.Now}
+
 	s.errs = s.newErrors()
 	var err error
 	if s.pages, err = parseTemplates(s.funcs()); err != nil {
 		return nil, err
 	}
+
 	return s, nil
 }
 
@@ -98,11 +101,13 @@ func (s *Server) Handler() http.Handler {
 	for _, rt := range s.routes() {
 		mux.Handle(rt.pattern, s.wrap(rt))
 	}
+
 	mux.Handle(Prefix, s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.errs.Fail(w, r, problem.New(problem.Forbidden, "admin.err.cross_origin"))
 	}))
+
 	return s.recoverPanics(securityHeaders(cop.Handler(mux)))
 }
 

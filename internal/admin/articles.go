@@ -45,6 +45,7 @@ func (s *Server) articleList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := content.AdminFilter{SiteID: s.cfg.SiteID, Status: content.Status(q.Get("trang-thai")),
 		Text: q.Get("q"), Limit: perPage}
+
 	f.CategoryID, _ = strconv.ParseInt(q.Get("chuyen-muc"), 10, 64)
 	f.AuthorID, _ = strconv.ParseInt(q.Get("tac-gia"), 10, 64)
 	pg, _ := strconv.Atoi(q.Get("trang"))
@@ -55,21 +56,25 @@ func (s *Server) articleList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	cats, err := s.content.AllCategories(r.Context(), s.cfg.SiteID)
 	if err != nil {
 		return err
 	}
+
 	var authors []*auth.User
 	if u.Role != auth.RoleWriter {
 		if authors, err = s.users.Users(r.Context()); err != nil {
 			return err
 		}
 	}
+
 	q.Del("trang")
 	p := s.newPage(r, s.text.T("admin.articles.title"))
 	p.Nav = "articles"
 	p.Data = articleListView{Rows: rows, Total: total, Page: pg, Pages: (total + perPage - 1) / perPage, Filter: f,
 		Categories: cats, Authors: authors, Statuses: content.Statuses, Query: q}
+
 	return s.render(w, http.StatusOK, "articles", p)
 }
 
@@ -93,6 +98,7 @@ func (s *Server) showArticleForm(w http.ResponseWriter, r *http.Request, status 
 	if err != nil {
 		return err
 	}
+
 	// Editors may file only in their categories.
 	if auth.ScopeOf(u.Role, auth.ActArticleCreate) == auth.Assigned {
 		var mine []*content.Category
@@ -101,12 +107,15 @@ func (s *Server) showArticleForm(w http.ResponseWriter, r *http.Request, status 
 				mine = append(mine, c)
 			}
 		}
+
 		cats = mine
 	}
+
 	f.Categories = cats
 	if f.A.ImageID != 0 {
 		f.Image, _ = s.media.Get(r.Context(), f.A.ImageID)
 	}
+
 	ref := articleRef(f.A)
 	if f.New {
 		f.CanEdit = true
@@ -124,9 +133,11 @@ func (s *Server) showArticleForm(w http.ResponseWriter, r *http.Request, status 
 			}
 		}
 	}
+
 	if p.Title == "" {
 		p.Title = f.A.Title
 	}
+
 	p.Nav = "articles"
 	p.Data = f
 	return s.render(w, status, "article_form", p)
@@ -154,6 +165,7 @@ func (s *Server) articleNew(w http.ResponseWriter, r *http.Request) error {
 	if !u.CanArticle(auth.ActArticleCreate, auth.ArticleRef{}) {
 		return errForbidden
 	}
+
 	e := &content.Editable{}
 	e.AuthorAlias = u.DisplayName
 	e.Status = content.StatusDraft
@@ -166,6 +178,7 @@ func (s *Server) articleEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	e, err := s.content.ArticleForEdit(r.Context(), s.db, id)
 	if err != nil {
 		return err
@@ -173,8 +186,11 @@ func (s *Server) articleEdit(w http.ResponseWriter, r *http.Request) error {
 	if !userOf(r).CanArticle(auth.ActArticleView, articleRef(e)) {
 		return errForbidden
 	}
-	return s.showArticleForm(w, r, http.StatusOK, s.newPage(r, ""), &articleForm{A: e, TagsText: strings.Join(e.Tags, ", "),
-		PublishAt: dtLocal(e.PublishAt), Unpublish: dtLocal(e.UnpublishAt)})
+
+	form := &articleForm{A: e, TagsText: strings.Join(e.Tags, ", "),
+		PublishAt: dtLocal(e.PublishAt), Unpublish: dtLocal(e.UnpublishAt)}
+
+	return s.showArticleForm(w, r, http.StatusOK, s.newPage(r, ""), form)
 }
 
 // readArticleForm copies the form into e, collecting field errors.
@@ -196,19 +212,23 @@ func (s *Server) readArticleForm(r *http.Request, e *content.Editable, p *page) 
 	if e.CategoryID == 0 {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category")
 	}
+
 	if t, err := parseDTLocal(f.Unpublish); err != nil {
 		p.Errors["unpublish_at"] = s.text.T("admin.err.time")
 	} else {
 		e.UnpublishAt = t
 	}
+
 	if _, err := parseDTLocal(f.PublishAt); err != nil {
 		p.Errors["publish_at"] = s.text.T("admin.err.time")
 	}
+
 	if e.ImageID != 0 {
 		if m, err := s.media.Get(r.Context(), e.ImageID); err != nil || !media.IsImage(m.Mime) {
 			p.Errors["image_id"] = s.text.T("admin.articles.err_image")
 		}
 	}
+
 	return f
 }
 
@@ -224,10 +244,12 @@ func (s *Server) articleCreate(w http.ResponseWriter, r *http.Request) error {
 	if e.CategoryID != 0 && !u.CanArticle(auth.ActArticleCreate, auth.ArticleRef{CategoryID: e.CategoryID}) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
 	}
+
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
 		return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
 	}
+
 	return s.saveAndMove(w, r, p, f, 0)
 }
 
@@ -237,14 +259,17 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	stored, err := s.content.ArticleForEdit(r.Context(), s.db, id)
 	if err != nil {
 		return err
 	}
+
 	ref := articleRef(stored)
 	if !u.CanArticle(auth.ActArticleView, ref) {
 		return errForbidden
 	}
+
 	expect, _ := strconv.Atoi(r.FormValue("version"))
 	p := s.newPage(r, stored.Title)
 	if !u.CanArticle(auth.ActArticleEdit, ref) {
@@ -254,20 +279,24 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 		if r.FormValue("move") == "" {
 			return errForbidden
 		}
+
 		stored.Version = expect
 		return s.saveAndMove(w, r, p, f, -1)
 	}
+
 	e := &content.Editable{Article: stored.Article, ReviewNote: stored.ReviewNote}
 	f := s.readArticleForm(r, e, p)
 	e.Version = expect
-	if e.CategoryID != stored.CategoryID && !u.CanArticle(auth.ActArticleEdit, auth.ArticleRef{AuthorID: stored.CreatedBy,
-		CategoryID: e.CategoryID, Status: string(stored.Status)}) {
+	moved := auth.ArticleRef{AuthorID: stored.CreatedBy, CategoryID: e.CategoryID, Status: string(stored.Status)}
+	if e.CategoryID != stored.CategoryID && !u.CanArticle(auth.ActArticleEdit, moved) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
 	}
+
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
 		return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
 	}
+
 	return s.saveAndMove(w, r, p, f, expect)
 }
 
@@ -283,18 +312,21 @@ func (s *Server) saveAndMove(w http.ResponseWriter, r *http.Request, p *page, f 
 	if err != nil {
 		publishAt = nil
 	}
+
 	if expect >= 0 {
 		e.PublishAt = publishAt
 		if e.Status == content.StatusDraft || e.Status == content.StatusPending {
 			e.PublishAt = nil // set by the publish move, not by saving a draft
 		}
 	}
+
 	created := e.ID == 0
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if expect >= 0 {
 			if err := s.content.SaveArticle(r.Context(), tx, e, expect, u.ID, ""); err != nil {
 				return err
 			}
+
 			action := "article.update"
 			if created {
 				action = "article.create"
@@ -303,17 +335,22 @@ func (s *Server) saveAndMove(w http.ResponseWriter, r *http.Request, p *page, f 
 				return err
 			}
 		}
+
 		if move == "" {
 			return nil
 		}
 		if !u.CanArticle(moveAction(move), articleRef(e)) {
 			return problem.New(problem.Forbidden, "admin.articles.err_move_denied")
 		}
-		moved, err := s.content.SetStatus(r.Context(), tx, content.StatusChange{ID: e.ID, Version: e.Version, Move: move,
-			PublishAt: publishAt, Note: strings.TrimSpace(f.Note), UserID: u.ID, Now: s.now()})
+
+		moved, err := s.content.SetStatus(r.Context(), tx, content.StatusChange{
+			ID: e.ID, Version: e.Version, Move: move,
+			PublishAt: publishAt, Note: strings.TrimSpace(f.Note), UserID: u.ID, Now: s.now(),
+		})
 		if err != nil {
 			return err
 		}
+
 		*e = *moved
 		return s.auditTx(r.Context(), tx, r, "article."+string(move), "article", e.ID, e.Title+detailNote(f.Note))
 	})
@@ -328,15 +365,18 @@ func (s *Server) saveAndMove(w http.ResponseWriter, r *http.Request, p *page, f 
 				e.ID = 0
 				f.New = true
 			}
+
 			return s.showArticleForm(w, r, handler.Status(err), p, f)
 		}
 		return err
 	}
+
 	s.changed(r.Context())
 	msg := s.text.T("admin.articles.saved")
 	if move != "" {
 		msg = s.text.T("admin.articles.moved", s.text.T(move.LabelKey()))
 	}
+
 	return s.redirect(w, r, "/quan-tri/bai-viet/"+strconv.FormatInt(e.ID, 10)+"/sua", msg)
 }
 

@@ -22,6 +22,7 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	p := s.newPage(r, s.text.T("admin.audit.title"))
 	p.Nav = "audit"
 	p.Data = auditView{Entries: entries, Page: pg, Pages: (total + 49) / 50}

@@ -16,14 +16,22 @@ type categoriesView struct {
 }
 
 func (s *Server) categoryList(w http.ResponseWriter, r *http.Request) error {
-	return s.showCategories(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.categories.title")), &content.Category{Published: true})
+	p := s.newPage(r, s.text.T("admin.categories.title"))
+	return s.showCategories(w, r, http.StatusOK, p, &content.Category{Published: true})
 }
 
-func (s *Server) showCategories(w http.ResponseWriter, r *http.Request, status int, p *page, form *content.Category) error {
+func (s *Server) showCategories(
+	w http.ResponseWriter,
+	r *http.Request,
+	status int,
+	p *page,
+	form *content.Category,
+) error {
 	all, err := s.content.AllCategories(r.Context(), s.cfg.SiteID)
 	if err != nil {
 		return err
 	}
+
 	flat := append([]*content.Category{}, all...)
 	p.Nav = "categories"
 	p.Data = categoriesView{Tree: content.Tree(all), All: flat, Form: form}
@@ -31,6 +39,7 @@ func (s *Server) showCategories(w http.ResponseWriter, r *http.Request, status i
 	if form.ID != 0 {
 		name = "category_form"
 	}
+
 	return s.render(w, status, name, p)
 }
 
@@ -58,9 +67,11 @@ func (s *Server) categoryCreate(w http.ResponseWriter, r *http.Request) error {
 		c.ID = 0
 		return s.showCategories(w, r, http.StatusUnprocessableEntity, p, c)
 	}
+
 	if err != nil {
 		return err
 	}
+
 	s.changed(r.Context())
 	return s.redirect(w, r, "/quan-tri/chuyen-muc/", s.text.T("admin.saved"))
 }
@@ -70,10 +81,12 @@ func (s *Server) categoryEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	c, err := s.content.CategoryByID(r.Context(), id)
 	if err != nil {
 		return err
 	}
+
 	return s.showCategories(w, r, http.StatusOK, s.newPage(r, c.Name), c)
 }
 
@@ -82,10 +95,12 @@ func (s *Server) categorySave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	c, err := s.content.CategoryByID(r.Context(), id)
 	if err != nil {
 		return err
 	}
+
 	readCategory(r, c)
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if err := s.content.UpdateCategory(r.Context(), tx, c); err != nil {
@@ -98,9 +113,11 @@ func (s *Server) categorySave(w http.ResponseWriter, r *http.Request) error {
 		p.Error = s.message(err)
 		return s.showCategories(w, r, http.StatusUnprocessableEntity, p, c)
 	}
+
 	if err != nil {
 		return err
 	}
+
 	s.changed(r.Context())
 	return s.redirect(w, r, "/quan-tri/chuyen-muc/", s.text.T("admin.saved"))
 }

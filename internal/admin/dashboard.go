@@ -21,6 +21,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	v := dashboardView{Counts: counts}
 	if u.Allowed(auth.ActArticlePublish) {
 		pf := f
@@ -29,10 +30,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+
 	mf := content.AdminFilter{SiteID: s.cfg.SiteID, AuthorID: u.ID, Limit: 10}
 	if v.Mine, _, err = s.content.AdminArticles(r.Context(), mf); err != nil {
 		return err
 	}
+
 	p := s.newPage(r, s.text.T("admin.dashboard.title"))
 	p.Nav = "dashboard"
 	p.Data = v
@@ -51,18 +54,22 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 	p.Nav = "account"
 	// The current password is asked again: a borrowed, unlocked laptop
 	// should not be enough to take the account over.
-	if _, err := s.users.Login(r.Context(), u.Username, r.FormValue("current"), s.clientIP(r), r.UserAgent()); err != nil {
+	_, err := s.users.Login(r.Context(), u.Username, r.FormValue("current"), s.clientIP(r), r.UserAgent())
+	if err != nil {
 		p.Errors["current"] = s.text.T("admin.account.bad_current")
 		return s.render(w, http.StatusUnprocessableEntity, "account", p)
 	}
+
 	if r.FormValue("new") != r.FormValue("confirm") {
 		p.Errors["confirm"] = s.text.T("admin.account.mismatch")
 		return s.render(w, http.StatusUnprocessableEntity, "account", p)
 	}
+
 	if err := s.users.SetPassword(r.Context(), s.db, u.ID, r.FormValue("new")); err != nil {
 		p.Errors["new"] = s.message(err)
 		return s.render(w, http.StatusUnprocessableEntity, "account", p)
 	}
+
 	s.audit(r, u.ID, "user.password", "user", u.ID, "")
 	return s.redirect(w, r, "/quan-tri/dang-nhap", s.text.T("admin.account.changed"))
 }

@@ -35,19 +35,28 @@ func (s *Server) mediaLibrary(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	p := s.newPage(r, s.text.T("admin.media.title"))
 	p.Nav = "media"
-	p.Data = mediaView{Items: items, Total: total, Page: pg, Pages: (total + 47) / 48, Q: f.Text, Kind: kind, Pick: q.Get("chon")}
+	p.Data = mediaView{Items: items, Total: total, Page: pg, Pages: (total + 47) / 48,
+		Q: f.Text, Kind: kind, Pick: q.Get("chon")}
+
 	return s.render(w, http.StatusOK, "media", p)
 }
 
 // storeUpload reads one uploaded file and keeps it, refusing what is too
 // big, of a type not accepted, named as something it is not, or (for the
 // editor, imagesOnly) not a picture.
-func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt string, imagesOnly bool) (*media.Media, error) {
+func (s *Server) storeUpload(
+	r *http.Request,
+	fh *multipart.FileHeader,
+	alt string,
+	imagesOnly bool,
+) (*media.Media, error) {
 	if fh.Size > s.cfg.UploadMax {
 		return nil, problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}
+
 	f, err := fh.Open()
 	if err != nil {
 		return nil, err
@@ -60,6 +69,7 @@ func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt stri
 	if int64(len(data)) > s.cfg.UploadMax {
 		return nil, problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}
+
 	mt := media.Sniff(data)
 	if mt == "" {
 		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", fh.Filename)
@@ -70,20 +80,25 @@ func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt stri
 	if imagesOnly && !media.IsImage(mt) {
 		return nil, problem.New(problem.Unsupported, "admin.media.not_image")
 	}
+
 	var m *media.Media
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
 		var err error
 		if m, err = s.media.Put(r.Context(), tx, s.cfg.SiteID, fh.Filename, alt, data); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(r.Context(), `UPDATE media SET created_by = $1 WHERE id = $2`, userOf(r).ID, m.ID); err != nil {
+
+		_, err = tx.ExecContext(r.Context(), `UPDATE media SET created_by = $1 WHERE id = $2`, userOf(r).ID, m.ID)
+		if err != nil {
 			return err
 		}
+
 		return s.auditTx(r.Context(), tx, r, "media.upload", "media", m.ID, fh.Filename)
 	})
 	if errors.Is(err, media.ErrUnsupported) {
 		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", fh.Filename)
 	}
+
 	return m, err
 }
 
@@ -93,15 +108,18 @@ func (s *Server) mediaUpload(w http.ResponseWriter, r *http.Request) error {
 			return s.tooLarge(err)
 		}
 	}
+
 	files := r.MultipartForm.File["file"]
 	if len(files) == 0 {
 		return problem.New(problem.Malformed, "admin.media.none")
 	}
+
 	for _, fh := range files {
 		if _, err := s.storeUpload(r, fh, r.FormValue("alt"), false); err != nil {
 			return err
 		}
 	}
+
 	return s.redirect(w, r, "/quan-tri/tep/?"+r.URL.RawQuery, s.text.T("admin.media.uploaded", len(files)))
 }
 
@@ -119,10 +137,12 @@ func (s *Server) mediaUploadEditor(w http.ResponseWriter, r *http.Request) error
 			return fail(http.StatusRequestEntityTooLarge, s.text.T("admin.media.too_large", s.cfg.UploadMax>>20))
 		}
 	}
+
 	fhs := r.MultipartForm.File["file"]
 	if len(fhs) != 1 {
 		return fail(http.StatusBadRequest, s.text.T("admin.media.none"))
 	}
+
 	m, err := s.storeUpload(r, fhs[0], "", true)
 	if msg := s.message(err); msg != "" {
 		return fail(handler.Status(err), msg)
@@ -130,5 +150,6 @@ func (s *Server) mediaUploadEditor(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
+
 	return json.NewEncoder(w).Encode(map[string]any{"location": mediaURL(m.SHA256, m.Mime), "id": m.ID})
 }

@@ -32,10 +32,12 @@ func (s *Server) pageEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	pg, err := s.content.PageByID(r.Context(), id)
 	if err != nil {
 		return err
 	}
+
 	p := s.newPage(r, pg.Title)
 	p.Nav = "pages"
 	p.Data = pg
@@ -53,6 +55,7 @@ func (s *Server) pageSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+
 	pg.Title = r.FormValue("title")
 	pg.Slug = strings.TrimSpace(r.FormValue("slug"))
 	pg.BodyHTML = r.FormValue("body")
@@ -67,9 +70,11 @@ func (s *Server) pageSave(w http.ResponseWriter, r *http.Request) error {
 		} else {
 			err = s.content.UpdatePage(r.Context(), tx, pg)
 		}
+
 		if err != nil {
 			return err
 		}
+
 		return s.auditTx(r.Context(), tx, r, action, "page", pg.ID, pg.Title)
 	})
 	if errors.Is(err, content.ErrInvalid) {
@@ -79,9 +84,11 @@ func (s *Server) pageSave(w http.ResponseWriter, r *http.Request) error {
 		p.Data = pg
 		return s.render(w, http.StatusUnprocessableEntity, "page_form", p)
 	}
+
 	if err != nil {
 		return err
 	}
+
 	s.changed(r.Context())
 	return s.redirect(w, r, "/quan-tri/trang/", s.text.T("admin.saved"))
 }

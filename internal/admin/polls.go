@@ -41,6 +41,7 @@ func (s *Server) pollCreate(w http.ResponseWriter, r *http.Request) error {
 			pl.Options = append(pl.Options, poll.Option{Label: line})
 		}
 	}
+
 	err := s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if err := s.polls.Create(r.Context(), tx, pl); err != nil {
 			return err
@@ -52,9 +53,11 @@ func (s *Server) pollCreate(w http.ResponseWriter, r *http.Request) error {
 		p.Error = s.message(err)
 		return s.showPolls(w, r, http.StatusUnprocessableEntity, p, q, opts)
 	}
+
 	if err != nil {
 		return err
 	}
+
 	return s.redirect(w, r, "/quan-tri/binh-chon/", s.text.T("admin.saved"))
 }
 
@@ -63,6 +66,7 @@ func (s *Server) pollStatus(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	var action string
 	switch r.FormValue("status") {
 	case "open":
@@ -72,9 +76,11 @@ func (s *Server) pollStatus(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return errBadRequest
 	}
+
 	if err != nil {
 		return err
 	}
+
 	s.audit(r, userOf(r).ID, action, "poll", id, "")
 	s.changed(r.Context())
 	return s.redirect(w, r, "/quan-tri/binh-chon/", s.text.T("admin.saved"))
@@ -106,13 +112,16 @@ func (s *Server) pollEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	rows := make([]optionRow, 0, len(res.Options)+newOptionRows)
 	for i, o := range res.Options {
 		rows = append(rows, optionRow{ID: o.ID, Label: o.Label, Position: i + 1, Votes: o.Votes})
 	}
+
 	for range newOptionRows {
 		rows = append(rows, optionRow{})
 	}
+
 	return s.showPollForm(w, http.StatusOK, s.newPage(r, s.text.T("admin.polls.edit")), res, res.Question, rows)
 }
 
@@ -124,7 +133,14 @@ func (s *Server) pollOf(r *http.Request) (*poll.Results, error) {
 	return s.polls.Results(r.Context(), s.cfg.SiteID, id)
 }
 
-func (s *Server) showPollForm(w http.ResponseWriter, status int, p *page, res *poll.Results, question string, rows []optionRow) error {
+func (s *Server) showPollForm(
+	w http.ResponseWriter,
+	status int,
+	p *page,
+	res *poll.Results,
+	question string,
+	rows []optionRow,
+) error {
 	p.Nav = "polls"
 	p.Data = pollFormView{Poll: res, Question: question, Rows: rows}
 	return s.render(w, status, "poll_form", p)
@@ -137,12 +153,14 @@ func readOptionRows(r *http.Request, res *poll.Results) []optionRow {
 	for _, o := range res.Options {
 		votes[o.ID] = o.Votes
 	}
+
 	remove := map[int64]bool{}
 	for _, v := range r.PostForm["remove"] {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
 			remove[id] = true
 		}
 	}
+
 	ids, labels, positions := r.PostForm["option_id"], r.PostForm["label"], r.PostForm["position"]
 	var rows []optionRow
 	for i := range ids {
@@ -151,14 +169,17 @@ func readOptionRows(r *http.Request, res *poll.Results) []optionRow {
 		if i < len(labels) {
 			row.Label = labels[i]
 		}
+
 		if i < len(positions) {
 			if n, err := strconv.Atoi(strings.TrimSpace(positions[i])); err == nil {
 				row.Position = n
 			}
 		}
+
 		row.Votes, row.Remove = votes[row.ID], remove[row.ID] && row.ID != 0
 		rows = append(rows, row)
 	}
+
 	// Reordering is by the typed numbers; ties keep the form's order.
 	slices.SortStableFunc(rows, func(a, b optionRow) int { return cmp.Compare(a.Position, b.Position) })
 	return rows
@@ -172,6 +193,7 @@ func (s *Server) pollSave(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return errBadRequest
 	}
+
 	question := r.PostFormValue("question")
 	rows := readOptionRows(r, res)
 	var opts []poll.Option
@@ -180,6 +202,7 @@ func (s *Server) pollSave(w http.ResponseWriter, r *http.Request) error {
 	for _, o := range res.Options {
 		known[o.ID] = o.Label
 	}
+
 	for _, row := range rows {
 		switch {
 		case row.Remove:
@@ -190,6 +213,7 @@ func (s *Server) pollSave(w http.ResponseWriter, r *http.Request) error {
 			opts = append(opts, poll.Option{ID: row.ID, Label: row.Label})
 		}
 	}
+
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if err := s.polls.SetQuestion(r.Context(), tx, s.cfg.SiteID, res.ID, question); err != nil {
 			return err
@@ -197,14 +221,17 @@ func (s *Server) pollSave(w http.ResponseWriter, r *http.Request) error {
 		if err := s.polls.SetOptions(r.Context(), tx, s.cfg.SiteID, res.ID, opts); err != nil {
 			return err
 		}
+
 		var labels []string
 		for _, o := range opts {
 			labels = append(labels, o.Label)
 		}
+
 		detail := "phương án: " + strings.Join(labels, " | ")
 		if len(changes) > 0 {
 			detail += "; " + strings.Join(changes, ", ")
 		}
+
 		return s.auditTx(r.Context(), tx, r, "poll.update", "poll", res.ID, detail)
 	})
 	if errors.Is(err, poll.ErrInvalid) {
@@ -217,17 +244,22 @@ func (s *Server) pollSave(w http.ResponseWriter, r *http.Request) error {
 				empty++
 			}
 		}
+
 		for ; empty < newOptionRows; empty++ {
 			rows = append(rows, optionRow{Position: len(rows) + 1})
 		}
+
 		for i := range rows {
 			rows[i].Position = i + 1
 		}
+
 		return s.showPollForm(w, http.StatusUnprocessableEntity, p, res, question, rows)
 	}
+
 	if err != nil {
 		return err
 	}
+
 	s.changed(r.Context())
 	return s.redirect(w, r, fmt.Sprintf("/quan-tri/binh-chon/%d/sua", res.ID), s.text.T("admin.saved"))
 }
@@ -252,6 +284,7 @@ func (s *Server) pollReset(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	if strings.TrimSpace(r.PostFormValue("confirm")) != strconv.FormatInt(res.ID, 10) {
 		p := s.newPage(r, s.text.T("admin.polls.reset"))
 		p.Nav = "polls"
@@ -260,6 +293,7 @@ func (s *Server) pollReset(w http.ResponseWriter, r *http.Request) error {
 		p.Data = res
 		return s.render(w, http.StatusUnprocessableEntity, "poll_reset", p)
 	}
+
 	var n int64
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if n, err = s.polls.Reset(r.Context(), tx, s.cfg.SiteID, res.ID); err != nil {
@@ -270,6 +304,7 @@ func (s *Server) pollReset(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	s.changed(r.Context())
 	return s.redirect(w, r, "/quan-tri/binh-chon/", s.text.T("admin.polls.reset_done", n, res.Question))
 }

@@ -29,19 +29,23 @@ var templateFiles embed.FS
 var staticFiles embed.FS
 
 var pageNames = []string{"login", "error", "dashboard", "articles", "article_form", "revisions", "revision_diff",
-	"media", "categories", "category_form", "pages", "page_form", "polls", "poll_form", "poll_reset", "settings", "users", "user_form", "audit", "account"}
+	"media", "categories", "category_form", "pages", "page_form", "polls", "poll_form", "poll_reset", "settings",
+	"users", "user_form", "audit", "account"}
 
 type templates struct{ sets map[string]*template.Template }
 
 func parseTemplates(funcs template.FuncMap) (*templates, error) {
 	t := &templates{sets: map[string]*template.Template{}}
 	for _, name := range pageNames {
-		set, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		set, err := template.New(name).Funcs(funcs).
+			ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("admin template %s: %w", name, err)
 		}
+
 		t.sets[name] = set
 	}
+
 	return t, nil
 }
 
@@ -72,6 +76,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p *page)
 	if !ok {
 		return fmt.Errorf("no admin template %q", name)
 	}
+
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
@@ -79,6 +84,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p *page)
 	if p.Flash != "" {
 		http.SetCookie(w, &http.Cookie{Name: "ct_flash", Path: Prefix, MaxAge: -1})
 	}
+
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
@@ -93,6 +99,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, f handler.Fai
 	if msg == "" {
 		msg = s.statusMessage(f.Status)
 	}
+
 	p := s.newPage(r, s.text.T("admin.err.title"))
 	p.Error = msg
 	p.Data = f.Status
@@ -139,14 +146,17 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 	if !strings.HasPrefix(name, "static/") {
 		return errNotFound
 	}
+
 	data, err := fs.ReadFile(staticFiles, name)
 	if err != nil {
 		return errNotFound
 	}
+
 	ct := mime.TypeByExtension(path.Ext(name))
 	if ct == "" {
 		ct = "application/octet-stream"
 	}
+
 	w.Header().Set("Content-Type", ct)
 	// Not immutable: the names do not change with the content. A day is
 	// short enough for an upgrade to show.
@@ -211,11 +221,13 @@ func parseDTLocal(v string) (*time.Time, error) {
 	if v == "" {
 		return nil, nil
 	}
+
 	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(layout, v, vn.Location); err == nil {
 			return &t, nil
 		}
 	}
+
 	return nil, fmt.Errorf("bad time %q", v)
 }
 
@@ -251,7 +263,14 @@ func (s *Server) audit(r *http.Request, userID int64, action, objType string, ob
 }
 
 // auditTx records an action inside the transaction that makes it.
-func (s *Server) auditTx(ctx context.Context, q store.Querier, r *http.Request, action, objType string, objID int64, detail string) error {
+func (s *Server) auditTx(
+	ctx context.Context,
+	q store.Querier,
+	r *http.Request,
+	action, objType string,
+	objID int64,
+	detail string,
+) error {
 	var uid int64
 	if u := userOf(r); u != nil {
 		uid = u.ID

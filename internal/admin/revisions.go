@@ -16,6 +16,7 @@ func (s *Server) articleFor(r *http.Request, a auth.Action) (*content.Editable, 
 	if err != nil {
 		return nil, err
 	}
+
 	e, err := s.content.ArticleForEdit(r.Context(), s.db, id)
 	if err != nil {
 		return nil, err
@@ -23,6 +24,7 @@ func (s *Server) articleFor(r *http.Request, a auth.Action) (*content.Editable, 
 	if !userOf(r).CanArticle(a, articleRef(e)) {
 		return nil, errForbidden
 	}
+
 	return e, nil
 }
 
@@ -37,14 +39,17 @@ func (s *Server) revisionList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	revs, err := s.content.Revisions(r.Context(), e.ID)
 	if err != nil {
 		return err
 	}
+
 	names, err := s.users.UserNames(r.Context())
 	if err != nil {
 		return err
 	}
+
 	p := s.newPage(r, s.text.T("admin.revisions.title"))
 	p.Nav = "articles"
 	p.Data = revisionsView{A: e, Revisions: revs, Names: names}
@@ -64,19 +69,24 @@ func (s *Server) revisionDiff(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	v, err := strconv.Atoi(r.PathValue("v"))
 	if err != nil {
 		return errNotFound
 	}
+
 	rev, err := s.content.RevisionAt(r.Context(), e.ID, v)
 	if err != nil {
 		return err
 	}
+
 	parts := content.Diff(content.RevisionText(rev.Title, rev.IntroHTML, rev.BodyHTML),
 		content.RevisionText(e.Title, e.IntroHTML, e.BodyHTML))
+
 	p := s.newPage(r, s.text.T("admin.revisions.diff", v))
 	p.Nav = "articles"
-	p.Data = diffView{A: e, Rev: rev, Parts: parts, CanRestore: userOf(r).CanArticle(auth.ActArticleRestore, articleRef(e))}
+	canRestore := userOf(r).CanArticle(auth.ActArticleRestore, articleRef(e))
+	p.Data = diffView{A: e, Rev: rev, Parts: parts, CanRestore: canRestore}
 	return s.render(w, http.StatusOK, "revision_diff", p)
 }
 
@@ -85,10 +95,12 @@ func (s *Server) revisionRestore(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	v, err := strconv.Atoi(r.PathValue("v"))
 	if err != nil {
 		return errNotFound
 	}
+
 	expect, _ := strconv.Atoi(r.FormValue("version"))
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if _, err := s.content.RestoreRevision(r.Context(), tx, e.ID, v, expect, userOf(r).ID); err != nil {
@@ -102,6 +114,8 @@ func (s *Server) revisionRestore(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	s.changed(r.Context())
-	return s.redirect(w, r, "/quan-tri/bai-viet/"+strconv.FormatInt(e.ID, 10)+"/sua", s.text.T("admin.revisions.restored", v))
+	edit := "/quan-tri/bai-viet/" + strconv.FormatInt(e.ID, 10) + "/sua"
+	return s.redirect(w, r, edit, s.text.T("admin.revisions.restored", v))
 }

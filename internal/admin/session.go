@@ -49,31 +49,39 @@ func (s *Server) wrap(rt route) http.Handler {
 			if strings.HasPrefix(r.URL.Path, "/quan-tri/tep/") {
 				limit = s.cfg.UploadMax + 1<<20
 			}
+
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
+
 		if rt.perm == public {
 			return rt.h(w, r)
 		}
+
 		st := &reqState{}
 		if c, err := r.Cookie(CookieName); err == nil {
 			u, sess, err := s.users.Authenticate(r.Context(), c.Value)
 			if err != nil && !errors.Is(err, auth.ErrNotFound) {
 				return err
 			}
+
 			st.user, st.sess = u, sess
 		}
+
 		if st.user == nil {
 			return s.toLogin(w, r)
 		}
+
 		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			if err := s.checkToken(r, st.sess.CSRFToken); err != nil {
 				return err
 			}
 		}
+
 		if rt.perm != loggedIn && !st.user.Allowed(rt.perm) {
 			return errForbidden
 		}
+
 		return rt.h(w, r)
 	})
 }
@@ -88,9 +96,11 @@ func (s *Server) checkToken(r *http.Request, want string) error {
 		}
 		got = r.PostFormValue("csrf")
 	}
+
 	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 		return problem.New(problem.Forbidden, "admin.err.csrf")
 	}
+
 	return nil
 }
 
@@ -111,10 +121,12 @@ func (s *Server) toLogin(w http.ResponseWriter, r *http.Request) error {
 		}
 		return problem.New(problem.Unauthenticated, "admin.login.required")
 	}
+
 	q := url.Values{"tiep": {r.URL.RequestURI()}}
 	if _, err := r.Cookie(CookieName); err == nil {
 		q.Set("het-han", "1")
 	}
+
 	http.Redirect(w, r, "/quan-tri/dang-nhap?"+q.Encode(), http.StatusSeeOther)
 	return nil
 }
@@ -139,18 +151,22 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		if msg == "" {
 			return err
 		}
+
 		status := http.StatusUnauthorized
 		if problem.Is(err, problem.TooMany) {
 			status = http.StatusTooManyRequests
 		}
+
 		p := s.newPage(r, s.text.T("admin.login.title"))
 		p.Error = msg
 		p.Data = map[string]string{"Next": next, "Username": username}
 		return s.render(w, status, "login", p)
 	}
+
 	s.audit(r, res.User.ID, "user.login", "user", res.User.ID, "")
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: res.Token, Path: Prefix, HttpOnly: true,
 		Secure: s.secure(r), SameSite: http.SameSiteLaxMode, Expires: res.Session.ExpiresAt})
+
 	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil
 }
@@ -161,9 +177,11 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+
 	s.audit(r, userOf(r).ID, "user.logout", "user", userOf(r).ID, "")
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: Prefix, HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: -1, Expires: time.Unix(1, 0)})
+
 	http.Redirect(w, r, "/quan-tri/dang-nhap", http.StatusSeeOther)
 	return nil
 }
@@ -189,15 +207,18 @@ func (s *Server) fromProxy(r *http.Request) bool {
 	if err != nil {
 		return false
 	}
+
 	a, err := netip.ParseAddr(host)
 	if err != nil {
 		return false
 	}
+
 	for _, p := range s.cfg.TrustedProxies {
 		if p.Contains(a.Unmap()) {
 			return true
 		}
 	}
+
 	return false
 }
 
@@ -208,6 +229,7 @@ func (s *Server) clientIP(r *http.Request) string {
 	if err != nil {
 		host = r.RemoteAddr
 	}
+
 	if s.fromProxy(r) {
 		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
 			parts := strings.Split(xff, ",")
@@ -216,5 +238,6 @@ func (s *Server) clientIP(r *http.Request) string {
 			}
 		}
 	}
+
 	return host
 }

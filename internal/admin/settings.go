@@ -54,6 +54,7 @@ func sidebarModulesFrom(r *http.Request) string {
 		name string
 		at   int
 	}
+
 	var list []placed
 	for _, name := range site.SidebarModuleNames {
 		at, err := strconv.Atoi(r.FormValue("module_" + name))
@@ -61,11 +62,13 @@ func sidebarModulesFrom(r *http.Request) string {
 			list = append(list, placed{name, at})
 		}
 	}
+
 	slices.SortStableFunc(list, func(a, b placed) int { return a.at - b.at })
 	names := make([]string, len(list))
 	for i, p := range list {
 		names[i] = p.name
 	}
+
 	return strings.Join(names, ",")
 }
 
@@ -75,40 +78,60 @@ func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	values := map[string]string{site.KeySiteName: st.SiteName, site.KeyAgency: st.Agency, site.KeyEditorInChief: st.EditorInChief,
+
+	values := map[string]string{
+		site.KeySiteName: st.SiteName, site.KeyAgency: st.Agency, site.KeyEditorInChief: st.EditorInChief,
 		site.KeyLicence: st.Licence, site.KeyAddress: st.Address, site.KeyPhone: st.Phone, site.KeyFax: st.Fax,
 		site.KeyTagline: st.Tagline, site.KeyVisitsOffset: strconv.FormatInt(st.VisitsOffset, 10),
-		site.KeySidebarModules: strings.Join(st.SidebarModules, ",")}
+		site.KeySidebarModules: strings.Join(st.SidebarModules, ","),
+	}
 	if n, set, err := s.polls.VotesPerIP(ctx, s.db, s.cfg.SiteID); err != nil {
 		return err
 	} else if set {
 		values[poll.KeyVotesPerIP] = strconv.Itoa(n)
 	}
+
 	rows, err := stats.CounterRows(ctx, s.db, s.cfg.SiteID)
 	if err != nil {
 		return err
 	}
+
 	return s.showSettings(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.settings.title")), values, rows)
 }
 
-func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, status int, p *page, values map[string]string, counterRows []string) error {
+func (s *Server) showSettings(
+	w http.ResponseWriter,
+	r *http.Request,
+	status int,
+	p *page,
+	values map[string]string,
+	counterRows []string,
+) error {
 	var v settingsView
 	for _, f := range settingFields {
 		v.Rows = append(v.Rows, settingRow{Key: f.Key, Label: s.text.T(f.Label), Value: values[f.Key]})
 	}
+
 	v.Rows = append(v.Rows, settingRow{Key: poll.KeyVotesPerIP, Label: s.text.T("admin.settings.poll_votes_per_ip"),
 		Value: values[poll.KeyVotesPerIP], Placeholder: s.text.T("admin.settings.default", s.polls.DefaultLimit())})
+
 	for _, name := range stats.DefaultCounterRows {
-		v.Counters = append(v.Counters, counterChoice{Name: name, Label: s.text.T("stats." + name), On: slices.Contains(counterRows, name)})
+		v.Counters = append(v.Counters,
+			counterChoice{Name: name, Label: s.text.T("stats." + name), On: slices.Contains(counterRows, name)})
 	}
+
 	shown := site.ParseModules(values[site.KeySidebarModules])
 	for _, name := range site.SidebarModuleNames {
-		m := moduleChoice{Name: name, Label: s.text.T("admin.settings.module_" + name), Position: slices.Index(shown, name) + 1}
+		m := moduleChoice{Name: name, Label: s.text.T("admin.settings.module_" + name),
+			Position: slices.Index(shown, name) + 1}
+
 		for i := range len(site.SidebarModuleNames) + 1 {
 			m.Places = append(m.Places, i)
 		}
+
 		v.Modules = append(v.Modules, m)
 	}
+
 	p.Nav = "settings"
 	p.Data = v
 	return s.render(w, status, "settings", p)
@@ -119,10 +142,12 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 	for _, f := range settingFields {
 		values[f.Key] = strings.TrimSpace(r.FormValue(f.Key))
 	}
+
 	values[poll.KeyVotesPerIP] = strings.TrimSpace(r.FormValue(poll.KeyVotesPerIP))
 	if r.FormValue("modules_shown") != "" {
 		values[site.KeySidebarModules] = sidebarModulesFrom(r)
 	}
+
 	// The counter checkboxes send nothing when all are cleared; the
 	// hidden marker tells that apart from a form without them.
 	var counterRows []string
@@ -139,18 +164,22 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+
 	p := s.newPage(r, s.text.T("admin.settings.title"))
 	for _, key := range []string{site.KeyVisitsOffset, poll.KeyVotesPerIP} {
 		if v := values[key]; v != "" {
-			if n, err := strconv.ParseInt(v, 10, 64); err != nil || n < 0 || (key == poll.KeyVotesPerIP && n > 1_000_000) {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || n < 0 || (key == poll.KeyVotesPerIP && n > 1_000_000) {
 				p.Errors[key] = s.text.T("admin.settings.bad_number")
 			}
 		}
 	}
+
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
 		return s.showSettings(w, r, http.StatusUnprocessableEntity, p, values, counterRows)
 	}
+
 	err := s.db.InTx(r.Context(), func(tx store.Tx) error {
 		if err := site.Save(r.Context(), tx, s.cfg.SiteID, values); err != nil {
 			return err
@@ -160,6 +189,7 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+
 	s.changed(r.Context())
 	return s.redirect(w, r, "/quan-tri/cai-dat", s.text.T("admin.saved"))
 }
