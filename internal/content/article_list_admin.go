@@ -56,45 +56,19 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, i
 	if err := site.Check(f.SiteID, "list articles"); err != nil {
 		return nil, 0, err
 	}
+
 	args := []any{f.SiteID}
-	where := []string{"a.site_id = $1"}
 	arg := func(v any) string {
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	}
-	if f.Status != "" {
-		where = append(where, "a.status = "+arg(string(f.Status)))
-	} else {
-		where = append(where, "a.status <> 'trashed'")
-	}
-	if f.CategoryID != 0 {
-		where = append(where, "a.category_id = "+arg(f.CategoryID))
-	}
-	if f.AuthorID != 0 {
-		where = append(where, "a.created_by = "+arg(f.AuthorID))
-	}
-	if f.OnlyAuthor != 0 || f.OnlyCategories != nil {
-		var or []string
-		if f.OnlyAuthor != 0 {
-			or = append(or, "a.created_by = "+arg(f.OnlyAuthor))
-		}
-		if len(f.OnlyCategories) > 0 {
-			var ids []string
-			for _, c := range f.OnlyCategories {
-				ids = append(ids, arg(c))
-			}
-			or = append(or, "a.category_id IN ("+strings.Join(ids, ", ")+")")
-		}
-		if len(or) == 0 {
-			or = append(or, "1 = 0")
-		}
-		where = append(where, "("+strings.Join(or, " OR ")+")")
-	}
+	w := adminWhere(f, arg)
+
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 30
 	}
 	f.Offset = max(f.Offset, 0)
-	w := strings.Join(where, " AND ")
+
 	var total int
 	if text := foldWords(f.Text); text != "" {
 		// The title filter ignores case and diacritics the way search
@@ -106,23 +80,29 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, i
 		if err != nil {
 			return nil, 0, err
 		}
+
 		total = len(ids)
 		ids = ids[min(f.Offset, len(ids)):min(f.Offset+f.Limit, len(ids))]
 		if len(ids) == 0 {
 			return nil, total, nil
 		}
+
 		in := make([]string, len(ids))
 		for i, id := range ids {
 			in[i] = arg(id)
 		}
+
 		w += " AND a.id IN (" + strings.Join(in, ", ") + ")"
 		f.Offset = 0
-	} else if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+w, args...).Scan(&total); err != nil {
+	} else if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+w,
+		args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
+
 	lim, off := arg(f.Limit), arg(f.Offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.slug, a.category_id, c.name, c.slug, COALESCE(a.created_by, 0),
-		COALESCE(NULLIF(u.display_name, ''), u.username, ''), a.status, a.publish_at, a.updated_at, a.version, a.review_note, a.featured
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.slug, a.category_id, c.name, c.slug,
+		COALESCE(a.created_by, 0), COALESCE(NULLIF(u.display_name, ''), u.username, ''),
+		a.status, a.publish_at, a.updated_at, a.version, a.review_note, a.featured
 		FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by
 		WHERE `+w+` ORDER BY a.updated_at DESC, a.id DESC LIMIT `+lim+` OFFSET `+off, args...)
 	if err != nil {
@@ -138,11 +118,51 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter) ([]AdminRow, i
 			&r.AuthorName, &r.Status, &publish, &updated, &r.Version, &r.ReviewNote, &r.Featured); err != nil {
 			return nil, 0, err
 		}
+
 		r.PublishAt = store.NullTime(publish)
 		r.UpdatedAt = store.Time(updated)
 		out = append(out, r)
 	}
+
 	return out, total, rows.Err()
+}
+
+// adminWhere is the WHERE clause that picks f's articles (the site is
+// $1); arg adds an argument to the query and returns its placeholder.
+func adminWhere(f AdminFilter, arg func(any) string) string {
+	where := []string{"a.site_id = $1"}
+	if f.Status != "" {
+		where = append(where, "a.status = "+arg(string(f.Status)))
+	} else {
+		where = append(where, "a.status <> 'trashed'")
+	}
+
+	if f.CategoryID != 0 {
+		where = append(where, "a.category_id = "+arg(f.CategoryID))
+	}
+	if f.AuthorID != 0 {
+		where = append(where, "a.created_by = "+arg(f.AuthorID))
+	}
+
+	if f.OnlyAuthor != 0 || f.OnlyCategories != nil {
+		var or []string
+		if f.OnlyAuthor != 0 {
+			or = append(or, "a.created_by = "+arg(f.OnlyAuthor))
+		}
+		if len(f.OnlyCategories) > 0 {
+			var ids []string
+			for _, c := range f.OnlyCategories {
+				ids = append(ids, arg(c))
+			}
+			or = append(or, "a.category_id IN ("+strings.Join(ids, ", ")+")")
+		}
+		if len(or) == 0 {
+			or = append(or, "1 = 0") // a role that may see nothing
+		}
+		where = append(where, "("+strings.Join(or, " OR ")+")")
+	}
+
+	return strings.Join(where, " AND ")
 }
 
 // foldWords is s folded for matching (vn.Fold) with its spaces collapsed.
@@ -170,6 +190,7 @@ func (s *Store) titleMatches(ctx context.Context, where string, args []any, text
 			ids = append(ids, id)
 		}
 	}
+
 	return ids, rows.Err()
 }
 
@@ -184,7 +205,9 @@ func (s *Store) CountByStatus(ctx context.Context, f AdminFilter) (map[Status]in
 		if err != nil {
 			return nil, err
 		}
+
 		out[st] = n
 	}
+
 	return out, nil
 }

@@ -29,13 +29,19 @@ var transitions = map[Transition]struct {
 	from []Status
 	to   Status
 }{
-	Submit:    {[]Status{StatusDraft}, StatusPending},
-	Publish:   {[]Status{StatusDraft, StatusPending, StatusUnpublished, StatusArchived, StatusPublished}, StatusPublished},
+	Submit: {[]Status{StatusDraft}, StatusPending},
+	Publish: {
+		[]Status{StatusDraft, StatusPending, StatusUnpublished, StatusArchived, StatusPublished},
+		StatusPublished,
+	},
 	Reject:    {[]Status{StatusPending}, StatusDraft},
 	Unpublish: {[]Status{StatusPublished}, StatusUnpublished},
 	Archive:   {[]Status{StatusPublished, StatusUnpublished}, StatusArchived},
-	Trash:     {[]Status{StatusDraft, StatusPending, StatusPublished, StatusUnpublished, StatusArchived}, StatusTrashed},
-	Restore:   {[]Status{StatusTrashed}, StatusDraft},
+	Trash: {
+		[]Status{StatusDraft, StatusPending, StatusPublished, StatusUnpublished, StatusArchived},
+		StatusTrashed,
+	},
+	Restore: {[]Status{StatusTrashed}, StatusDraft},
 }
 
 // Allows reports whether move t may start from status s.
@@ -44,11 +50,13 @@ func (t Transition) Allows(s Status) bool {
 	if !ok {
 		return false
 	}
+
 	for _, f := range tr.from {
 		if f == s {
 			return true
 		}
 	}
+
 	return false
 }
 
@@ -76,10 +84,12 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 	if e.Version != c.Version {
 		return nil, ErrStale
 	}
+
 	if !c.Move.Allows(e.Status) {
 		return nil, problem.New(problem.Invalid, "content.err.move_refused",
 			problem.Key(c.Move.LabelKey()), problem.Key(e.Status.LabelKey())).Because(ErrInvalid)
 	}
+
 	now := c.Now.UTC().Truncate(time.Second)
 	a := &e.Article
 	note := i18n.Default.T(c.Move.LabelKey())
@@ -95,9 +105,11 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 		case a.PublishAt == nil || a.Status == StatusDraft || a.Status == StatusPending:
 			a.PublishAt = &now
 		}
+
 		if a.UnpublishAt != nil && !a.UnpublishAt.After(*a.PublishAt) {
 			return nil, invalid("unpublish_at", "content.err.unpublish_before")
 		}
+
 		e.ReviewNote = ""
 		if a.PublishAt.After(now) {
 			note = i18n.Default.T("content.note.scheduled")
@@ -106,11 +118,13 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 		if c.Note == "" {
 			return nil, invalid("note", "content.err.reject_note")
 		}
+
 		e.ReviewNote = c.Note
 		note += ": " + c.Note
 	case Submit:
 		e.ReviewNote = ""
 	}
+
 	a.Status = transitions[c.Move].to
 	a.UpdatedAt = now
 	res, err := q.ExecContext(ctx, `UPDATE articles SET status = $1, publish_at = $2, review_note = $3, updated_at = $4,
@@ -122,6 +136,7 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil, ErrStale
 	}
+
 	a.Version = c.Version + 1
 	if err := s.reindex(ctx, q, a); err != nil {
 		return nil, err
@@ -129,6 +144,7 @@ func (s *Store) SetStatus(ctx context.Context, q store.Querier, c StatusChange) 
 	if err := writeRevision(ctx, q, e, c.UserID, note); err != nil {
 		return nil, err
 	}
+
 	return e, nil
 }
 

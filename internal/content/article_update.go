@@ -46,11 +46,13 @@ func (s *Store) ArticleForEdit(ctx context.Context, q store.Querier, id int64) (
 	if err != nil {
 		return nil, fmt.Errorf("article %d: %w", id, err)
 	}
+
 	a.PublishAt, a.UnpublishAt = store.NullTime(publish), store.NullTime(unpublish)
 	a.CreatedAt, a.UpdatedAt = store.Time(created), store.Time(updated)
 	if e.Tags, err = articleTags(ctx, q, id); err != nil {
 		return nil, err
 	}
+
 	return e, nil
 }
 
@@ -67,11 +69,19 @@ func articleTags(ctx context.Context, q store.Querier, id int64) ([]string, erro
 // expect, and records the result as a revision saved by userID. A stale
 // version is ErrStale and changes nothing. The search index follows
 // inside q. Status is not changed by an update: that is SetStatus's job.
-func (s *Store) SaveArticle(ctx context.Context, q store.Querier, e *Editable, expect int, userID int64, note string) error {
+func (s *Store) SaveArticle(
+	ctx context.Context,
+	q store.Querier,
+	e *Editable,
+	expect int,
+	userID int64,
+	note string,
+) error {
 	a := &e.Article
 	if err := site.Check(a.SiteID, "save article"); err != nil {
 		return err
 	}
+
 	a.Slug = strings.TrimSpace(a.Slug)
 	if a.Slug != "" && a.Slug != vn.Slug(a.Slug) {
 		return invalid("slug", "content.err.slug_chars", vn.Slug(a.Slug))
@@ -79,6 +89,7 @@ func (s *Store) SaveArticle(ctx context.Context, q store.Querier, e *Editable, e
 	if a.UnpublishAt != nil && a.PublishAt != nil && !a.UnpublishAt.After(*a.PublishAt) {
 		return invalid("unpublish_at", "content.err.unpublish_before")
 	}
+
 	if a.ID == 0 {
 		if a.CreatedBy == 0 {
 			a.CreatedBy = userID
@@ -100,9 +111,11 @@ func (s *Store) SaveArticle(ctx context.Context, q store.Querier, e *Editable, e
 			}
 			return fmt.Errorf("article %d: %w", a.ID, err)
 		}
+
 		if err := prepareArticle(a); err != nil {
 			return err
 		}
+
 		// Only a changed slug is checked: imported sites hold duplicates
 		// that must stay editable.
 		if a.Slug != oldSlug {
@@ -110,28 +123,32 @@ func (s *Store) SaveArticle(ctx context.Context, q store.Querier, e *Editable, e
 				return err
 			}
 		}
+
 		a.UpdatedAt = time.Now().UTC().Truncate(time.Second)
 		res, err := q.ExecContext(ctx, `UPDATE articles SET category_id = $1, slug = $2, title = $3, intro_html = $4,
 			body_html = $5, excerpt = $6, author_alias = $7, meta_description = $8, publish_at = $9, unpublish_at = $10,
 			featured = $11, image_id = $12, updated_at = $13, version = version + 1
 			WHERE id = $14 AND version = $15`,
 			a.CategoryID, a.Slug, a.Title, a.IntroHTML, a.BodyHTML, a.Excerpt, a.AuthorAlias, a.MetaDescription,
-			store.NullUnix(a.PublishAt), store.NullUnix(a.UnpublishAt), a.Featured, nullID(a.ImageID), a.UpdatedAt.Unix(),
-			a.ID, expect)
+			store.NullUnix(a.PublishAt), store.NullUnix(a.UnpublishAt), a.Featured, nullID(a.ImageID),
+			a.UpdatedAt.Unix(), a.ID, expect)
 		if err != nil {
 			return fmt.Errorf("update article: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrStale
 		}
+
 		a.Version = expect + 1
 		if err := s.reindex(ctx, q, a); err != nil {
 			return err
 		}
 	}
+
 	if err := setTags(ctx, q, a.SiteID, a.ID, e.Tags); err != nil {
 		return err
 	}
+
 	return writeRevision(ctx, q, e, userID, note)
 }
 
@@ -145,6 +162,7 @@ func checkSlug(ctx context.Context, q store.Querier, a *Article) error {
 	if n > 0 {
 		return invalid("slug", "content.err.slug_taken_article", a.Slug)
 	}
+
 	return nil
 }
 
@@ -158,9 +176,11 @@ func ParseTags(s string) []string {
 		if t == "" || k == "" || seen[k] || len(t) > 100 {
 			continue
 		}
+
 		seen[k] = true
 		out = append(out, t)
 	}
+
 	return out
 }
 
@@ -168,6 +188,7 @@ func setTags(ctx context.Context, q store.Querier, siteID, articleID int64, tags
 	if _, err := q.ExecContext(ctx, `DELETE FROM article_tags WHERE article_id = $1`, articleID); err != nil {
 		return fmt.Errorf("tags: %w", err)
 	}
+
 	for _, name := range ParseTags(strings.Join(tags, ",")) {
 		slug := vn.Slug(name)
 		var id int64
@@ -176,10 +197,13 @@ func setTags(ctx context.Context, q store.Querier, siteID, articleID int64, tags
 		if err != nil {
 			return fmt.Errorf("tag %q: %w", name, err)
 		}
-		if _, err := q.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+
+		if _, err := q.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)
+			ON CONFLICT DO NOTHING`,
 			articleID, id); err != nil {
 			return fmt.Errorf("tag %q: %w", name, err)
 		}
 	}
+
 	return nil
 }

@@ -24,8 +24,8 @@ const visibleSQL = `a.site_id = $1 AND a.status = 'published' AND a.access = 'pu
 // and archived articles too. Archiving takes an article out of the lists
 // but keeps the links to it (in newspapers, on other portals, in old
 // Joomla URLs) working.
-const readableSQL = `a.site_id = $1 AND a.status IN ('published', 'archived') AND a.access = 'public' AND a.publish_at <= $2
-	AND (a.unpublish_at IS NULL OR a.unpublish_at > $2)`
+const readableSQL = `a.site_id = $1 AND a.status IN ('published', 'archived') AND a.access = 'public'
+	AND a.publish_at <= $2 AND (a.unpublish_at IS NULL OR a.unpublish_at > $2)`
 
 // CreateArticle inserts a, normalising its text, sanitising its HTML and
 // deriving the slug from the title when empty. A published article
@@ -34,14 +34,17 @@ func (s *Store) CreateArticle(ctx context.Context, q store.Querier, a *Article) 
 	if err := prepareArticle(a); err != nil {
 		return err
 	}
+
 	now := time.Now().UTC().Truncate(time.Second)
 	if a.CreatedAt.IsZero() {
 		a.CreatedAt = now
 	}
+
 	a.UpdatedAt = now
 	if a.Version == 0 {
 		a.Version = 1
 	}
+
 	err := q.QueryRowContext(ctx, `INSERT INTO articles
 		(site_id, category_id, slug, title, intro_html, body_html, excerpt, author_alias, meta_description,
 		 created_by, status, publish_at, unpublish_at, featured, hits, image_id, version, created_at, updated_at)
@@ -53,6 +56,7 @@ func (s *Store) CreateArticle(ctx context.Context, q store.Querier, a *Article) 
 	if err != nil {
 		return fmt.Errorf("create article: %w", err)
 	}
+
 	return s.reindex(ctx, q, a)
 }
 
@@ -79,10 +83,12 @@ func prepareArticle(a *Article) error {
 	if a.Slug == "" {
 		a.Slug = "bai-viet"
 	}
+
 	if a.Status == StatusPublished && a.PublishAt == nil {
 		t := time.Now().UTC().Truncate(time.Second)
 		a.PublishAt = &t
 	}
+
 	a.AuthorAlias = strings.TrimSpace(vn.NFC(a.AuthorAlias))
 	a.MetaDescription = strings.TrimSpace(vn.NFC(a.MetaDescription))
 	a.IntroHTML = SanitizeHTML(a.IntroHTML)
@@ -111,12 +117,14 @@ func (s *Store) PublishedArticle(ctx context.Context, siteID, id int64, now time
 	var created, updated int64
 	var img imageCols
 	err := s.db.QueryRowContext(ctx, `SELECT a.id, a.site_id, a.category_id, a.slug, a.title, a.intro_html, a.body_html,
-		a.excerpt, a.author_alias, a.access, a.meta_description, a.created_by, a.status, a.publish_at, a.unpublish_at, a.featured,
+		a.excerpt, a.author_alias, a.access, a.meta_description, a.created_by, a.status, a.publish_at, a.unpublish_at,
+		a.featured,
 		a.hits, COALESCE(a.image_id, 0), a.version, a.created_at, a.updated_at, `+imageSelect+`
 		FROM articles a LEFT JOIN media m ON m.id = a.image_id
 		WHERE a.id = $3 AND `+readableSQL, siteID, now.Unix(), id).Scan(
 		&a.ID, &a.SiteID, &a.CategoryID, &a.Slug, &a.Title, &a.IntroHTML, &a.BodyHTML,
-		&a.Excerpt, &a.AuthorAlias, &a.Access, &a.MetaDescription, &createdBy, &a.Status, &publish, &unpublish, &a.Featured,
+		&a.Excerpt, &a.AuthorAlias, &a.Access, &a.MetaDescription, &createdBy, &a.Status, &publish, &unpublish,
+		&a.Featured,
 		&a.Hits, &a.ImageID, &a.Version, &created, &updated, &img.sha, &img.mime, &img.w, &img.h, &img.alt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
@@ -124,6 +132,7 @@ func (s *Store) PublishedArticle(ctx context.Context, siteID, id int64, now time
 	if err != nil {
 		return nil, fmt.Errorf("article %d: %w", id, err)
 	}
+
 	a.CreatedBy = createdBy.Int64
 	a.PublishAt, a.UnpublishAt = store.NullTime(publish), store.NullTime(unpublish)
 	a.CreatedAt, a.UpdatedAt = store.Time(created), store.Time(updated)
@@ -151,18 +160,23 @@ func (o ListOptions) where(now time.Time) (string, []any) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
+
 			args = append(args, id)
 			b.WriteString("$" + strconv.Itoa(len(args)))
 		}
+
 		b.WriteString(")")
 	}
+
 	if o.ExcludeID != 0 {
 		args = append(args, o.ExcludeID)
 		b.WriteString(" AND a.id <> $" + strconv.Itoa(len(args)))
 	}
+
 	if o.Featured {
 		b.WriteString(" AND a.featured = TRUE")
 	}
+
 	return b.String(), args
 }
 
@@ -173,6 +187,7 @@ func (s *Store) ListPublished(ctx context.Context, o ListOptions, now time.Time)
 	if limit <= 0 || limit > 200 {
 		limit = 20
 	}
+
 	args = append(args, limit, o.Offset)
 	n := len(args)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+summarySelect+`
@@ -182,6 +197,7 @@ func (s *Store) ListPublished(ctx context.Context, o ListOptions, now time.Time)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
+
 	return scanSummaries(rows)
 }
 
@@ -201,19 +217,27 @@ func (s *Store) CountPublished(ctx context.Context, o ListOptions, now time.Time
 // through the listing index, a few rows per category: ranking every
 // visible article with a window function read the whole table (200 ms
 // per home page at 10,000 articles).
-func (s *Store) LatestPerCategory(ctx context.Context, siteID int64, perCategory int, now time.Time) (map[int64][]Summary, error) {
+func (s *Store) LatestPerCategory(
+	ctx context.Context,
+	siteID int64,
+	perCategory int,
+	now time.Time,
+) (map[int64][]Summary, error) {
 	rows, err := s.db.QueryContext(ctx, latestPerCategorySQL[s.db.Dialect], siteID, now.Unix(), perCategory)
 	if err != nil {
 		return nil, fmt.Errorf("latest per category: %w", err)
 	}
+
 	list, err := scanSummaries(rows)
 	if err != nil {
 		return nil, err
 	}
+
 	out := map[int64][]Summary{}
 	for _, a := range list {
 		out[a.CategoryID] = append(out[a.CategoryID], a)
 	}
+
 	return out, nil
 }
 
@@ -254,13 +278,15 @@ func scanSummaries(rows *sql.Rows) ([]Summary, error) {
 			&a.CategoryName, &a.Featured, &a.Hits, &img.sha, &img.mime, &img.w, &img.h, &img.alt); err != nil {
 			return a, fmt.Errorf("scan article: %w", err)
 		}
+
 		a.PublishAt = store.Time(publish)
 		a.Image = img.ref()
 		return a, nil
 	})
 }
 
-const imageSelect = `COALESCE(m.sha256, ''), COALESCE(m.mime, ''), COALESCE(m.width, 0), COALESCE(m.height, 0), COALESCE(m.alt, '')`
+const imageSelect = `COALESCE(m.sha256, ''), COALESCE(m.mime, ''),
+	COALESCE(m.width, 0), COALESCE(m.height, 0), COALESCE(m.alt, '')`
 
 type imageCols struct {
 	sha, mime, alt string
@@ -283,6 +309,7 @@ func (s *Store) Sitemap(ctx context.Context, siteID int64, now time.Time, limit 
 	if err != nil {
 		return nil, fmt.Errorf("sitemap: %w", err)
 	}
+
 	return store.Collect(rows, func(sc store.Scanner) (SitemapEntry, error) {
 		var e SitemapEntry
 		var updated int64

@@ -34,6 +34,7 @@ func prepareCategory(c *Category) error {
 	if c.Slug == "" || c.Slug != vn.Slug(c.Slug) {
 		return invalid("slug", "content.err.category_slug", c.Slug)
 	}
+
 	return nil
 }
 
@@ -45,6 +46,7 @@ func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category
 	if err := site.Check(c.SiteID, "create category"); err != nil {
 		return err
 	}
+
 	now := time.Now().Unix()
 	parent := sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}
 	err := q.QueryRowContext(ctx, `INSERT INTO categories
@@ -57,6 +59,7 @@ func (s *Store) CreateCategory(ctx context.Context, q store.Querier, c *Category
 	if err != nil {
 		return fmt.Errorf("create category: %w", err)
 	}
+
 	return nil
 }
 
@@ -79,6 +82,7 @@ func Tree(cats []*Category) []*Category {
 		c.Children = nil
 		byID[c.ID] = c
 	}
+
 	var roots []*Category
 	for _, c := range cats {
 		if p, ok := byID[c.ParentID]; ok && c.ParentID != c.ID {
@@ -87,6 +91,7 @@ func Tree(cats []*Category) []*Category {
 			roots = append(roots, c)
 		}
 	}
+
 	return roots
 }
 
@@ -100,6 +105,7 @@ func (s *Store) CategoryBySlug(ctx context.Context, siteID int64, slug string) (
 	if err != nil {
 		return nil, fmt.Errorf("category %q: %w", slug, err)
 	}
+
 	return c, nil
 }
 

@@ -17,10 +17,12 @@ func Excerpt(introHTML, bodyHTML string, max int) string {
 	if strings.TrimSpace(PlainText(src)) == "" {
 		src = bodyHTML
 	}
+
 	text := PlainText(src)
 	if utf8.RuneCountInString(text) <= max {
 		return text
 	}
+
 	cut := 0
 	for i := range text {
 		if cut >= max {
@@ -29,9 +31,11 @@ func Excerpt(introHTML, bodyHTML string, max int) string {
 		}
 		cut++
 	}
+
 	if sp := strings.LastIndexByte(text, ' '); sp > len(text)/2 {
 		text = text[:sp]
 	}
+
 	return strings.TrimRight(text, " ,.;:-–") + "…"
 }
 
@@ -42,6 +46,7 @@ func PlainText(fragment string) string {
 	if fragment == "" {
 		return ""
 	}
+
 	var b strings.Builder
 	z := xhtml.NewTokenizer(strings.NewReader(fragment))
 	for {

@@ -45,27 +45,43 @@ func (h ImportedHTML) Body() string { return h.body }
 // normalisation and sanitiser as the editor's; CreatedAt and UpdatedAt
 // are kept as given, so the old dates survive. The search indexer, if
 // any, sees the article inside q.
-func (s *Store) PutImportedArticle(ctx context.Context, q store.Querier, a *Article, access string, replace bool) error {
+func (s *Store) PutImportedArticle(
+	ctx context.Context,
+	q store.Querier,
+	a *Article,
+	access string,
+	replace bool,
+) error {
 	return s.PutImportedArticleHTML(ctx, q, a, SanitizeImported(a.IntroHTML, a.BodyHTML), access, replace)
 }
 
 // PutImportedArticleHTML is PutImportedArticle with the article's HTML
 // already sanitised by SanitizeImported: h replaces a.IntroHTML,
 // a.BodyHTML and a.Excerpt.
-func (s *Store) PutImportedArticleHTML(ctx context.Context, q store.Querier, a *Article, h ImportedHTML, access string, replace bool) error {
+func (s *Store) PutImportedArticleHTML(
+	ctx context.Context,
+	q store.Querier,
+	a *Article,
+	h ImportedHTML,
+	access string,
+	replace bool,
+) error {
 	if a.ID <= 0 {
 		return fmt.Errorf("imported article without id: %w", ErrInvalid)
 	}
+
 	// Everything but the HTML is checked and normalised as the editor's
 	// articles are; the HTML was, by SanitizeImported.
 	a.IntroHTML, a.BodyHTML = "", ""
 	if err := prepareArticle(a); err != nil {
 		return err
 	}
+
 	a.IntroHTML, a.BodyHTML, a.Excerpt = h.intro, h.body, h.excerpt
 	if access == "" {
 		access = AccessPublic
 	}
+
 	a.Access = access
 	if a.UpdatedAt.IsZero() {
 		a.UpdatedAt = a.CreatedAt
@@ -73,9 +89,12 @@ func (s *Store) PutImportedArticleHTML(ctx context.Context, q store.Querier, a *
 	if a.Version == 0 {
 		a.Version = 1
 	}
+
 	args := []any{a.ID, a.SiteID, a.CategoryID, a.Slug, a.Title, a.IntroHTML, a.BodyHTML, a.Excerpt, a.AuthorAlias,
-		a.MetaDescription, nullID(a.CreatedBy), string(a.Status), store.NullUnix(a.PublishAt), store.NullUnix(a.UnpublishAt),
-		a.Featured, a.Hits, nullID(a.ImageID), a.Version, a.CreatedAt.Unix(), a.UpdatedAt.Unix(), access}
+		a.MetaDescription, nullID(a.CreatedBy), string(a.Status), store.NullUnix(a.PublishAt),
+		store.NullUnix(a.UnpublishAt), a.Featured, a.Hits, nullID(a.ImageID), a.Version, a.CreatedAt.Unix(),
+		a.UpdatedAt.Unix(), access}
+
 	var err error
 	if replace {
 		_, err = q.ExecContext(ctx, `UPDATE articles SET site_id = $2, category_id = $3, slug = $4, title = $5,
@@ -85,12 +104,16 @@ func (s *Store) PutImportedArticleHTML(ctx context.Context, q store.Querier, a *
 	} else {
 		_, err = q.ExecContext(ctx, `INSERT INTO articles
 			(id, site_id, category_id, slug, title, intro_html, body_html, excerpt, author_alias, meta_description,
-			 created_by, status, publish_at, unpublish_at, featured, hits, image_id, version, created_at, updated_at, access)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`, args...)
+			 created_by, status, publish_at, unpublish_at, featured, hits, image_id, version, created_at, updated_at,
+			 access)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+			 $21)`, args...)
 	}
+
 	if err != nil {
 		return fmt.Errorf("import article %d: %w", a.ID, err)
 	}
+
 	return s.reindex(ctx, q, a)
 }
 
@@ -107,6 +130,7 @@ func (s *Store) PutImportedCategory(ctx context.Context, q store.Querier, c *Cat
 	if err := site.Check(c.SiteID, "import category"); err != nil {
 		return err
 	}
+
 	c.Description = SanitizeHTML(c.Description)
 	parent := sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}
 	if c.ID != 0 {
@@ -116,8 +140,10 @@ func (s *Store) PutImportedCategory(ctx context.Context, q store.Querier, c *Cat
 		if err != nil {
 			return fmt.Errorf("import category %d: %w", c.ID, err)
 		}
+
 		return nil
 	}
+
 	err := q.QueryRowContext(ctx, `INSERT INTO categories
 		(site_id, parent_id, slug, name, description, position, published, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
@@ -125,5 +151,6 @@ func (s *Store) PutImportedCategory(ctx context.Context, q store.Querier, c *Cat
 	if err != nil {
 		return fmt.Errorf("import category: %w", err)
 	}
+
 	return nil
 }

@@ -25,9 +25,11 @@ func (s *Store) CreatePage(ctx context.Context, q store.Querier, p *Page) error 
 	if err := site.Check(p.SiteID, "create page"); err != nil {
 		return err
 	}
+
 	p.BodyHTML = SanitizeHTML(p.BodyHTML)
 	now := time.Now().Unix()
-	err := q.QueryRowContext(ctx, `INSERT INTO pages (site_id, slug, title, body_html, position, published, created_at, updated_at)
+	err := q.QueryRowContext(ctx, `INSERT INTO pages
+		(site_id, slug, title, body_html, position, published, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
 		p.SiteID, p.Slug, p.Title, p.BodyHTML, p.Position, p.Published, now).Scan(&p.ID)
 	if store.IsUniqueViolation(err) {
@@ -36,6 +38,7 @@ func (s *Store) CreatePage(ctx context.Context, q store.Querier, p *Page) error 
 	if err != nil {
 		return fmt.Errorf("create page: %w", err)
 	}
+
 	return nil
 }
 
@@ -52,6 +55,7 @@ func (s *Store) PageBySlug(ctx context.Context, siteID int64, slug string) (*Pag
 	if err != nil {
 		return nil, fmt.Errorf("page %q: %w", slug, err)
 	}
+
 	p.UpdatedAt = store.Time(updated)
 	return p, nil
 }
@@ -63,6 +67,7 @@ func (s *Store) Pages(ctx context.Context, siteID int64) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list pages: %w", err)
 	}
+
 	return store.Collect(rows, func(sc store.Scanner) (Page, error) {
 		p := Page{SiteID: siteID, Published: true}
 		var updated int64
@@ -83,5 +88,6 @@ func (s *Store) HasContent(ctx context.Context, siteID int64) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("count content: %w", err)
 	}
+
 	return n > 0, nil
 }

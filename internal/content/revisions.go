@@ -36,7 +36,8 @@ type Revision struct {
 func writeRevision(ctx context.Context, q store.Querier, e *Editable, userID int64, note string) error {
 	a := &e.Article
 	_, err := q.ExecContext(ctx, `INSERT INTO article_revisions (article_id, version, title, slug, category_id,
-		intro_html, body_html, author_alias, status, publish_at, unpublish_at, featured, image_id, saved_by, saved_at, note)
+		intro_html, body_html, author_alias, status, publish_at, unpublish_at, featured, image_id, saved_by, saved_at,
+		note)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
 		a.ID, a.Version, a.Title, a.Slug, a.CategoryID, a.IntroHTML, a.BodyHTML, a.AuthorAlias, string(a.Status),
 		store.NullUnix(a.PublishAt), store.NullUnix(a.UnpublishAt), a.Featured, nullID(a.ImageID), nullID(userID),
@@ -44,6 +45,7 @@ func writeRevision(ctx context.Context, q store.Querier, e *Editable, userID int
 	if err != nil {
 		return fmt.Errorf("write revision: %w", err)
 	}
+
 	return nil
 }
 
@@ -59,6 +61,7 @@ func scanRevision(sc store.Scanner) (*Revision, error) {
 	if err != nil {
 		return nil, err
 	}
+
 	r.PublishAt, r.UnpublishAt = store.NullTime(publish), store.NullTime(unpublish)
 	r.SavedAt = store.Time(saved)
 	return r, nil
@@ -66,8 +69,8 @@ func scanRevision(sc store.Scanner) (*Revision, error) {
 
 // Revisions lists an article's revisions, newest first.
 func (s *Store) Revisions(ctx context.Context, articleID int64) ([]*Revision, error) {
-	out, err := store.QueryAll(ctx, s.db, scanRevision, `SELECT `+revisionColumns+` FROM article_revisions WHERE article_id = $1
-		ORDER BY version DESC`, articleID)
+	out, err := store.QueryAll(ctx, s.db, scanRevision, `SELECT `+revisionColumns+` FROM article_revisions
+		WHERE article_id = $1 ORDER BY version DESC`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("revisions: %w", err)
 	}
@@ -84,26 +87,36 @@ func (s *Store) RevisionAt(ctx context.Context, articleID int64, version int) (*
 	if err != nil {
 		return nil, fmt.Errorf("revision: %w", err)
 	}
+
 	return r, nil
 }
 
 // RestoreRevision makes the text and fields of revision version current
 // again as a new revision; the status stays as it is.
-func (s *Store) RestoreRevision(ctx context.Context, q store.Querier, articleID int64, version, expect int, userID int64) (*Editable, error) {
+func (s *Store) RestoreRevision(
+	ctx context.Context,
+	q store.Querier,
+	articleID int64,
+	version, expect int,
+	userID int64,
+) (*Editable, error) {
 	r, err := s.RevisionAt(ctx, articleID, version)
 	if err != nil {
 		return nil, err
 	}
+
 	e, err := s.ArticleForEdit(ctx, q, articleID)
 	if err != nil {
 		return nil, err
 	}
+
 	a := &e.Article
 	a.Title, a.Slug, a.CategoryID, a.IntroHTML, a.BodyHTML = r.Title, r.Slug, r.CategoryID, r.IntroHTML, r.BodyHTML
 	a.AuthorAlias, a.Featured, a.ImageID, a.UnpublishAt = r.AuthorAlias, r.Featured, r.ImageID, r.UnpublishAt
 	if err := s.SaveArticle(ctx, q, e, expect, userID, i18n.Default.T("content.note.restored", version)); err != nil {
 		return nil, err
 	}
+
 	return e, nil
 }
 
@@ -117,11 +130,13 @@ func Diff(old, new string) []DiffPart {
 	if len(a)*len(b) > 25_000_000 {
 		return []DiffPart{{Op: DiffRemoved, Text: old}, {Op: DiffAdded, Text: new}}
 	}
+
 	n, m := len(a), len(b)
 	lcs := make([][]int32, n+1)
 	for i := range lcs {
 		lcs[i] = make([]int32, m+1)
 	}
+
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
 			if a[i] == b[j] {
@@ -131,6 +146,7 @@ func Diff(old, new string) []DiffPart {
 			}
 		}
 	}
+
 	var out []DiffPart
 	emit := func(op DiffOp, w string) {
 		if k := len(out) - 1; k >= 0 && out[k].Op == op {
@@ -139,6 +155,7 @@ func Diff(old, new string) []DiffPart {
 		}
 		out = append(out, DiffPart{Op: op, Text: w})
 	}
+
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {
@@ -153,12 +170,15 @@ func Diff(old, new string) []DiffPart {
 			j++
 		}
 	}
+
 	for ; i < n; i++ {
 		emit(DiffRemoved, a[i])
 	}
+
 	for ; j < m; j++ {
 		emit(DiffAdded, b[j])
 	}
+
 	return out
 }
 
@@ -197,11 +217,13 @@ func blockText(fragment string) string {
 	for _, tag := range []string{"</p>", "</li>", "</tr>", "</h2>", "</h3>", "</h4>", "<br>", "<br/>", "<br />"} {
 		fragment = strings.ReplaceAll(fragment, tag, tag+"\n")
 	}
+
 	var lines []string
 	for _, l := range strings.Split(fragment, "\n") {
 		if t := PlainText(l); t != "" {
 			lines = append(lines, t)
 		}
 	}
+
 	return strings.Join(lines, "\n")
 }

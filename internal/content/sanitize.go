@@ -24,8 +24,10 @@ var policy = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowElements("figure", "figcaption", "u", "s", "sub", "sup", "caption", "colgroup", "col")
 	p.AllowAttrs("colspan", "rowspan").Matching(regexp.MustCompile(`^[0-9]{1,3}$`)).OnElements("td", "th")
-	p.AllowAttrs("width", "height").Matching(regexp.MustCompile(`^[0-9]{1,4}%?$`)).OnElements("img", "table", "td", "th", "col")
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^(align-(left|right|center)|text-(left|right|center|justify)|table-border(ed|less))$`)).Globally()
+	p.AllowAttrs("width", "height").Matching(regexp.MustCompile(`^[0-9]{1,4}%?$`)).
+		OnElements("img", "table", "td", "th", "col")
+	layoutClass := `^(align-(left|right|center)|text-(left|right|center|justify)|table-border(ed|less))$`
+	p.AllowAttrs("class").Matching(regexp.MustCompile(layoutClass)).Globally()
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
 	// Alignment is the one piece of layout authors rely on: the editor's
 	// align buttons write style="text-align: …", Word writes both that and
@@ -55,10 +57,12 @@ func dataImage(u *url.URL) bool {
 	if u.RawQuery != "" || u.Fragment != "" {
 		return false
 	}
+
 	prefix := dataImagePrefix.FindString(u.Opaque)
 	if prefix == "" {
 		return false
 	}
+
 	_, err := base64.StdEncoding.DecodeString(u.Opaque[len(prefix):])
 	return err == nil
 }
@@ -76,6 +80,7 @@ func SanitizeHTML(html string) string {
 	if html == "" {
 		return ""
 	}
+
 	html = officeTag.ReplaceAllString(vn.NFC(html), "")
 	html = prepare(html)
 	out := policy().Sanitize(html)
@@ -88,7 +93,9 @@ func SanitizeHTML(html string) string {
 				return tag
 			}
 		}
+
 		return ""
 	})
+
 	return strings.TrimSpace(keepAnchors(out))
 }

@@ -71,14 +71,17 @@ func prepare(s string) string {
 	if !lists && !layout {
 		return s
 	}
+
 	body := &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := xhtml.ParseFragment(strings.NewReader(s), body)
 	if err != nil {
 		return s
 	}
+
 	for _, n := range nodes {
 		body.AppendChild(n)
 	}
+
 	changed := false
 	if lists && convertWordLists(body) {
 		changed = true
@@ -89,12 +92,14 @@ func prepare(s string) string {
 	if !changed {
 		return s
 	}
+
 	var b strings.Builder
 	for c := body.FirstChild; c != nil; c = c.NextSibling {
 		if err := xhtml.Render(&b, c); err != nil {
 			return s
 		}
 	}
+
 	return b.String()
 }
 
@@ -126,6 +131,7 @@ func layoutToClasses(n *xhtml.Node) bool {
 				if !anchorName.MatchString(attr(n, "id")) && anchorName.MatchString(name) {
 					setAttr(n, "id", name)
 				}
+
 				removeAttr(n, "name")
 				changed = true
 			}
@@ -144,11 +150,13 @@ func layoutToClasses(n *xhtml.Node) bool {
 			}
 		}
 	}
+
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if layoutToClasses(c) {
 			changed = true
 		}
 	}
+
 	return changed
 }
 
@@ -164,6 +172,7 @@ func styleDecls(style string) map[string]string {
 		val = strings.ToLower(strings.Join(strings.Fields(val), " "))
 		d[strings.ToLower(strings.TrimSpace(prop))] = strings.TrimSuffix(val, " !important")
 	}
+
 	return d
 }
 
@@ -177,6 +186,7 @@ func imageAlign(img *xhtml.Node) string {
 	case "left", "right":
 		return d["float"]
 	}
+
 	if d["display"] == "block" {
 		left, right := d["margin-left"], d["margin-right"]
 		if m := strings.Fields(d["margin"]); len(m) >= 2 {
@@ -191,14 +201,17 @@ func imageAlign(img *xhtml.Node) string {
 				right = v
 			}
 		}
+
 		if left == "auto" && right == "auto" {
 			return "center"
 		}
 	}
+
 	switch a := strings.ToLower(strings.TrimSpace(attr(img, "align"))); a {
 	case "left", "right":
 		return a
 	}
+
 	return ""
 }
 
@@ -215,6 +228,7 @@ func tableBorderless(table *xhtml.Node) bool {
 		n, err := strconv.Atoi(strings.TrimSpace(b))
 		zero = err == nil && n == 0
 	}
+
 	none, drawn := false, false
 	var walk func(*xhtml.Node)
 	walk = func(n *xhtml.Node) {
@@ -235,9 +249,11 @@ func tableBorderless(table *xhtml.Node) bool {
 					}
 				}
 			}
+
 			walk(c)
 		}
 	}
+
 	walk(table)
 	return !drawn && (zero || none)
 }
@@ -300,6 +316,7 @@ func readTag(tag string) ([]tagAttr, bool) {
 	for i < len(tag) && tag[i] != ' ' && tag[i] != '/' && tag[i] != '>' {
 		i++
 	}
+
 	var attrs []tagAttr
 	for {
 		m := tagAttribute.FindStringSubmatchIndex(tag[i:])
@@ -309,6 +326,7 @@ func readTag(tag string) ([]tagAttr, bool) {
 		attrs = append(attrs, tagAttr{key: tag[i+m[2] : i+m[3]], val: tag[i+m[4] : i+m[5]], start: i, end: i + m[1]})
 		i += m[1]
 	}
+
 	rest := tag[i:]
 	return attrs, rest == ">" || rest == "/>"
 }
@@ -330,6 +348,7 @@ func keepAnchors(out string) string {
 	if !strings.Contains(out, ` id="`) {
 		return out
 	}
+
 	targets := map[string]bool{}
 	for _, tag := range startTag.FindAllString(out, -1) {
 		attrs, _ := readTag(tag)
@@ -341,6 +360,7 @@ func keepAnchors(out string) string {
 			}
 		}
 	}
+
 	kept := map[string]bool{}
 	strayLink := false
 	out = startTag.ReplaceAllStringFunc(out, func(tag string) string {
@@ -348,20 +368,25 @@ func keepAnchors(out string) string {
 		if !ok {
 			return tag
 		}
+
 		for _, a := range attrs {
 			if a.key != "id" {
 				continue
 			}
+
 			id, ok := inPageID(a.val)
 			if ok && targets[id] && !kept[id] {
 				kept[id] = true
 				return tag[:a.start] + ` id="` + id + `"` + tag[a.end:]
 			}
+
 			if strings.HasPrefix(tag, "<a ") {
 				strayLink = true
 			}
+
 			return tag[:a.start] + tag[a.end:]
 		}
+
 		return tag
 	})
 	if len(kept) > 0 {
@@ -370,6 +395,7 @@ func keepAnchors(out string) string {
 			if !ok {
 				return tag
 			}
+
 			for _, a := range attrs {
 				if a.key != "href" || !strings.HasPrefix(a.val, "#") {
 					continue
@@ -378,13 +404,16 @@ func keepAnchors(out string) string {
 					return tag[:a.start] + ` href="#` + id + `"` + tag[a.end:]
 				}
 			}
+
 			return tag
 		})
 	}
+
 	if strayLink {
 		// A bookmark that was only an id is now a bare <a>; the policy
 		// drops it and keeps its text.
 		out = policy().Sanitize(out)
 	}
+
 	return out
 }

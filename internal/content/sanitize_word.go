@@ -26,10 +26,12 @@ func wordListLevel(n *xhtml.Node) (int, bool) {
 	if n.Type != xhtml.ElementNode || n.DataAtom != atom.P {
 		return 0, false
 	}
+
 	m := msoList.FindStringSubmatch(attr(n, "style"))
 	if m == nil {
 		return 0, false
 	}
+
 	l, _ := strconv.Atoi(m[1])
 	return min(max(l, 1), 9), true
 }
@@ -41,9 +43,11 @@ func convertWordLists(parent *xhtml.Node) bool {
 			if convertWordLists(c) {
 				changed = true
 			}
+
 			c = c.NextSibling
 			continue
 		}
+
 		var items []*xhtml.Node
 		end := c
 		for n := c; n != nil; n = n.NextSibling {
@@ -52,11 +56,13 @@ func convertWordLists(parent *xhtml.Node) bool {
 				end = n
 				continue
 			}
+
 			if n.Type == xhtml.CommentNode || (n.Type == xhtml.TextNode && strings.TrimSpace(n.Data) == "") {
 				continue
 			}
 			break
 		}
+
 		next := end.NextSibling
 		parent.InsertBefore(buildWordList(items), c)
 		for n := c; n != next; {
@@ -64,9 +70,11 @@ func convertWordLists(parent *xhtml.Node) bool {
 			parent.RemoveChild(n)
 			n = after
 		}
+
 		changed = true
 		c = next
 	}
+
 	return changed
 }
 
@@ -81,6 +89,7 @@ func buildWordList(items []*xhtml.Node) *xhtml.Node {
 		for len(stack) > level {
 			stack = stack[:len(stack)-1]
 		}
+
 		for len(stack) < level {
 			list := newWordList(marker)
 			if len(stack) == 0 {
@@ -92,17 +101,22 @@ func buildWordList(items []*xhtml.Node) *xhtml.Node {
 					li = element(atom.Li)
 					top.AppendChild(li)
 				}
+
 				li.AppendChild(list)
 			}
+
 			stack = append(stack, list)
 		}
+
 		li := element(atom.Li)
 		for c := p.FirstChild; c != nil; c = p.FirstChild {
 			p.RemoveChild(c)
 			li.AppendChild(c)
 		}
+
 		stack[len(stack)-1].AppendChild(li)
 	}
+
 	return root
 }
 
@@ -111,6 +125,7 @@ func newWordList(marker string) *xhtml.Node {
 	if m == nil {
 		return element(atom.Ul)
 	}
+
 	ol := element(atom.Ol)
 	num := m[1]
 	start := 1
@@ -128,9 +143,11 @@ func newWordList(marker string) *xhtml.Node {
 		ol.Attr = append(ol.Attr, xhtml.Attribute{Key: "type", Val: "A"})
 		start = int(num[0]-'A') + 1
 	}
+
 	if start > 1 && start < 100000 {
 		ol.Attr = append(ol.Attr, xhtml.Attribute{Key: "start", Val: strconv.Itoa(start)})
 	}
+
 	return ol
 }
 
@@ -143,12 +160,14 @@ func roman(s string) int {
 		if v == 0 {
 			return 0
 		}
+
 		if i+1 < len(s) && val[s[i+1]] > v {
 			n -= v
 		} else {
 			n += v
 		}
 	}
+
 	return n
 }
 
@@ -171,13 +190,17 @@ func takeWordMarker(p *xhtml.Node) string {
 			if done {
 				break
 			}
+
 			n = after
 		}
+
 		pruneEmpty(parent, p)
 		return firstField(text.String())
 	}
+
 	if span := findNode(p, func(n *xhtml.Node) bool {
-		return n.Type == xhtml.ElementNode && strings.Contains(strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")), "mso-list:ignore")
+		style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+		return n.Type == xhtml.ElementNode && strings.Contains(style, "mso-list:ignore")
 	}); span != nil {
 		var text strings.Builder
 		textOf(span, &text)
@@ -186,6 +209,7 @@ func takeWordMarker(p *xhtml.Node) string {
 		pruneEmpty(parent, p)
 		return firstField(text.String())
 	}
+
 	return ""
 }
 

@@ -29,10 +29,12 @@ func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category
 	if err := prepareCategory(c); err != nil {
 		return err
 	}
+
 	for p := c.ParentID; p != 0; {
 		if p == c.ID {
 			return invalid("parent_id", "content.err.parent_loop")
 		}
+
 		var next sql.NullInt64
 		if err := q.QueryRowContext(ctx, `SELECT parent_id FROM categories WHERE id = $1`, p).Scan(&next); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -40,14 +42,18 @@ func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category
 			}
 			return err
 		}
+
 		p = next.Int64
 	}
+
 	var oldName string
-	if err := q.QueryRowContext(ctx, `SELECT name FROM categories WHERE id = $1`, c.ID).Scan(&oldName); errors.Is(err, sql.ErrNoRows) {
+	err := q.QueryRowContext(ctx, `SELECT name FROM categories WHERE id = $1`, c.ID).Scan(&oldName)
+	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	} else if err != nil {
 		return fmt.Errorf("update category: %w", err)
 	}
+
 	res, err := q.ExecContext(ctx, `UPDATE categories SET parent_id = $1, slug = $2, name = $3, description = $4,
 		position = $5, published = $6, updated_at = $7 WHERE id = $8`,
 		sql.NullInt64{Int64: c.ParentID, Valid: c.ParentID != 0}, c.Slug, c.Name, vn.NFC(c.Description), c.Position,
@@ -61,12 +67,14 @@ func (s *Store) UpdateCategory(ctx context.Context, q store.Querier, c *Category
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+
 	if c.Name != oldName {
 		// The index holds each article's category name (a citizen may
 		// search "thông báo"): a renamed category's articles are indexed
 		// again, in the same transaction as the rename.
 		return s.reindexCategory(ctx, q, c.ID)
 	}
+
 	return nil
 }
 
@@ -75,6 +83,7 @@ func (s *Store) reindexCategory(ctx context.Context, q store.Querier, categoryID
 	if s.indexer == nil {
 		return nil
 	}
+
 	ids, err := store.QueryAll(ctx, q, func(r store.Scanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
@@ -82,6 +91,7 @@ func (s *Store) reindexCategory(ctx context.Context, q store.Querier, categoryID
 	if err != nil {
 		return fmt.Errorf("articles of category %d: %w", categoryID, err)
 	}
+
 	for _, id := range ids {
 		e, err := s.ArticleForEdit(ctx, q, id)
 		if err != nil {
@@ -91,6 +101,7 @@ func (s *Store) reindexCategory(ctx context.Context, q store.Querier, categoryID
 			return err
 		}
 	}
+
 	return nil
 }
 
@@ -101,6 +112,7 @@ func (s *Store) AllPages(ctx context.Context, siteID int64) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list pages: %w", err)
 	}
+
 	return store.Collect(rows, func(sc store.Scanner) (Page, error) {
 		p := Page{SiteID: siteID}
 		var updated int64
@@ -115,13 +127,15 @@ func (s *Store) PageByID(ctx context.Context, id int64) (*Page, error) {
 	p := &Page{}
 	var updated int64
 	err := s.db.QueryRowContext(ctx, `SELECT id, site_id, slug, title, body_html, position, published, updated_at
-		FROM pages WHERE id = $1`, id).Scan(&p.ID, &p.SiteID, &p.Slug, &p.Title, &p.BodyHTML, &p.Position, &p.Published, &updated)
+		FROM pages WHERE id = $1`, id).
+		Scan(&p.ID, &p.SiteID, &p.Slug, &p.Title, &p.BodyHTML, &p.Position, &p.Published, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("page %d: %w", id, err)
 	}
+
 	p.UpdatedAt = store.Time(updated)
 	return p, nil
 }
@@ -138,9 +152,11 @@ func (s *Store) UpdatePage(ctx context.Context, q store.Querier, p *Page) error 
 	if p.Slug != vn.Slug(p.Slug) {
 		return invalid("slug", "content.err.page_slug", p.Slug)
 	}
+
 	p.BodyHTML = SanitizeHTML(p.BodyHTML)
-	res, err := q.ExecContext(ctx, `UPDATE pages SET slug = $1, title = $2, body_html = $3, position = $4, published = $5,
-		updated_at = $6 WHERE id = $7`, p.Slug, p.Title, p.BodyHTML, p.Position, p.Published, time.Now().Unix(), p.ID)
+	res, err := q.ExecContext(ctx, `UPDATE pages SET slug = $1, title = $2,
+		body_html = $3, position = $4, published = $5, updated_at = $6 WHERE id = $7`,
+		p.Slug, p.Title, p.BodyHTML, p.Position, p.Published, time.Now().Unix(), p.ID)
 	if store.IsUniqueViolation(err) {
 		return invalid("slug", "content.err.slug_taken", p.Slug)
 	}
@@ -150,5 +166,6 @@ func (s *Store) UpdatePage(ctx context.Context, q store.Querier, p *Page) error 
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+
 	return nil
 }
