@@ -74,19 +74,24 @@ func (f filter) where(n int) (string, []any) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
+
 			args = append(args, id)
 			b.WriteString(p(len(args)))
 		}
+
 		b.WriteString(")")
 	}
+
 	if f.from != 0 {
 		args = append(args, f.from)
 		b.WriteString(" AND d.publish_at >= " + p(len(args)))
 	}
+
 	if f.to != 0 {
 		args = append(args, f.to)
 		b.WriteString(" AND d.publish_at < " + p(len(args)))
 	}
+
 	return b.String(), args
 }
 
@@ -101,11 +106,14 @@ func scanCandidates(rows *sql.Rows, err error) ([]candidate, error) {
 		if err := rows.Scan(&c.id, &c.score, &c.publishAt, &c.titleWords); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
+
 		out = append(out, c)
 	}
+
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+
 	return out, nil
 }
 
@@ -123,20 +131,24 @@ func (sqliteBackend) put(ctx context.Context, q store.Querier, d doc) error {
 	if _, err := q.ExecContext(ctx, `DELETE FROM search_docs WHERE article_id = $1`, d.id); err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
+
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_docs
 		(doc, article_id, site_id, category_id, publish_at, unpublish_at, title_words)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 		-d.id, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords); err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
+
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_text (article_id, words, text) VALUES ($1, $2, $3)`,
 		d.id, d.words, d.text); err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
+
 	if _, err := q.ExecContext(ctx, `INSERT INTO search_fts (rowid, title, body, meta) VALUES ($1, $2, $3, $4)`,
 		-d.id, d.title, d.body, d.meta); err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
+
 	return nil
 }
 
@@ -174,7 +186,14 @@ const sqliteScore = "-bm25(search_fts, 5.0, 1.0, 2.0)"
 // never a line break). Three lists spare SQLite a string per row built
 // with ||, each a malloc behind a lock in this build of SQLite. The
 // order of the rows does not matter, Search sorts.
-func (sqliteBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error) {
+func (sqliteBackend) pool(
+	ctx context.Context,
+	q store.Querier,
+	query Query,
+	f filter,
+	limit int,
+	scored bool,
+) ([]candidate, error) {
 	where, args := f.where(1)
 	args = append([]any{query.ftsMatch()}, args...)
 	args = append(args, limit)
@@ -182,15 +201,20 @@ func (sqliteBackend) pool(ctx context.Context, q store.Querier, query Query, f f
 		WHERE search_fts MATCH $1 AND ` + where + `
 		ORDER BY search_fts.rowid LIMIT $` + strconv.Itoa(len(args))
 	if scored {
-		return scanCandidates(q.QueryContext(ctx, `SELECT d.article_id, `+sqliteScore+`, d.publish_at, d.title_words `+from, args...))
+		return scanCandidates(q.QueryContext(ctx,
+			`SELECT d.article_id, `+sqliteScore+`, d.publish_at, d.title_words `+from, args...))
 	}
+
 	var n int
 	var ids, pubs, titles sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT count(*), group_concat(id, ' '), group_concat(pub, ' '), group_concat(title, char(10))
-		FROM (SELECT d.article_id AS id, d.publish_at AS pub, d.title_words AS title `+from+`)`, args...).Scan(&n, &ids, &pubs, &titles)
+	err := q.QueryRowContext(ctx, `SELECT count(*), group_concat(id, ' '), group_concat(pub, ' '),
+		group_concat(title, char(10))
+		FROM (SELECT d.article_id AS id, d.publish_at AS pub, d.title_words AS title `+from+`)`, args...).
+		Scan(&n, &ids, &pubs, &titles)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+
 	return parsePool(n, ids.String, pubs.String, titles.String)
 }
 
@@ -208,9 +232,11 @@ func parsePool(n int, ids, pubs, titles string) ([]candidate, error) {
 			return nil, fmt.Errorf("search: pool of %d matches unreadable at %d", n, i)
 		}
 	}
+
 	if ids != "" || pubs != "" || titles != "" {
 		return nil, fmt.Errorf("search: pool of %d matches holds more", n)
 	}
+
 	return out, nil
 }
 
@@ -230,9 +256,11 @@ func parsePoolLines(n int, s string) ([]candidate, error) {
 			return nil, fmt.Errorf("search: pool of %d matches unreadable at %d", n, i)
 		}
 	}
+
 	if s != "" {
 		return nil, fmt.Errorf("search: pool of %d matches holds more", n)
 	}
+
 	return out, nil
 }
 
@@ -243,11 +271,13 @@ func nextInt(s string) (int64, string, bool) {
 	if neg {
 		s = s[1:]
 	}
+
 	var v int64
 	i := 0
 	for ; i < len(s) && '0' <= s[i] && s[i] <= '9' && i < 18; i++ {
 		v = v*10 + int64(s[i]-'0')
 	}
+
 	if i == 0 || i < len(s) && s[i] != ' ' {
 		return 0, s, false
 	}
@@ -257,12 +287,19 @@ func nextInt(s string) (int64, string, bool) {
 	if i < len(s) {
 		i++
 	}
+
 	return v, s[i:], true
 }
 
 // scored runs the match again with bm25: FTS5 computes it only on a
 // cursor of the match.
-func (b sqliteBackend) scored(ctx context.Context, q store.Querier, query Query, f filter, _ []candidate) ([]candidate, error) {
+func (b sqliteBackend) scored(
+	ctx context.Context,
+	q store.Querier,
+	query Query,
+	f filter,
+	_ []candidate,
+) ([]candidate, error) {
 	return b.pool(ctx, q, query, f, maxMatches+1, true)
 }
 
@@ -284,11 +321,13 @@ func (postgresBackend) put(ctx context.Context, q store.Querier, d doc) error {
 	if err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
+
 	_, err = q.ExecContext(ctx, `INSERT INTO search_text (article_id, words, text) VALUES ($1, $2, $3)
 		ON CONFLICT (article_id) DO UPDATE SET words = EXCLUDED.words, text = EXCLUDED.text`, d.id, d.words, d.text)
 	if err != nil {
 		return fmt.Errorf("index article %d: %w", d.id, err)
 	}
+
 	return nil
 }
 
@@ -301,7 +340,13 @@ const postgresScore = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.tsv, tq.q)"
 // scored ranks the articles the unscored pass found, read by id: the
 // match is not run again (for a phrase it rechecks the positions of
 // every candidate's tsvector, the costly part), and the set is the same.
-func (postgresBackend) scored(ctx context.Context, q store.Querier, query Query, _ filter, pool []candidate) ([]candidate, error) {
+func (postgresBackend) scored(
+	ctx context.Context,
+	q store.Querier,
+	query Query,
+	_ filter,
+	pool []candidate,
+) ([]candidate, error) {
 	if len(pool) == 0 {
 		return nil, nil
 	}
@@ -320,7 +365,14 @@ func (postgresBackend) scored(ctx context.Context, q store.Querier, query Query,
 // 32 ms for x-quang at 10,000 articles, against 7 ms through the index.
 // pgx's exec mode sends the query as an unnamed statement, planned with
 // its values every time.
-func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f filter, limit int, scored bool) ([]candidate, error) {
+func (postgresBackend) pool(
+	ctx context.Context,
+	q store.Querier,
+	query Query,
+	f filter,
+	limit int,
+	scored bool,
+) ([]candidate, error) {
 	where, args := f.where(1)
 	args = append([]any{query.tsQuery()}, args...)
 	args = append(args, limit)
@@ -336,17 +388,21 @@ func (postgresBackend) pool(ctx context.Context, q store.Querier, query Query, f
 		err := q.QueryRowContext(ctx, `SELECT count(*), string_agg(id::text || ' ' || pub::text || ' ' || title, E'\n')
 			FROM (SELECT d.article_id AS id, d.publish_at AS pub, d.title_words AS title
 				FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
-				WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT `+limitArg+`) m`, args...).Scan(&n, &lines)
+				WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT `+limitArg+`) m`, args...).
+			Scan(&n, &lines)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
+
 		return parsePoolLines(n, lines.String)
 	}
+
 	// The newest matches first, then ts_rank_cd on those only: ranking
 	// reads each row's whole tsvector, too slow for every match of a
 	// common word.
 	return scanCandidates(q.QueryContext(ctx, `SELECT m.article_id, `+postgresScore+`, m.publish_at, m.title_words
-		FROM (SELECT d.article_id, d.publish_at, d.title_words, d.tsv FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
+		FROM (SELECT d.article_id, d.publish_at, d.title_words, d.tsv
+			FROM search_docs d, to_tsquery('simple', $1) AS tq(q)
 			WHERE d.tsv @@ tq.q AND `+where+` ORDER BY d.article_id DESC LIMIT `+limitArg+`) m,
 		to_tsquery('simple', $1) AS tq(q)`, args...))
 }

@@ -34,8 +34,10 @@ func (w *batchWriter) write(ctx context.Context, docs []doc) error {
 			if st, err = w.tx.PrepareContext(ctx, s.query()); err != nil {
 				return fmt.Errorf("index articles: %w", err)
 			}
+
 			w.stmts[s.key] = st
 		}
+
 		if _, err := st.ExecContext(ctx, s.args...); err != nil {
 			return fmt.Errorf("index articles %d to %d: %w", docs[0].id, docs[len(docs)-1].id, err)
 		}
@@ -74,6 +76,7 @@ func values(rows int, tuple string, numbered bool) string {
 			b.WriteString(p)
 		}
 	}
+
 	return b.String()
 }
 
@@ -90,6 +93,7 @@ func (sqliteBackend) batchWriter(tx *sql.Tx) *batchWriter {
 			texts = append(texts, d.id, d.words, d.text)
 			fts = append(fts, -d.id, d.title, d.body, d.meta)
 		}
+
 		k := strconv.Itoa(n)
 		return []batchStmt{
 			// Entries of these articles left under another site: as put
@@ -97,17 +101,20 @@ func (sqliteBackend) batchWriter(tx *sql.Tx) *batchWriter {
 			// row, the foreign key its text). Almost always nothing to
 			// delete.
 			{"del" + k, func() string {
-				return `DELETE FROM search_docs WHERE article_id IN (` + values(1, strings.Repeat("%s, ", n-1)+"%s", false) + `)`
+				return `DELETE FROM search_docs WHERE article_id IN (` +
+					values(1, strings.Repeat("%s, ", n-1)+"%s", false) + `)`
 			}, ids},
 			{"docs" + k, func() string {
-				return `INSERT INTO search_docs (doc, article_id, site_id, category_id, publish_at, unpublish_at, title_words)
+				return `INSERT INTO search_docs
+					(doc, article_id, site_id, category_id, publish_at, unpublish_at, title_words)
 					VALUES ` + values(n, "(%s, %s, %s, %s, %s, %s, %s)", false)
 			}, rows},
 			{"text" + k, func() string {
 				return `INSERT INTO search_text (article_id, words, text) VALUES ` + values(n, "(%s, %s, %s)", false)
 			}, texts},
 			{"fts" + k, func() string {
-				return `INSERT INTO search_fts (rowid, title, body, meta) VALUES ` + values(n, "(%s, %s, %s, %s)", false)
+				return `INSERT INTO search_fts (rowid, title, body, meta) VALUES ` +
+					values(n, "(%s, %s, %s, %s)", false)
 			}, fts},
 		}
 	}}
@@ -119,9 +126,11 @@ func (postgresBackend) batchWriter(tx *sql.Tx) *batchWriter {
 		args := make([]any, 0, 9*n)
 		texts := make([]any, 0, 3*n)
 		for _, d := range docs {
-			args = append(args, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords, d.title, d.meta, d.body)
+			args = append(args, d.id, d.siteID, d.categoryID, d.publishAt, d.unpublishAt, d.titleWords,
+				d.title, d.meta, d.body)
 			texts = append(texts, d.id, d.words, d.text)
 		}
+
 		k := strconv.Itoa(n)
 		return []batchStmt{{"docs" + k, func() string {
 			return `INSERT INTO search_docs

@@ -53,6 +53,7 @@ func snippetNFC(text string, words []Word) string {
 			most++
 		}
 	}
+
 	var hits []snippetHit
 	var recent [snippetBefore + 1]int // where the last words begin, by place modulo the length
 	// The best window holds the most distinct query words, each counting
@@ -67,6 +68,7 @@ func snippetNFC(text string, words []Word) string {
 		for hits[first].at < start {
 			first++
 		}
+
 		clear(seen)
 		for _, in := range hits[first:] {
 			if in.at >= start+snippetWords {
@@ -74,20 +76,24 @@ func snippetNFC(text string, words []Word) string {
 			}
 			seen[in.k] = max(seen[in.k], in.v)
 		}
+
 		score := 0
 		for _, v := range seen {
 			score += v
 		}
+
 		if score > bestScore {
 			bestStart, bestScore, bestFrom = start, score, h.from
 		}
 	}
+
 	n := 0 // words read
 	for end := 0; bestScore < most || n <= bestStart+snippetWords; n++ {
 		start, e := nextWord(text, end)
 		if start < 0 {
 			break
 		}
+
 		end = e
 		recent[n%len(recent)] = start
 		if bestScore < most {
@@ -97,39 +103,48 @@ func snippetNFC(text string, words []Word) string {
 				if words[k].Marked() && vn.Canon(w) == words[k].Canon {
 					v = 2
 				}
+
 				from := recent[max(0, n-snippetBefore)%len(recent)]
 				hits = append(hits, snippetHit{n, start, end, k, v, from})
 			}
+
 			for bestScore < most && scored < len(hits) && n >= max(0, hits[scored].at-snippetBefore)+snippetWords-1 {
 				score(hits[scored])
 				scored++
 			}
 		}
 	}
+
 	if n == 0 {
 		return html.EscapeString(text)
 	}
+
 	for bestScore < most && scored < len(hits) { // windows cut short by the end of the text
 		score(hits[scored])
 		scored++
 	}
+
 	last := min(n, bestStart+snippetWords) - 1 // the window's last word
 	from, to := 0, len(text)
 	if bestStart > 0 {
 		from = bestFrom
 	}
+
 	if last < n-1 {
 		end := bestFrom
 		for range last - bestStart + 1 {
 			_, end = nextWord(text, end)
 		}
+
 		to = end
 	}
+
 	var b strings.Builder
 	b.Grow(to - from + 64)
 	if from > 0 {
 		b.WriteString("… ")
 	}
+
 	pos := from
 	for _, h := range hits {
 		if h.at < bestStart {
@@ -138,16 +153,19 @@ func snippetNFC(text string, words []Word) string {
 		if h.at > last {
 			break
 		}
+
 		writeEscaped(&b, text[pos:h.start])
 		b.WriteString("<mark>")
 		writeEscaped(&b, text[h.start:h.end])
 		b.WriteString("</mark>")
 		pos = h.end
 	}
+
 	writeEscaped(&b, text[pos:to])
 	if to < len(text) {
 		b.WriteString(" …")
 	}
+
 	return b.String()
 }
 
@@ -173,30 +191,37 @@ func nextWord(s string, from int) (int, int) {
 			i++
 			continue
 		}
+
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			break
 		}
 		i += size
 	}
+
 	if i == len(s) {
 		return -1, -1
 	}
+
 	start := i
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			if !asciiWord[c] {
 				return start, i
 			}
+
 			i++
 			continue
 		}
+
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			return start, i
 		}
+
 		i += size
 	}
+
 	return start, len(s)
 }
 
@@ -220,10 +245,12 @@ func writeEscaped(b *strings.Builder, s string) {
 		default:
 			continue
 		}
+
 		b.WriteString(s[last:i])
 		b.WriteString(esc)
 		last = i + 1
 	}
+
 	b.WriteString(s[last:])
 }
 
@@ -236,6 +263,7 @@ func matcher(words []Word) func(string) int {
 			folds[w.Fold] = i
 		}
 	}
+
 	// Most words of a text are told apart from the query's by the first
 	// byte of their folded form: an ASCII letter or digit in lower case,
 	// or the fold of the first rune (đ, ư, ấ ... fold to ASCII too). A
@@ -244,6 +272,7 @@ func matcher(words []Word) func(string) int {
 	for f := range folds {
 		first[f[0]] = true
 	}
+
 	var buf []byte // folds every word of a text without allocating
 	return func(w string) int {
 		if c := w[0]; c < utf8.RuneSelf {
@@ -259,10 +288,12 @@ func matcher(words []Word) func(string) int {
 				return -1
 			}
 		}
+
 		buf = vn.AppendFold(buf[:0], w)
 		if i, ok := folds[string(buf)]; ok {
 			return i
 		}
+
 		return -1
 	}
 }
@@ -280,12 +311,14 @@ func markSpans(text string, spans []span, from, to int, match func(string) int) 
 		if match(text[sp.start:sp.end]) < 0 {
 			continue
 		}
+
 		b.WriteString(html.EscapeString(text[pos:sp.start]))
 		b.WriteString("<mark>")
 		b.WriteString(html.EscapeString(text[sp.start:sp.end]))
 		b.WriteString("</mark>")
 		pos = sp.end
 	}
+
 	b.WriteString(html.EscapeString(text[pos:to]))
 	return b.String()
 }

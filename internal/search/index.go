@@ -48,16 +48,20 @@ type doc struct {
 // filtered when searched, by the same rule as content's visibleSQL, so
 // they appear and disappear on time without another write.
 func (ix *Indexer) Index(ctx context.Context, q store.Querier, a *content.Article) error {
-	if a.Status != content.StatusPublished || a.PublishAt == nil || (a.Access != "" && a.Access != content.AccessPublic) {
+	public := a.Access == "" || a.Access == content.AccessPublic
+	if a.Status != content.StatusPublished || a.PublishAt == nil || !public {
 		return ix.Remove(ctx, q, a.ID)
 	}
+
 	var category string
 	err := q.QueryRowContext(ctx, `SELECT name FROM categories WHERE id = $1`, a.CategoryID).Scan(&category)
 	if err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("category of article %d: %w", a.ID, err)
 	}
+
 	d := makeDoc(a.ID, a.SiteID, a.CategoryID, a.PublishAt.Unix(), store.NullUnix(a.UnpublishAt),
 		a.Title, a.IntroHTML, a.BodyHTML, a.AuthorAlias, category, nil)
+
 	return ix.b.put(ctx, q, d)
 }
 
@@ -77,6 +81,7 @@ func makeDoc(id, siteID, categoryID, publishAt int64, unpublishAt sql.NullInt64,
 	if len(text) > maxIndexedText {
 		text = text[:maxIndexedText] // NFC of a cut rune gives U+FFFD, harmless
 	}
+
 	meta := vn.NFC(author + " " + category)
 	title = vn.NFC(title)
 	return doc{
@@ -125,6 +130,7 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs WHERE site_id = $1`, siteID); err != nil {
 			return fmt.Errorf("empty search index: %w", err)
 		}
+
 		w := b.batchWriter(tx)
 		defer w.close()
 		var last int64
@@ -134,6 +140,7 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 			if err != nil {
 				return err
 			}
+
 			made := make(chan []doc, 1)
 			go func() { made <- makeDocs(siteID, rows) }()
 			if len(pending) > 0 {
@@ -143,10 +150,12 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 				}
 				n += len(pending)
 			}
+
 			pending = <-made
 			if len(rows) == 0 {
 				return b.optimize(ctx, tx)
 			}
+
 			last = rows[len(rows)-1].id
 		}
 	})
@@ -163,6 +172,7 @@ func Rebuild(ctx context.Context, db *store.DB, siteID int64) (int, error) {
 			return n, fmt.Errorf("analyze search index: %w", aerr)
 		}
 	}
+
 	return n, err
 }
 
@@ -175,14 +185,16 @@ type articleRow struct {
 
 // readBatch reads up to limit published articles after id, in id order.
 func readBatch(ctx context.Context, q store.Querier, siteID, after int64, limit int) ([]articleRow, error) {
-	rs, err := store.QueryAll(ctx, q, scanArticleRow, `SELECT a.id, a.category_id, a.publish_at, a.unpublish_at, a.title,
-		a.intro_html, a.body_html, a.author_alias, COALESCE(c.name, '')
+	rs, err := store.QueryAll(ctx, q, scanArticleRow, `SELECT a.id, a.category_id, a.publish_at, a.unpublish_at,
+		a.title, a.intro_html, a.body_html, a.author_alias, COALESCE(c.name, '')
 		FROM articles a LEFT JOIN categories c ON c.id = a.category_id
-		WHERE a.site_id = $1 AND a.status = 'published' AND a.access = 'public' AND a.publish_at IS NOT NULL AND a.id > $2
+		WHERE a.site_id = $1 AND a.status = 'published' AND a.access = 'public' AND a.publish_at IS NOT NULL
+			AND a.id > $2
 		ORDER BY a.id LIMIT $3`, siteID, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read articles to index: %w", err)
 	}
+
 	return rs, nil
 }
 
@@ -212,6 +224,7 @@ func makeDocs(siteID int64, rs []articleRow) []doc {
 			}
 		}()
 	}
+
 	wg.Wait()
 	return out
 }
@@ -222,7 +235,8 @@ func makeDocs(siteID int64, rs []articleRow) []doc {
 // loader).
 func IndexState(ctx context.Context, db *store.DB, siteID int64) (articles, indexed int, err error) {
 	err = db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM articles WHERE site_id = $1 AND status = 'published' AND access = 'public' AND publish_at IS NOT NULL),
+		(SELECT count(*) FROM articles
+			WHERE site_id = $1 AND status = 'published' AND access = 'public' AND publish_at IS NOT NULL),
 		(SELECT count(*) FROM search_docs WHERE site_id = $1)`, siteID).Scan(&articles, &indexed)
 	if err != nil {
 		return 0, 0, fmt.Errorf("check search index: %w", err)

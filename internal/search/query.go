@@ -53,8 +53,10 @@ func Parse(s string) Query {
 		for cut > 0 && !isCharStart(s[cut]) {
 			cut--
 		}
+
 		s = s[:cut]
 	}
+
 	s = vn.NFC(s) // also turns invalid UTF-8 into U+FFFD
 	var q Query
 	words := 0
@@ -64,17 +66,20 @@ func Parse(s string) Query {
 			i++
 			continue
 		}
+
 		exclude := false
 		if (rs[i] == '-' || rs[i] == '+') && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
 			exclude = rs[i] == '-'
 			i++
 		}
+
 		var text string
 		if isQuote(rs[i]) {
 			j := i + 1
 			for j < len(rs) && !isQuote(rs[j]) {
 				j++
 			}
+
 			text = string(rs[i+1 : j])
 			i = j + 1
 		} else {
@@ -82,14 +87,17 @@ func Parse(s string) Query {
 			for j < len(rs) && !unicode.IsSpace(rs[j]) && !isQuote(rs[j]) {
 				j++
 			}
+
 			text = string(rs[i:j])
 			i = j
 		}
+
 		c := Clause{Exclude: exclude}
 		for _, sp := range wordSpans(text) {
 			if words == maxWords {
 				break
 			}
+
 			w := text[sp.start:sp.end]
 			// A word's folded form may still hold runes that are not
 			// word runes (rare marks); keep only what the index holds.
@@ -97,15 +105,18 @@ func Parse(s string) Query {
 			if f == "" {
 				continue
 			}
+
 			for _, part := range strings.Split(f, " ") {
 				c.Words = append(c.Words, Word{Fold: part, Canon: canonFor(w, part)})
 				words++
 			}
 		}
+
 		if len(c.Words) > 0 {
 			q.Clauses = append(q.Clauses, c)
 		}
 	}
+
 	return q
 }
 
@@ -151,6 +162,7 @@ func (q Query) Words() []Word {
 			}
 		}
 	}
+
 	return out
 }
 
@@ -168,16 +180,19 @@ func (q Query) String() string {
 		if len(c.Words) > 1 {
 			b.WriteByte('"')
 		}
+
 		for j, w := range c.Words {
 			if j > 0 {
 				b.WriteByte(' ')
 			}
 			b.WriteString(w.Canon)
 		}
+
 		if len(c.Words) > 1 {
 			b.WriteByte('"')
 		}
 	}
+
 	return b.String()
 }
 
@@ -192,6 +207,7 @@ func (q Query) ftsMatch() string {
 		for i, w := range c.Words {
 			toks[i] = w.Fold
 		}
+
 		term := `"` + strings.ReplaceAll(strings.Join(toks, " "), `"`, `""`) + `"`
 		if c.Exclude {
 			neg = append(neg, term)
@@ -199,6 +215,7 @@ func (q Query) ftsMatch() string {
 			pos = append(pos, term)
 		}
 	}
+
 	expr := strings.Join(pos, " AND ")
 	if len(neg) > 0 {
 		expr = "(" + expr + ")"
@@ -206,6 +223,7 @@ func (q Query) ftsMatch() string {
 			expr += " NOT " + n
 		}
 	}
+
 	return expr
 }
 
@@ -218,6 +236,7 @@ func (q Query) tsQuery() string {
 		for i, w := range c.Words {
 			toks[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w.Fold) + "'"
 		}
+
 		term := strings.Join(toks, " <-> ")
 		if len(toks) > 1 {
 			term = "(" + term + ")"
@@ -225,7 +244,9 @@ func (q Query) tsQuery() string {
 		if c.Exclude {
 			term = "!" + term
 		}
+
 		parts = append(parts, term)
 	}
+
 	return strings.Join(parts, " & ")
 }

@@ -78,6 +78,7 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	if err := site.Check(o.SiteID, "search"); err != nil {
 		return nil, err
 	}
+
 	res := &Results{}
 	if q.Empty() {
 		return res, nil
@@ -88,6 +89,7 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	if o.Offset < 0 {
 		o.Offset = 0
 	}
+
 	f := filter{siteID: o.SiteID, now: o.Now.Unix(), categoryIDs: o.CategoryIDs}
 	if !o.From.IsZero() {
 		f.from = o.From.Unix()
@@ -95,6 +97,7 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	if !o.To.IsZero() {
 		f.to = o.To.Unix()
 	}
+
 	// A first pass without relevance tells a precise query from a vague
 	// one. A vague query (more matches than maxMatches) is ranked without
 	// the index's relevance: by the title and diacritic bonuses, then
@@ -105,11 +108,13 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	if err != nil {
 		return nil, err
 	}
+
 	if len(pool) > 0 && len(pool) <= maxMatches && !o.Newest {
 		if pool, err = s.b.scored(ctx, s.db, q, f, pool); err != nil {
 			return nil, err
 		}
 	}
+
 	for len(pool) > maxMatches {
 		// The pool came newest first: what is cut is the oldest match
 		// (one: the pool holds at most one more than maxMatches).
@@ -119,13 +124,16 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 				oldest = i
 			}
 		}
+
 		pool[oldest] = pool[len(pool)-1]
 		pool, res.More = pool[:len(pool)-1], true
 	}
+
 	res.Total = len(pool)
 	if o.Offset >= res.Total {
 		return res, nil
 	}
+
 	// Only the candidates up to the page shown need their order, and the
 	// re-ranking window its members: of a thousand, the best two hundred
 	// are picked and only they are sorted.
@@ -133,10 +141,12 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 	if o.Newest {
 		order = byKey(func(c candidate) float64 { return float64(c.publishAt) })
 	}
+
 	upTo := o.Offset + o.Limit
 	if !o.Newest && o.Offset < rerankWindow {
 		upTo = max(upTo, rerankWindow)
 	}
+
 	upTo = min(upTo, len(pool))
 	selectTop(pool, upTo, order)
 	slices.SortFunc(pool[:upTo], order)
@@ -145,16 +155,19 @@ func (s *Searcher) Search(ctx context.Context, q Query, o Options) (*Results, er
 		// the bonuses; below them the index's order stands. The window
 		// is a fixed set, so paging never shows an article twice.
 		top := pool[:min(len(pool), rerankWindow)]
-		err := rerank(top, q, min(len(top), o.Offset+o.Limit), func(cs []*candidate, marked []string) ([]uint32, error) {
+		inText := func(cs []*candidate, marked []string) ([]uint32, error) {
 			return s.markedInText(ctx, cs, marked)
-		})
+		}
+		err := rerank(top, q, min(len(top), o.Offset+o.Limit), inText)
 		if err != nil {
 			return nil, err
 		}
 	}
+
 	if res.Hits, err = s.hits(ctx, window(pool, o.Offset, o.Limit), q); err != nil {
 		return nil, err
 	}
+
 	return res, nil
 }
 
@@ -167,6 +180,7 @@ func byKey(key func(candidate) float64) func(a, b candidate) int {
 		if a.publishAt != b.publishAt {
 			return cmp.Compare(b.publishAt, a.publishAt)
 		}
+
 		return cmp.Compare(b.id, a.id)
 	}
 }
@@ -188,6 +202,7 @@ func selectTop(cs []candidate, k int, cmp func(a, b candidate) int) {
 		if cmp(cs[mid], cs[hi-1]) < 0 {
 			cs[mid], cs[hi-1] = cs[hi-1], cs[mid]
 		}
+
 		p := hi - 1
 		i := lo
 		for j := lo; j < p; j++ {
@@ -196,6 +211,7 @@ func selectTop(cs []candidate, k int, cmp func(a, b candidate) int) {
 				i++
 			}
 		}
+
 		cs[i], cs[p] = cs[p], cs[i]
 		// cs[lo:i] come before the pivot, now at i, and cs[i+1:hi] after.
 		if k <= i {
@@ -216,10 +232,12 @@ func (s *Searcher) markedInText(ctx context.Context, cs []*candidate, marked []s
 		at[c.id] = i
 		ids[i] = c.id
 	}
+
 	var ms [][]byte
 	for _, m := range marked {
 		ms = append(ms, []byte(m))
 	}
+
 	rows, err := s.queryOnce(ctx, `SELECT article_id, words FROM search_text WHERE article_id IN (`+idList(ids)+`)`)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -232,6 +250,7 @@ func (s *Searcher) markedInText(ctx context.Context, cs []*candidate, marked []s
 		if err := rows.Scan(&id, &words); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
+
 		if i, ok := at[id]; ok {
 			for k, m := range ms {
 				if containsWordBytes(words, m) {
@@ -240,6 +259,7 @@ func (s *Searcher) markedInText(ctx context.Context, cs []*candidate, marked []s
 			}
 		}
 	}
+
 	return bits, rows.Err()
 }
 
@@ -320,12 +340,14 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 	for _, c := range cands {
 		best = max(best, c.score)
 	}
+
 	type item struct {
 		rel     float64 // the index's relevance, scaled
 		inTitle int     // query words in the title
 		kept    int     // marked words kept, as far as known
 		exact   bool    // kept is known
 	}
+
 	items := make(map[int64]*item, len(cands))
 	all := make([]item, len(cands))
 	score := func(it *item, kept int) float64 {
@@ -336,12 +358,15 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 		if len(words) > 0 {
 			score += bonusTitle * float64(it.inTitle) / float64(len(words))
 		}
+
 		return score
 	}
+
 	folds := make([][]byte, len(words))
 	for i, w := range words {
 		folds[i] = []byte(w.Fold)
 	}
+
 	var title []byte // each title folded in turn, vn.Fold without the copies
 	for i := range cands {
 		c, it := &cands[i], &all[i]
@@ -349,6 +374,7 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 		if best > 0 {
 			it.rel = c.score / best
 		}
+
 		if len(words) > 0 {
 			title = vn.AppendFold(title[:0], c.titleWords)
 			for _, f := range folds {
@@ -357,14 +383,17 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 				}
 			}
 		}
+
 		for _, m := range marked {
 			if containsWord(c.titleWords, m) {
 				it.kept++
 			}
 		}
+
 		it.exact = it.kept == len(marked)
 		c.score = score(it, len(marked))
 	}
+
 	order := byKey(func(c candidate) float64 { return c.score })
 	for round := 0; ; round++ {
 		slices.SortFunc(cands, order)
@@ -377,6 +406,7 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 		if round > 0 {
 			ahead = 4 << round
 		}
+
 		for i := range cands {
 			if i >= k && (len(read) == 0 || i >= k+ahead) {
 				break
@@ -385,13 +415,16 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 				read = append(read, &cands[i])
 			}
 		}
+
 		if len(read) == 0 {
 			return nil
 		}
+
 		bits, err := inText(read, marked)
 		if err != nil {
 			return err
 		}
+
 		for j, c := range read {
 			it := items[c.id]
 			it.kept = 0
@@ -400,6 +433,7 @@ func rerank(cands []candidate, q Query, k int, inText func([]*candidate, []strin
 					it.kept++
 				}
 			}
+
 			it.exact = true
 			c.score = score(it, it.kept)
 		}
@@ -412,8 +446,10 @@ func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, 
 	if len(page) == 0 {
 		return nil, nil
 	}
+
 	rows, err := s.queryOnce(ctx, `SELECT a.id, a.slug, a.title, t.text, a.publish_at,
-		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id JOIN search_text t ON t.article_id = a.id
+		c.slug, c.name FROM articles a JOIN categories c ON c.id = a.category_id
+		JOIN search_text t ON t.article_id = a.id
 		WHERE a.id IN (`+idList(idsOf(page))+`)`)
 	if err != nil {
 		return nil, fmt.Errorf("search results: %w", err)
@@ -428,14 +464,17 @@ func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, 
 		if err := rows.Scan(&h.ID, &h.Slug, &h.Title, &text, &publish, &h.CategorySlug, &h.CategoryName); err != nil {
 			return nil, fmt.Errorf("search results: %w", err)
 		}
+
 		h.PublishAt = store.Time(publish)
 		h.TitleHTML = Highlight(h.Title, words)
 		h.Snippet = snippetNFC(text, words)
 		byID[h.ID] = h
 	}
+
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search results: %w", err)
 	}
+
 	out := make([]Hit, 0, len(page))
 	for _, c := range page {
 		if h, ok := byID[c.id]; ok { // deleted meanwhile: skip
@@ -443,5 +482,6 @@ func (s *Searcher) hits(ctx context.Context, page []candidate, q Query) ([]Hit, 
 			out = append(out, h)
 		}
 	}
+
 	return out, nil
 }

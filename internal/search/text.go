@@ -23,6 +23,7 @@ func isWordRune(r rune) bool {
 	if r >= vietWordLo && r < vietWordHi {
 		return vietWord[r-vietWordLo]
 	}
+
 	return isWordRuneSlow(r)
 }
 
@@ -70,9 +71,11 @@ func wordSpans(s string) []span {
 			start = -1
 		}
 	}
+
 	if start >= 0 {
 		out = append(out, span{start, len(s)})
 	}
+
 	return out
 }
 
@@ -88,16 +91,19 @@ func joinWords(s string) string {
 			if !inWord && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
+
 			inWord = true
 			if r < utf8.RuneSelf {
 				b.WriteByte(byte(r))
 			} else {
 				b.WriteRune(r)
 			}
+
 			continue
 		}
 		inWord = false
 	}
+
 	return b.String()
 }
 
@@ -134,6 +140,7 @@ func markedWords(s string, limit int, sc *scratch) string {
 	if sc == nil {
 		sc = newScratch()
 	}
+
 	clear(sc.kept)
 	var b strings.Builder
 	full := false
@@ -145,17 +152,21 @@ func markedWords(s string, limit int, sc *scratch) string {
 			if sc.kept[cw] {
 				continue
 			}
+
 			sc.kept[cw] = true
 			if b.Len()+len(cw)+1 > limit {
 				full = true
 				return
 			}
+
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
+
 			b.WriteString(cw)
 		}
 	}
+
 	start := -1
 	for i, r := range s {
 		if isWordRune(r) {
@@ -172,9 +183,11 @@ func markedWords(s string, limit int, sc *scratch) string {
 			}
 		}
 	}
+
 	if start >= 0 {
 		add(s[start:])
 	}
+
 	return b.String()
 }
 
@@ -201,6 +214,7 @@ func (sc *scratch) marked(w string) []string {
 	if cw, ok := sc.canon[w]; ok {
 		return cw
 	}
+
 	var out []string
 	c := vn.Canon(w)
 	for _, sp := range wordSpans(c) { // one word, but stay exact
@@ -208,9 +222,11 @@ func (sc *scratch) marked(w string) []string {
 			out = append(out, cw)
 		}
 	}
+
 	if len(sc.canon) >= maxScratchWords {
 		clear(sc.canon)
 	}
+
 	sc.canon[strings.Clone(w)] = out // w points into a whole article
 	return out
 }
@@ -226,6 +242,7 @@ func markedWordsWhole(s string, limit int) string {
 		if seen[w] || !hasDiacritics(w) {
 			continue
 		}
+
 		seen[w] = true
 		if b.Len()+len(w)+1 > limit {
 			break
@@ -233,8 +250,10 @@ func markedWordsWhole(s string, limit int) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
+
 		b.WriteString(w)
 	}
+
 	return b.String()
 }
 
@@ -256,6 +275,7 @@ func latinOnly(s string) bool {
 			i++
 			continue
 		}
+
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError:
@@ -264,6 +284,7 @@ func latinOnly(s string) bool {
 		default:
 			return false
 		}
+
 		i += size
 	}
 	return true
@@ -276,10 +297,12 @@ func containsWord(list, w string) bool {
 		if i < 0 {
 			return false
 		}
+
 		end := i + len(w)
 		if (i == 0 || list[i-1] == ' ') && (end == len(list) || list[end] == ' ') {
 			return true
 		}
+
 		list = list[i+1:]
 	}
 	return false
@@ -292,10 +315,12 @@ func containsWordBytes(list, w []byte) bool {
 		if i < 0 {
 			return false
 		}
+
 		end := i + len(w)
 		if (i == 0 || list[i-1] == ' ') && (end == len(list) || list[end] == ' ') {
 			return true
 		}
+
 		list = list[i+1:]
 	}
 	return false
