@@ -132,6 +132,7 @@ func NewRecorder(db *store.DB, cfg RecorderConfig) (*Recorder, error) {
 	if cfg.MaxRemembered <= 0 {
 		cfg.MaxRemembered = DefaultMaxRemembered
 	}
+
 	return &Recorder{db: db, siteID: cfg.SiteID, node: cfg.Node, window: cfg.OnlineWindow, log: cfg.Logger,
 		now: cfg.Now, mem: map[string]int64{}, aliases: map[string]alias{}, b: newBatch(),
 		maxRemembered: cfg.MaxRemembered}, nil
@@ -166,6 +167,7 @@ func (r *Recorder) HitFirst(issued, fallback string, now time.Time, articleID in
 	if _, ok := r.aliases[fallback]; ok || len(r.aliases) < r.maxRemembered {
 		r.aliases[fallback] = alias{key: key, last: sec}
 	}
+
 	r.hitLocked(key, sec, articleID, false)
 	return key
 }
@@ -176,10 +178,12 @@ func (r *Recorder) hitLocked(key string, sec, articleID int64, bot bool) {
 		b.hour(sec).Bots++
 		return
 	}
+
 	b.hour(sec).Views++
 	if articleID > 0 {
 		b.hits[articleID]++
 	}
+
 	last, remembered := r.mem[key]
 	known := remembered
 	if !known {
@@ -187,6 +191,7 @@ func (r *Recorder) hitLocked(key string, sec, articleID int64, bot bool) {
 		// seen them.
 		last, known = b.seen[key]
 	}
+
 	if !known || sec-last > int64(VisitIdle/time.Second) {
 		if _, pending := b.tentative[key]; pending {
 			// This node saw the visitor earlier in the batch and they have
@@ -197,6 +202,7 @@ func (r *Recorder) hitLocked(key string, sec, articleID int64, bot bool) {
 			b.tentative[key] = sec
 		}
 	}
+
 	if sec > last && (remembered || len(r.mem) < r.maxRemembered) {
 		r.mem[key] = sec
 	}
@@ -228,6 +234,7 @@ func (r *Recorder) Flush(ctx context.Context) error {
 	if b.empty() {
 		return nil
 	}
+
 	now := r.now()
 	if err := r.write(ctx, b, now.Unix()); err != nil {
 		r.mu.Lock()
@@ -235,6 +242,7 @@ func (r *Recorder) Flush(ctx context.Context) error {
 		r.mu.Unlock()
 		return err
 	}
+
 	r.prune(now.Unix())
 	return nil
 }
@@ -247,6 +255,7 @@ func (b *batch) merge(o *batch) {
 			b.tentative[k] = t
 			continue
 		}
+
 		// The visitor started a tentative visit in each batch; the later
 		// one came after an idle gap this node saw, so it is certain.
 		first, later := min(t, cur), max(t, cur)
@@ -254,18 +263,22 @@ func (b *batch) merge(o *batch) {
 		b.hour(later).Visits++
 		b.visits++
 	}
+
 	for k, t := range o.seen {
 		b.seen[k] = max(b.seen[k], t)
 	}
+
 	for h, c := range o.hours {
 		d := b.hour(h)
 		d.Visits += c.Visits
 		d.Views += c.Views
 		d.Bots += c.Bots
 	}
+
 	for id, n := range o.hits {
 		b.hits[id] += n
 	}
+
 	b.visits += o.visits
 }
 
@@ -280,6 +293,7 @@ func (r *Recorder) prune(now int64) {
 			delete(r.mem, k)
 		}
 	}
+
 	for k, a := range r.aliases {
 		if a.last < limit {
 			delete(r.aliases, k)
@@ -295,17 +309,20 @@ func (r *Recorder) write(ctx context.Context, b *batch, now int64) error {
 				return fmt.Errorf("flush: lock: %w", err)
 			}
 		}
+
 		// Decide the tentative visits into copies, so that a failed
 		// transaction leaves the batch exactly as it was.
 		hours := make(map[int64]Hour, len(b.hours)+1)
 		for h, c := range b.hours {
 			hours[h] = *c
 		}
+
 		visits := b.visits
 		for _, k := range sortedKeys(b.tentative) {
 			t := b.tentative[k]
 			var last int64
-			err := tx.QueryRowContext(ctx, `SELECT last_seen FROM online_visitors WHERE site_id = $1 AND visitor_key = $2`,
+			err := tx.QueryRowContext(ctx, `SELECT last_seen FROM online_visitors
+				WHERE site_id = $1 AND visitor_key = $2`,
 				r.siteID, k).Scan(&last)
 			switch {
 			case err == nil && t-last <= idle:
@@ -313,12 +330,14 @@ func (r *Recorder) write(ctx context.Context, b *batch, now int64) error {
 			case err != nil && !isNoRows(err):
 				return fmt.Errorf("flush: read last seen: %w", err)
 			}
+
 			h := t - t%3600
 			c := hours[h]
 			c.Visits++
 			hours[h] = c
 			visits++
 		}
+
 		if visits > 0 {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)
 				ON CONFLICT (site_id, name) DO UPDATE SET value = counters.value + excluded.value`,
@@ -326,15 +345,18 @@ func (r *Recorder) write(ctx context.Context, b *batch, now int64) error {
 				return fmt.Errorf("flush: visits: %w", err)
 			}
 		}
+
 		for _, h := range sortedKeys(hours) {
 			c := hours[h]
-			if _, err := tx.ExecContext(ctx, `INSERT INTO stats_hourly (site_id, hour, visits, views, bots) VALUES ($1, $2, $3, $4, $5)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO stats_hourly (site_id, hour, visits, views, bots)
+				VALUES ($1, $2, $3, $4, $5)
 				ON CONFLICT (site_id, hour) DO UPDATE SET visits = stats_hourly.visits + excluded.visits,
 				views = stats_hourly.views + excluded.views, bots = stats_hourly.bots + excluded.bots`,
 				r.siteID, h, c.Visits, c.Views, c.Bots); err != nil {
 				return fmt.Errorf("flush: hourly: %w", err)
 			}
 		}
+
 		for _, id := range sortedKeys(b.hits) {
 			// An article deleted meanwhile matches no row; its views go
 			// with it.
@@ -343,16 +365,21 @@ func (r *Recorder) write(ctx context.Context, b *batch, now int64) error {
 				return fmt.Errorf("flush: article hits: %w", err)
 			}
 		}
+
 		for _, k := range sortedKeys(b.seen) {
 			// Another node may have written a later time already: keep it.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO online_visitors (site_id, visitor_key, node, last_seen) VALUES ($1, $2, $3, $4)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO online_visitors (site_id, visitor_key, node, last_seen)
+				VALUES ($1, $2, $3, $4)
 				ON CONFLICT (site_id, visitor_key) DO UPDATE SET
-				node = CASE WHEN excluded.last_seen >= online_visitors.last_seen THEN excluded.node ELSE online_visitors.node END,
-				last_seen = CASE WHEN excluded.last_seen > online_visitors.last_seen THEN excluded.last_seen ELSE online_visitors.last_seen END`,
+				node = CASE WHEN excluded.last_seen >= online_visitors.last_seen
+					THEN excluded.node ELSE online_visitors.node END,
+				last_seen = CASE WHEN excluded.last_seen > online_visitors.last_seen
+					THEN excluded.last_seen ELSE online_visitors.last_seen END`,
 				r.siteID, k, r.node, b.seen[k]); err != nil {
 				return fmt.Errorf("flush: online: %w", err)
 			}
 		}
+
 		// Rows live as long as a visit can last (longer than the online
 		// window), since they are also what tells a returning visitor's
 		// visit from a new one.
@@ -361,6 +388,7 @@ func (r *Recorder) write(ctx context.Context, b *batch, now int64) error {
 			r.siteID, now-keep); err != nil {
 			return fmt.Errorf("flush: expire online: %w", err)
 		}
+
 		return nil
 	})
 }
@@ -373,6 +401,7 @@ func (r *Recorder) Run(ctx context.Context, every time.Duration) error {
 	if every <= 0 {
 		every = DefaultFlushEvery
 	}
+
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -396,9 +425,11 @@ func (r *Recorder) finalFlush() error {
 		if err == nil {
 			return nil
 		}
+
 		r.log.Error("final flush of counters", "try", try+1, "err", err)
 		time.Sleep(time.Second)
 	}
+
 	return fmt.Errorf("final flush of counters: %w", err)
 }
 

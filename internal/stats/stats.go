@@ -29,17 +29,26 @@ type Totals struct {
 }
 
 // ReadTotals reads the counters as stored.
-func ReadTotals(ctx context.Context, q store.Querier, siteID int64, now time.Time, window time.Duration) (Totals, error) {
+func ReadTotals(
+	ctx context.Context,
+	q store.Querier,
+	siteID int64,
+	now time.Time,
+	window time.Duration,
+) (Totals, error) {
 	var t Totals
-	err := q.QueryRowContext(ctx, `SELECT value FROM counters WHERE site_id = $1 AND name = $2`, siteID, CounterVisits).Scan(&t.Visits)
+	err := q.QueryRowContext(ctx, `SELECT value FROM counters WHERE site_id = $1 AND name = $2`,
+		siteID, CounterVisits).Scan(&t.Visits)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return Totals{}, fmt.Errorf("read visits: %w", err)
 	}
+
 	err = q.QueryRowContext(ctx, `SELECT count(*) FROM online_visitors WHERE site_id = $1 AND last_seen > $2`,
 		siteID, now.Add(-window).Unix()).Scan(&t.Online)
 	if err != nil {
 		return Totals{}, fmt.Errorf("read online: %w", err)
 	}
+
 	return t, nil
 }
 
@@ -84,7 +93,13 @@ func (p Periods) Get(name string) (int64, bool) {
 
 // ReadPeriods sums the visits of today, yesterday, this week (from Monday)
 // and this month, as days are in loc.
-func ReadPeriods(ctx context.Context, q store.Querier, siteID int64, now time.Time, loc *time.Location) (Periods, error) {
+func ReadPeriods(
+	ctx context.Context,
+	q store.Querier,
+	siteID int64,
+	now time.Time,
+	loc *time.Location,
+) (Periods, error) {
 	t := now.In(loc)
 	today := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 	yesterday := today.AddDate(0, 0, -1)
@@ -98,23 +113,27 @@ func ReadPeriods(ctx context.Context, q store.Querier, siteID int64, now time.Ti
 		CAST(COALESCE(SUM(CASE WHEN hour >= $5 THEN visits ELSE 0 END), 0) AS BIGINT),
 		CAST(COALESCE(SUM(CASE WHEN hour >= $6 THEN visits ELSE 0 END), 0) AS BIGINT)
 		FROM stats_hourly WHERE site_id = $1 AND hour >= $2`,
-		siteID, from, today.Unix(), yesterday.Unix(), week.Unix(), month.Unix()).Scan(&p.Today, &p.Yesterday, &p.Week, &p.Month)
+		siteID, from, today.Unix(), yesterday.Unix(), week.Unix(), month.Unix()).
+		Scan(&p.Today, &p.Yesterday, &p.Week, &p.Month)
 	if err != nil {
 		return Periods{}, fmt.Errorf("read periods: %w", err)
 	}
+
 	return p, nil
 }
 
 // CounterRows reads which period rows the counter block shows.
 func CounterRows(ctx context.Context, q store.Querier, siteID int64) ([]string, error) {
 	var v string
-	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE site_id = $1 AND key = $2`, siteID, KeyCounterRows).Scan(&v)
+	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE site_id = $1 AND key = $2`,
+		siteID, KeyCounterRows).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DefaultCounterRows, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", KeyCounterRows, err)
 	}
+
 	var rows []string
 	for _, f := range strings.Split(v, ",") {
 		f = strings.TrimSpace(f)
@@ -122,5 +141,6 @@ func CounterRows(ctx context.Context, q store.Querier, siteID int64) ([]string, 
 			rows = append(rows, f)
 		}
 	}
+
 	return rows, nil
 }
