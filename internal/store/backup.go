@@ -32,6 +32,7 @@ func Backup(ctx context.Context, db *DB, path string) (BackupReport, error) {
 	if _, err := db.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
 		return r, fmt.Errorf("write backup: %w", err)
 	}
+
 	cp, err := openSQLite(ctx, path)
 	if err != nil {
 		return r, fmt.Errorf("open backup: %w", err)
@@ -41,16 +42,19 @@ func Backup(ctx context.Context, db *DB, path string) (BackupReport, error) {
 	if err := cp.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
 		return r, fmt.Errorf("backup failed its integrity check: %s %v", check, err)
 	}
+
 	var want, got int
 	db.QueryRowContext(ctx, `SELECT COALESCE(max(version), 0) FROM schema_migrations`).Scan(&want)
 	cp.QueryRowContext(ctx, `SELECT COALESCE(max(version), 0) FROM schema_migrations`).Scan(&got)
 	if want != got {
 		return r, fmt.Errorf("backup is at migration %d, the site at %d", got, want)
 	}
+
 	cp.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&r.Articles)
 	cp.QueryRowContext(ctx, `SELECT count(*) FROM media`).Scan(&r.Media)
 	if st, err := os.Stat(path); err == nil {
 		r.Bytes = st.Size()
 	}
+
 	return r, nil
 }

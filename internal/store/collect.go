@@ -36,11 +36,14 @@ func Collect[T any](rows *sql.Rows, scan func(Scanner) (T, error)) ([]T, error) 
 		if err != nil {
 			return nil, err
 		}
+
 		out = append(out, v)
 	}
+
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+
 	return out, nil
 }
 

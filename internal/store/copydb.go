@@ -46,26 +46,31 @@ func CopyDatabase(ctx context.Context, src, dst *DB, progress func(CopyReport)) 
 	if err := sameVersion(ctx, src, dst); err != nil {
 		return nil, err
 	}
+
 	tables, err := tablesInOrder(ctx, src)
 	if err != nil {
 		return nil, err
 	}
+
 	var reports []CopyReport
 	for _, t := range tables {
 		r, err := copyTable(ctx, src, dst, t)
 		if err != nil {
 			return reports, fmt.Errorf("table %s: %w", t.name, err)
 		}
+
 		reports = append(reports, r)
 		if progress != nil {
 			progress(r)
 		}
 	}
+
 	if dst.Dialect == Postgres {
 		if err := resetIdentities(ctx, dst, tables); err != nil {
 			return reports, err
 		}
 	}
+
 	return reports, nil
 }
 
@@ -80,6 +85,7 @@ func sameVersion(ctx context.Context, a, b *DB) error {
 	if va != vb {
 		return fmt.Errorf("source is at migration %d, destination at %d", va, vb)
 	}
+
 	return nil
 }
 
@@ -98,6 +104,7 @@ func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
 	if err != nil {
 		return nil, err
 	}
+
 	deps := map[string][]string{}
 	infos := map[string]tableInfo{}
 	for _, n := range names {
@@ -105,9 +112,11 @@ func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
 		if err != nil {
 			return nil, err
 		}
+
 		infos[n] = info
 		deps[n] = refs
 	}
+
 	var order []tableInfo
 	state := map[string]int{} // 1 visiting, 2 done
 	var visit func(string) error
@@ -118,6 +127,7 @@ func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
 		case 2:
 			return nil
 		}
+
 		state[n] = 1
 		for _, d := range deps[n] {
 			if _, ok := infos[d]; ok && d != n {
@@ -126,28 +136,34 @@ func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
 				}
 			}
 		}
+
 		state[n] = 2
 		order = append(order, infos[n])
 		return nil
 	}
+
 	sort.Strings(names)
 	for _, n := range names {
 		if err := visit(n); err != nil {
 			return nil, err
 		}
 	}
+
 	return order, nil
 }
 
 func tableNames(ctx context.Context, db *DB) ([]string, error) {
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
 	if db.Dialect == Postgres {
-		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+		q = `SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
 	}
+
 	names, err := QueryAll(ctx, db, ScanString, q)
 	if err != nil {
 		return nil, err
 	}
+
 	return slices.DeleteFunc(names, derived), nil
 }
 
@@ -162,6 +178,7 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 		name string
 		pos  int // in the primary key, from 1; 0 when not part of it
 	}
+
 	cols, err := QueryAll(ctx, db, func(sc Scanner) (column, error) {
 		var c column
 		return c, sc.Scan(&c.name, &c.pos)
@@ -169,6 +186,7 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 	if err != nil {
 		return info, nil, err
 	}
+
 	pk := map[int]string{}
 	for _, c := range cols {
 		info.columns = append(info.columns, c.name)
@@ -176,6 +194,7 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 			pk[c.pos] = c.name
 		}
 	}
+
 	for i := 1; i <= len(pk); i++ {
 		info.key = append(info.key, pk[i])
 	}
@@ -188,6 +207,7 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 	if err != nil {
 		return info, nil, err
 	}
+
 	var refs []string
 	for _, k := range fks {
 		refs = append(refs, k.table)
@@ -199,11 +219,13 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 	if len(info.key) == 0 {
 		info.key = info.columns
 	}
+
 	for _, c := range info.columns {
 		if c == "id" {
 			info.hasID = true
 		}
 	}
+
 	return info, refs, nil
 }
 
@@ -214,6 +236,7 @@ func columnKinds(ctx context.Context, db *DB, table string) (map[string]string, 
 	if db.Dialect != Postgres {
 		return kinds, nil
 	}
+
 	rows, err := db.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
 		WHERE table_schema = current_schema() AND table_name = $1`, table)
 	if err != nil {
@@ -225,8 +248,10 @@ func columnKinds(ctx context.Context, db *DB, table string) (map[string]string, 
 		if err := rows.Scan(&c, &k); err != nil {
 			return nil, err
 		}
+
 		kinds[c] = k
 	}
+
 	return kinds, rows.Err()
 }
 
@@ -236,11 +261,13 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 	if err != nil {
 		return r, err
 	}
+
 	r.Rows, r.Checksum = srcN, srcSum
 	dstSum, dstN, err := tableChecksum(ctx, dst, t)
 	if err != nil {
 		return r, err
 	}
+
 	if dstN > 0 || srcN == 0 {
 		if dstSum == srcSum {
 			r.Skipped = true
@@ -252,23 +279,28 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 			return r, fmt.Errorf("%w (%d rows there, %d here)", ErrDestinationDiffers, dstN, srcN)
 		}
 	}
+
 	kinds, err := columnKinds(ctx, dst, t.name)
 	if err != nil {
 		return r, err
 	}
+
 	cols := strings.Join(t.columns, ", ")
 	ph := make([]string, len(t.columns))
 	for i := range ph {
 		ph[i] = "$" + strconv.Itoa(i+1)
 	}
+
 	insert := `INSERT INTO ` + t.name + ` (` + cols + `) VALUES (` + strings.Join(ph, ", ") + `)`
 	if t.name == "sites" {
 		insert += ` ON CONFLICT (id) DO UPDATE SET host = excluded.host, name = excluded.name`
 	}
+
 	all, err := readRows(ctx, src, t)
 	if err != nil {
 		return r, err
 	}
+
 	err = dst.InTx(ctx, func(tx Tx) error {
 		stmt, err := tx.PrepareContext(ctx, insert)
 		if err != nil {
@@ -279,23 +311,30 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 			for i, c := range t.columns {
 				row[i] = convertFor(kinds[c], row[i])
 			}
+
 			if _, err := stmt.ExecContext(ctx, row...); err != nil {
 				return err
 			}
+
 			r.Copied++
 		}
+
 		return nil
 	})
 	if err != nil {
 		return r, err
 	}
+
 	dstSum, dstN, err = tableChecksum(ctx, dst, t)
 	if err != nil {
 		return r, err
 	}
+
 	if dstN != srcN || dstSum != srcSum {
-		return r, fmt.Errorf("verification failed: source %d rows (%s), destination %d rows (%s)", srcN, srcSum[:12], dstN, dstSum[:12])
+		return r, fmt.Errorf("verification failed: source %d rows (%s), destination %d rows (%s)",
+			srcN, srcSum[:12], dstN, dstSum[:12])
 	}
+
 	return r, nil
 }
 
@@ -303,10 +342,12 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 // itself is read whole and ordered parents first, since a child may have
 // a smaller id than its parent after years of re-parenting.
 func readRows(ctx context.Context, src *DB, t tableInfo) (iter.Seq[[]any], error) {
-	rows, err := src.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+` ORDER BY `+strings.Join(t.key, ", "))
+	rows, err := src.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+
+		` ORDER BY `+strings.Join(t.key, ", "))
 	if err != nil {
 		return nil, err
 	}
+
 	var buffered [][]any
 	for rows.Next() {
 		row := make([]any, len(t.columns))
@@ -314,12 +355,15 @@ func readRows(ctx context.Context, src *DB, t tableInfo) (iter.Seq[[]any], error
 		for i := range row {
 			ptrs[i] = &row[i]
 		}
+
 		if err := rows.Scan(ptrs...); err != nil {
 			rows.Close()
 			return nil, err
 		}
+
 		buffered = append(buffered, row)
 	}
+
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -327,6 +371,7 @@ func readRows(ctx context.Context, src *DB, t tableInfo) (iter.Seq[[]any], error
 	if t.selfRef != "" {
 		buffered = parentsFirst(buffered, slices.Index(t.columns, "id"), slices.Index(t.columns, t.selfRef))
 	}
+
 	return slices.Values(buffered), nil
 }
 
@@ -336,6 +381,7 @@ func parentsFirst(rows [][]any, idCol, parentCol int) [][]any {
 	if idCol < 0 || parentCol < 0 {
 		return rows
 	}
+
 	placed := map[any]bool{}
 	out := make([][]any, 0, len(rows))
 	for len(rows) > 0 {
@@ -348,11 +394,14 @@ func parentsFirst(rows [][]any, idCol, parentCol int) [][]any {
 				rest = append(rest, r)
 			}
 		}
+
 		if len(rest) == len(rows) { // a cycle or a missing parent: keep key order
 			return append(out, rest...)
 		}
+
 		rows = rest
 	}
+
 	return out
 }
 
@@ -363,9 +412,11 @@ func convertFor(kind string, v any) any {
 			return x != 0
 		}
 	}
+
 	if s, ok := v.([]byte); ok && kind != "bytea" && kind != "" {
 		return string(s)
 	}
+
 	return v
 }
 
@@ -373,7 +424,8 @@ func convertFor(kind string, v any) any {
 // agree on: integers and booleans as 64-bit numbers, text and bytes as
 // length-prefixed bytes, NULL as a marker.
 func tableChecksum(ctx context.Context, db *DB, t tableInfo) (string, int64, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+` ORDER BY `+strings.Join(t.key, ", "))
+	rows, err := db.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+
+		` ORDER BY `+strings.Join(t.key, ", "))
 	if err != nil {
 		return "", 0, err
 	}
@@ -384,12 +436,14 @@ func tableChecksum(ctx context.Context, db *DB, t tableInfo) (string, int64, err
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
+
 	var n int64
 	var buf [8]byte
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return "", 0, err
 		}
+
 		n++
 		for _, v := range vals {
 			switch x := v.(type) {
@@ -409,6 +463,7 @@ func tableChecksum(ctx context.Context, db *DB, t tableInfo) (string, int64, err
 				if x {
 					b = 1
 				}
+
 				binary.BigEndian.PutUint64(buf[:], b)
 				h.Write(buf[:])
 			case float64:
@@ -424,6 +479,7 @@ func tableChecksum(ctx context.Context, db *DB, t tableInfo) (string, int64, err
 			}
 		}
 	}
+
 	return hex.EncodeToString(h.Sum(nil)), n, rows.Err()
 }
 
@@ -442,6 +498,7 @@ func resetIdentities(ctx context.Context, db *DB, tables []tableInfo) error {
 		if !t.hasID {
 			continue
 		}
+
 		var seq sql.NullString
 		if err := db.QueryRowContext(ctx, `SELECT pg_get_serial_sequence($1, 'id')`, t.name).Scan(&seq); err != nil {
 			return err
@@ -449,7 +506,9 @@ func resetIdentities(ctx context.Context, db *DB, tables []tableInfo) error {
 		if !seq.Valid {
 			continue
 		}
-		if _, err := db.ExecContext(ctx, `SELECT setval($1, GREATEST((SELECT COALESCE(max(id), 0) FROM `+t.name+`), 1))`, seq.String); err != nil {
+
+		if _, err := db.ExecContext(ctx, `SELECT setval($1,
+			GREATEST((SELECT COALESCE(max(id), 0) FROM `+t.name+`), 1))`, seq.String); err != nil {
 			return fmt.Errorf("reset %s: %w", seq.String, err)
 		}
 	}

@@ -16,13 +16,16 @@ func (db *DB) Exclusive(ctx context.Context, name string, fn func(tx Tx) error) 
 		if db.Dialect == Postgres {
 			h := fnv.New64a()
 			h.Write([]byte(name))
-			if err := tx.QueryRowContext(ctx, `SELECT pg_try_advisory_xact_lock($1)`, int64(h.Sum64())).Scan(&ran); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT pg_try_advisory_xact_lock($1)`,
+				int64(h.Sum64())).Scan(&ran); err != nil {
 				return err
 			}
+
 			if !ran {
 				return nil
 			}
 		}
+
 		ran = true
 		return fn(tx)
 	})

@@ -45,6 +45,7 @@ func migrationsFrom(fsys fs.FS, dir string, d Dialect) ([]Migration, error) {
 	if err != nil {
 		return nil, err
 	}
+
 	byVersion := map[int]Migration{}
 	for _, e := range entries {
 		name := strings.TrimSuffix(e.Name(), ".sql")
@@ -60,6 +61,7 @@ func migrationsFrom(fsys fs.FS, dir string, d Dialect) ([]Migration, error) {
 			}
 			name = strings.TrimSuffix(name, ".postgres")
 		}
+
 		num, label, ok := strings.Cut(name, "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil || v <= 0 {
@@ -68,22 +70,27 @@ func migrationsFrom(fsys fs.FS, dir string, d Dialect) ([]Migration, error) {
 		if _, dup := byVersion[v]; dup {
 			return nil, fmt.Errorf("migration %d defined twice for %s", v, d)
 		}
+
 		text, err := fs.ReadFile(fsys, dir+"/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
+
 		byVersion[v] = Migration{Version: v, Name: label, SQL: string(text)}
 	}
+
 	out := make([]Migration, 0, len(byVersion))
 	for _, m := range byVersion {
 		out = append(out, m)
 	}
+
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
 	for i, m := range out {
 		if m.Version != i+1 {
 			return nil, fmt.Errorf("migration %d missing for %s", i+1, d)
 		}
 	}
+
 	return out, nil
 }
 
@@ -106,11 +113,13 @@ func migrate(ctx context.Context, db *DB, ms []Migration) error {
 		applied_at BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
+
 	applied := map[int]string{}
 	rows, err := db.QueryContext(ctx, `SELECT version, checksum FROM schema_migrations`)
 	if err != nil {
 		return fmt.Errorf("read schema_migrations: %w", err)
 	}
+
 	for rows.Next() {
 		var v int
 		var sum string
@@ -118,38 +127,48 @@ func migrate(ctx context.Context, db *DB, ms []Migration) error {
 			rows.Close()
 			return err
 		}
+
 		applied[v] = sum
 	}
+
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
+
 	known := map[int]bool{}
 	for _, m := range ms {
 		known[m.Version] = true
 		if sum, ok := applied[m.Version]; ok {
 			if sum != m.Checksum() {
-				return fmt.Errorf("migration %04d_%s has changed since it was applied (checksum mismatch); refusing to start", m.Version, m.Name)
+				return fmt.Errorf("migration %04d_%s has changed since it was applied (checksum mismatch); "+
+					"refusing to start", m.Version, m.Name)
 			}
 			continue
 		}
+
 		err := db.InTx(ctx, func(tx Tx) error {
 			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 				return err
 			}
+
 			_, err := tx.ExecContext(ctx,
 				`INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)`,
 				m.Version, m.Name, m.Checksum(), time.Now().Unix())
+
 			return err
 		})
 		if err != nil {
 			return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
 		}
 	}
+
 	for v := range applied {
 		if !known[v] {
-			return fmt.Errorf("database has migration %d that this binary does not know; it was written by a newer congtin", v)
+			return fmt.Errorf("database has migration %d that this binary does not know; "+
+				"it was written by a newer congtin", v)
 		}
 	}
+
 	return nil
 }

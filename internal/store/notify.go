@@ -75,6 +75,7 @@ func (c *Changes) Listen(ctx context.Context) {
 	if c.db.Dialect != Postgres {
 		return
 	}
+
 	backoff := 100 * time.Millisecond
 	first := true
 	for ctx.Err() == nil {
@@ -83,12 +84,14 @@ func (c *Changes) Listen(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
+
 		c.log.Warn("change listener disconnected; reconnecting", "err", err, "after", backoff)
 		select {
 		case <-ctx.Done():
 			return
 		case <-time.After(backoff):
 		}
+
 		backoff = min(backoff*2, 5*time.Second)
 	}
 }
@@ -105,6 +108,7 @@ func (c *Changes) listenOnce(ctx context.Context, reconnected bool) error {
 	if reconnected {
 		c.bump()
 	}
+
 	for {
 		if _, err := conn.WaitForNotification(ctx); err != nil {
 			return err

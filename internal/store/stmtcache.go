@@ -33,15 +33,18 @@ func (c *stmtCache) get(ctx context.Context, db *sql.DB, query string) *sql.Stmt
 	if ok || full {
 		return st
 	}
+
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if st, ok := c.stmts[query]; ok {
 		return st
 	}
+
 	if len(c.stmts) >= maxCachedStatements {
 		c.full = true
 		return nil
 	}
+
 	// A text that does not prepare (a syntax error, a table a later
 	// migration adds) runs unprepared, so its error is reported where the
 	// query runs, as before.
@@ -52,6 +55,7 @@ func (c *stmtCache) get(ctx context.Context, db *sql.DB, query string) *sql.Stmt
 	if c.stmts == nil {
 		c.stmts = map[string]*sql.Stmt{}
 	}
+
 	c.stmts[query] = st
 	return st
 }

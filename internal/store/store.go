@@ -60,13 +60,16 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	} else {
 		db, err = openSQLite(ctx, dsn)
 	}
+
 	if err != nil {
 		return nil, err
 	}
+
 	if err := Migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, err
 	}
+
 	return db, nil
 }
 
@@ -79,6 +82,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("create data folder: %w", err)
 		}
 	}
+
 	// busy_timeout comes first so the other pragmas already wait for a lock.
 	// Transactions take the write lock at BEGIN (_txlock=immediate): a
 	// deferred transaction that upgrades later cannot be retried by
@@ -87,10 +91,12 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// power cut can lose the last commits.
 	q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-2000)&_txlock=immediate"
+
 	sqldb, err := sql.Open("sqlite", "file:"+path+q)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+
 	// Each connection keeps its own page cache (2 MB above) and, once it
 	// has run searches, several more megabytes of full-text index state:
 	// 6 connections under a crowd of searches held 40 MB more than at
@@ -105,6 +111,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+
 	return &DB{pool: sqldb, Dialect: SQLite, stmts: &stmtCache{}}, nil
 }
 
@@ -113,6 +120,7 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
+
 	sqldb.SetMaxOpenConns(20)
 	sqldb.SetMaxIdleConns(10)
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
@@ -120,6 +128,7 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
+
 	return &DB{pool: sqldb, Dialect: Postgres, url: url}, nil
 }
 
@@ -130,13 +139,16 @@ func (db *DB) InTx(ctx context.Context, fn func(tx Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
 	}
+
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+
 	return nil
 }
 

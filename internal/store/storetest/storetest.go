@@ -60,6 +60,7 @@ func PostgresURL(t testing.TB) string {
 		}
 		t.Skipf("%s not set; skipping PostgreSQL", EnvPostgres)
 	}
+
 	return u
 }
 
@@ -79,18 +80,22 @@ func Postgres(t testing.TB) *store.DB {
 	if err := admin.PingContext(ctx); err != nil {
 		t.Fatalf("postgres server at %s: %v", base, err)
 	}
+
 	tmpl, err := ensureTemplate(ctx, admin, base)
 	if err != nil {
 		t.Fatalf("postgres template: %v", err)
 	}
+
 	name := "congtin_t_" + randomHex(6)
 	if err := createFromTemplate(ctx, admin, name, tmpl); err != nil {
 		t.Fatalf("create test database: %v", err)
 	}
+
 	db, err := store.Open(ctx, withDatabase(base, name))
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
 	}
+
 	t.Cleanup(func() {
 		db.Close()
 		a, err := sql.Open("pgx", base)
@@ -100,6 +105,7 @@ func Postgres(t testing.TB) *store.DB {
 		defer a.Close()
 		a.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
 	})
+
 	return db
 }
 
@@ -121,10 +127,12 @@ func ensureTemplate(ctx context.Context, admin *sql.DB, base string) (string, er
 	if err != nil {
 		return "", err
 	}
+
 	h := sha256.New()
 	for _, m := range ms {
 		h.Write([]byte(m.Checksum()))
 	}
+
 	name := "congtin_tmpl_" + hex.EncodeToString(h.Sum(nil))[:12]
 
 	conn, err := admin.Conn(ctx)
@@ -139,25 +147,31 @@ func ensureTemplate(ctx context.Context, admin *sql.DB, base string) (string, er
 	}
 	defer conn.ExecContext(ctx, `SELECT pg_advisory_unlock(726354)`)
 	var exists bool
-	if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`,
+		name).Scan(&exists); err != nil {
 		return "", err
 	}
+
 	if exists {
 		return name, nil
 	}
+
 	build := name + "_build"
 	conn.ExecContext(ctx, `DROP DATABASE IF EXISTS `+build+` WITH (FORCE)`)
 	if _, err := conn.ExecContext(ctx, `CREATE DATABASE `+build); err != nil {
 		return "", err
 	}
+
 	db, err := store.Open(ctx, withDatabase(base, build))
 	if err != nil {
 		return "", err
 	}
+
 	db.Close()
 	if _, err := conn.ExecContext(ctx, `ALTER DATABASE `+build+` RENAME TO `+name); err != nil {
 		return "", err
 	}
+
 	return name, nil
 }
 
@@ -170,8 +184,10 @@ func createFromTemplate(ctx context.Context, admin *sql.DB, name, tmpl string) e
 		if err == nil || !strings.Contains(err.Error(), "being accessed by other users") {
 			return err
 		}
+
 		time.Sleep(100 * time.Millisecond)
 	}
+
 	return err
 }
 
