@@ -24,12 +24,14 @@ func (s *Store) CreateAccount(ctx context.Context, siteID int64, n NewUser, orig
 		if u, err = s.CreateUser(ctx, tx, n); err != nil {
 			return err
 		}
+
 		return Audit(ctx, tx, AuditEntry{SiteID: siteID, UserID: u.ID, Action: "user.create", ObjectType: "user",
 			ObjectID: u.ID, Detail: origin + ": " + u.Username + " (" + string(u.Role) + ")"})
 	})
 	if err != nil {
 		return nil, err
 	}
+
 	return u, nil
 }
 
@@ -51,6 +53,7 @@ func (s *Store) ChangePassword(ctx context.Context, siteID int64, username strin
 	if err != nil {
 		return nil, err
 	}
+
 	pw, err := password()
 	if err != nil {
 		return nil, err
@@ -66,5 +69,6 @@ func (s *Store) ChangePassword(ctx context.Context, siteID int64, username strin
 	if err != nil {
 		return nil, err
 	}
+
 	return u, nil
 }

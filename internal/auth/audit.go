@@ -34,12 +34,16 @@ func Audit(ctx context.Context, q store.Querier, e AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
-	_, err := q.ExecContext(ctx, `INSERT INTO audit_log (site_id, user_id, action, object_type, object_id, detail, ip, at)
+
+	_, err := q.ExecContext(ctx, `INSERT INTO audit_log
+		(site_id, user_id, action, object_type, object_id, detail, ip, at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, e.SiteID, sql.NullInt64{Int64: e.UserID, Valid: e.UserID != 0},
-		e.Action, e.ObjectType, sql.NullInt64{Int64: e.ObjectID, Valid: e.ObjectID != 0}, truncate(e.Detail, 2000), e.IP, e.At.Unix())
+		e.Action, e.ObjectType, sql.NullInt64{Int64: e.ObjectID, Valid: e.ObjectID != 0},
+		truncate(e.Detail, 2000), e.IP, e.At.Unix())
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
+
 	return nil
 }
 
@@ -69,16 +73,20 @@ func (s *Store) AuditLog(ctx context.Context, siteID int64, f AuditFilter) ([]Au
 	if f.ObjectID != 0 {
 		add("a.object_id", f.ObjectID)
 	}
+
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log a WHERE `+where, args...).Scan(&total); err != nil {
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log a WHERE `+where, args...).Scan(&total)
+	if err != nil {
 		return nil, 0, fmt.Errorf("count audit: %w", err)
 	}
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 50
 	}
+
 	n := len(args)
 	args = append(args, f.Limit, f.Offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.site_id, COALESCE(a.user_id, 0), COALESCE(u.display_name, ''), COALESCE(u.username, ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.site_id, COALESCE(a.user_id, 0),
+		COALESCE(u.display_name, ''), COALESCE(u.username, ''),
 		a.action, a.object_type, COALESCE(a.object_id, 0), a.detail, a.ip, a.at
 		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE `+where+`
 		ORDER BY a.at DESC, a.id DESC LIMIT $`+strconv.Itoa(n+1)+` OFFSET $`+strconv.Itoa(n+2), args...)
@@ -95,12 +103,15 @@ func (s *Store) AuditLog(ctx context.Context, siteID int64, f AuditFilter) ([]Au
 			&e.Detail, &e.IP, &at); err != nil {
 			return nil, 0, err
 		}
+
 		e.UserName = display
 		if e.UserName == "" {
 			e.UserName = username
 		}
+
 		e.At = store.Time(at)
 		out = append(out, e)
 	}
+
 	return out, total, rows.Err()
 }

@@ -62,6 +62,7 @@ func VerifyPassword(hash, password string) (ok, rehash bool, err error) {
 		if errors.Is(err, bcrypt.ErrMismatchedHashAndPassword) {
 			return false, true, nil
 		}
+
 		return err == nil, true, err
 	case strings.HasPrefix(hash, "$P$"), strings.HasPrefix(hash, "$H$"):
 		ok, err := verifyPHPass(hash, password)
@@ -105,23 +106,28 @@ func verifyArgon2(hash, password string) (ok, current bool, err error) {
 	if len(parts) != 6 || parts[2] != "v="+strconv.Itoa(argon2.Version) {
 		return false, false, fmt.Errorf("%w: malformed argon2 hash", ErrUnknownHash)
 	}
+
 	var m, t uint32
 	var p uint8
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > 1<<22 || t > 64 {
+	_, err = fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p)
+	if err != nil || m == 0 || t == 0 || p == 0 || m > 1<<22 || t > 64 {
 		return false, false, fmt.Errorf("%w: argon2 parameters %q", ErrUnknownHash, parts[3])
 	}
+
 	enc := base64.RawStdEncoding
 	salt, err1 := enc.DecodeString(parts[4])
 	key, err2 := enc.DecodeString(parts[5])
 	if err1 != nil || err2 != nil || len(key) == 0 || len(key) > 1024 {
 		return false, false, fmt.Errorf("%w: argon2 salt or key", ErrUnknownHash)
 	}
+
 	var got []byte
 	if parts[1] == "argon2id" {
 		got = argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(key)))
 	} else {
 		got = argon2.Key([]byte(password), salt, t, m, p, uint32(len(key)))
 	}
+
 	ok = subtle.ConstantTimeCompare(got, key) == 1
 	current = parts[1] == "argon2id" && m == argonMemory && t == argonTime && p == argonThreads
 	return ok, current, nil
@@ -137,15 +143,18 @@ func verifyPHPass(hash, password string) (bool, error) {
 	if len(hash) != 34 {
 		return false, fmt.Errorf("%w: phpass hash of length %d", ErrUnknownHash, len(hash))
 	}
+
 	log2 := strings.IndexByte(phpassAlphabet, hash[3])
 	if log2 < 7 || log2 > 30 {
 		return false, fmt.Errorf("%w: phpass round count", ErrUnknownHash)
 	}
+
 	salt := hash[4:12]
 	sum := md5.Sum([]byte(salt + password))
 	for i := 0; i < 1<<log2; i++ {
 		sum = md5.Sum(append(sum[:], password...))
 	}
+
 	got := hash[:12] + phpassEncode(sum[:])
 	return subtle.ConstantTimeCompare([]byte(got), []byte(hash)) == 1, nil
 }
@@ -160,20 +169,25 @@ func phpassEncode(src []byte) string {
 		if i < len(src) {
 			v |= uint(src[i]) << 8
 		}
+
 		b.WriteByte(phpassAlphabet[(v>>6)&0x3f])
 		if i >= len(src) {
 			break
 		}
+
 		i++
 		if i < len(src) {
 			v |= uint(src[i]) << 16
 		}
+
 		b.WriteByte(phpassAlphabet[(v>>12)&0x3f])
 		if i >= len(src) {
 			break
 		}
+
 		i++
 		b.WriteByte(phpassAlphabet[(v>>18)&0x3f])
 	}
+
 	return b.String()
 }

@@ -32,6 +32,7 @@ func CheckPassword(password, username string) error {
 	if utf8.RuneCountInString(password) < MinPasswordLength {
 		return invalid("password", "auth.err.password_short", MinPasswordLength)
 	}
+
 	p := strings.ToLower(password)
 	if username != "" && strings.Contains(p, strings.ToLower(username)) && len(p) < len(username)+6 {
 		return invalid("password", "auth.err.password_username")
@@ -42,6 +43,7 @@ func CheckPassword(password, username string) error {
 	if strings.Count(p, p[:1]) == len(p) {
 		return invalid("password", "auth.err.password_repeated")
 	}
+
 	return nil
 }
 
@@ -50,16 +52,19 @@ func isCommon(p string) bool {
 	if list[p] {
 		return true
 	}
+
 	// "matkhau123!" and "admin123456@2024" are the listed ones in disguise.
 	trimmed := strings.TrimRight(p, "!@#.*")
 	if list[trimmed] {
 		return true
 	}
+
 	if n := len(trimmed); n > 4 {
 		if list[trimmed[:n-4]] && isDigits(trimmed[n-4:]) {
 			return true
 		}
 	}
+
 	return false
 }
 

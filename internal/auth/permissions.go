@@ -125,6 +125,7 @@ func (u *User) CanArticle(a Action, art ArticleRef) bool {
 	if u == nil || u.Blocked {
 		return false
 	}
+
 	switch ScopeOf(u.Role, a) {
 	case All:
 		return true
@@ -143,7 +144,9 @@ func (u *User) CanArticle(a Action, art ArticleRef) bool {
 		if a == ActArticleView {
 			return true
 		}
+
 		return art.Status == "draft"
 	}
+
 	return false
 }

@@ -98,17 +98,21 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 	if err := s.checkLock(ctx, username, ip, now); err != nil {
 		return nil, err
 	}
+
 	var id int64
 	var hash string
 	var blocked bool
-	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked FROM users WHERE username = $1`, username).Scan(&id, &hash, &blocked)
+	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked FROM users WHERE username = $1`,
+		username).Scan(&id, &hash, &blocked)
 	if errors.Is(err, sql.ErrNoRows) {
 		VerifyPassword(dummyHash(), password)
 		return nil, s.fail(ctx, username, ip, now)
 	}
+
 	if err != nil {
 		return nil, fmt.Errorf("login: %w", err)
 	}
+
 	ok, rehash, err := VerifyPassword(hash, password)
 	if err != nil && !errors.Is(err, ErrUnknownHash) {
 		return nil, fmt.Errorf("login: %w", err)
@@ -119,6 +123,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 	if blocked {
 		return nil, ErrBlocked
 	}
+
 	token := randomToken()
 	res := &LoginResult{Token: token}
 	err = s.db.InTx(ctx, func(tx store.Tx) error {
@@ -127,25 +132,34 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, newHash, id); err != nil {
+
+			if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`,
+				newHash, id); err != nil {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = $1 WHERE id = $2`, now.Unix(), id); err != nil {
+
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = $1 WHERE id = $2`,
+			now.Unix(), id); err != nil {
 			return err
 		}
+
 		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE username = $1`, username); err != nil {
 			return err
 		}
+
 		// Expired sessions are swept here, where a write happens anyway.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1 OR last_seen < $2`,
 			now.Unix(), now.Add(-IdleTimeout).Unix()); err != nil {
 			return err
 		}
+
 		sess := &Session{UserID: id, CSRFToken: randomToken(), CreatedAt: now, ExpiresAt: now.Add(AbsoluteTimeout)}
-		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, generation, csrf_token, created_at, last_seen, expires_at, ip, user_agent)
+		_, err := tx.ExecContext(ctx, `INSERT INTO sessions
+			(token_hash, user_id, generation, csrf_token, created_at, last_seen, expires_at, ip, user_agent)
 			VALUES ($1, $2, (SELECT session_generation FROM users WHERE id = $2), $3, $4, $4, $5, $6, $7)`,
 			hashToken(token), id, sess.CSRFToken, now.Unix(), sess.ExpiresAt.Unix(), ip, truncate(userAgent, 300))
+
 		res.Session = sess
 		return err
 	})
@@ -155,6 +169,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 	if res.User, err = s.User(ctx, id); err != nil {
 		return nil, err
 	}
+
 	return res, nil
 }
 
@@ -163,10 +178,12 @@ func (s *Store) fail(ctx context.Context, username, ip string, now time.Time) er
 		truncate(username, 100), ip, now.Unix()); err != nil {
 		return fmt.Errorf("record login failure: %w", err)
 	}
+
 	// The failure that reaches the limit already says so.
 	if err := s.checkLock(ctx, username, ip, now); err != nil {
 		return err
 	}
+
 	return ErrBadCredentials
 }
 
@@ -179,14 +196,17 @@ func (s *Store) checkLock(ctx context.Context, username, ip string, now time.Tim
 	} else if until.After(now) {
 		return &LockedError{Until: until}
 	}
+
 	if ip == "" {
 		return nil
 	}
+
 	if until, err := s.lockedUntil(ctx, `ip = $1`, ip, FailuresPerIP, now); err != nil {
 		return err
 	} else if until.After(now) {
 		return &LockedError{Until: until, ByIP: true}
 	}
+
 	return nil
 }
 
@@ -196,6 +216,7 @@ func (s *Store) lockedUntil(ctx context.Context, where string, arg any, limit in
 	if err != nil {
 		return time.Time{}, fmt.Errorf("login failures: %w", err)
 	}
+
 	ats, err := store.Collect(rows, store.ScanInt64)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("login failures: %w", err)
@@ -203,10 +224,12 @@ func (s *Store) lockedUntil(ctx context.Context, where string, arg any, limit in
 	if len(ats) < limit {
 		return time.Time{}, nil
 	}
+
 	newest, oldest := store.Time(ats[0]), store.Time(ats[len(ats)-1])
 	if newest.Sub(oldest) > FailureWindow {
 		return time.Time{}, nil
 	}
+
 	return newest.Add(LockDuration), nil
 }
 
@@ -218,14 +241,16 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*User, *Session
 	if token == "" || len(token) > 100 {
 		return nil, nil, ErrNotFound
 	}
+
 	now := s.now().UTC()
 	h := hashToken(token)
 	sess := &Session{}
 	var gen, userGen int
 	var blocked bool
 	var created, lastSeen, expires int64
-	err := s.db.QueryRowContext(ctx, `SELECT s.user_id, s.generation, s.csrf_token, s.created_at, s.last_seen, s.expires_at,
-		u.session_generation, u.blocked FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, h).Scan(
+	err := s.db.QueryRowContext(ctx, `SELECT s.user_id, s.generation, s.csrf_token, s.created_at, s.last_seen,
+		s.expires_at, u.session_generation, u.blocked
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, h).Scan(
 		&sess.UserID, &gen, &sess.CSRFToken, &created, &lastSeen, &expires, &userGen, &blocked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, ErrNotFound
@@ -233,20 +258,25 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*User, *Session
 	if err != nil {
 		return nil, nil, fmt.Errorf("session: %w", err)
 	}
+
 	sess.CreatedAt, sess.ExpiresAt = store.Time(created), store.Time(expires)
 	if gen != userGen || blocked || now.Unix() >= expires || now.Sub(store.Time(lastSeen)) > IdleTimeout {
 		s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, h)
 		return nil, nil, ErrNotFound
 	}
+
 	if now.Sub(store.Time(lastSeen)) > touchEvery {
-		if _, err := s.db.ExecContext(ctx, `UPDATE sessions SET last_seen = $1 WHERE token_hash = $2`, now.Unix(), h); err != nil {
+		if _, err := s.db.ExecContext(ctx, `UPDATE sessions SET last_seen = $1 WHERE token_hash = $2`,
+			now.Unix(), h); err != nil {
 			return nil, nil, fmt.Errorf("touch session: %w", err)
 		}
 	}
+
 	u, err := s.User(ctx, sess.UserID)
 	if err != nil {
 		return nil, nil, err
 	}
+
 	return u, sess, nil
 }
 

@@ -71,11 +71,13 @@ func validUsername(u string) bool {
 	if len(u) < 2 || len(u) > 64 {
 		return false
 	}
+
 	for _, c := range u {
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '@') {
 			return false
 		}
 	}
+
 	return true
 }
 
@@ -99,10 +101,12 @@ func (s *Store) CreateUser(ctx context.Context, q store.Querier, n NewUser) (*Us
 	if err := CheckPassword(n.Password, username); err != nil {
 		return nil, err
 	}
+
 	hash, err := HashPassword(n.Password)
 	if err != nil {
 		return nil, err
 	}
+
 	return s.insertUser(ctx, q, username, n, hash)
 }
 
@@ -120,12 +124,21 @@ func (s *Store) ImportUser(ctx context.Context, q store.Querier, n NewUser, lega
 	return s.insertUser(ctx, q, username, n, legacyHash)
 }
 
-func (s *Store) insertUser(ctx context.Context, q store.Querier, username string, n NewUser, hash string) (*User, error) {
+func (s *Store) insertUser(
+	ctx context.Context,
+	q store.Querier,
+	username string,
+	n NewUser,
+	hash string,
+) (*User, error) {
 	now := s.now().Unix()
 	u := &User{Username: username, DisplayName: strings.TrimSpace(vn.NFC(n.DisplayName)),
 		Email: strings.TrimSpace(n.Email), Role: n.Role, CreatedAt: store.Time(now)}
-	err := q.QueryRowContext(ctx, `INSERT INTO users (username, display_name, email, role, password_hash, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`, u.Username, u.DisplayName, u.Email, string(u.Role), hash, now).Scan(&u.ID)
+
+	err := q.QueryRowContext(ctx, `INSERT INTO users
+		(username, display_name, email, role, password_hash, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
+		u.Username, u.DisplayName, u.Email, string(u.Role), hash, now).Scan(&u.ID)
 	if store.IsUniqueViolation(err) {
 		return nil, invalid("username", "auth.err.username_taken", username)
 	}
@@ -135,6 +148,7 @@ func (s *Store) insertUser(ctx context.Context, q store.Querier, username string
 	if err := setCategories(ctx, q, u.ID, n.Categories); err != nil {
 		return nil, err
 	}
+
 	u.Categories = n.Categories
 	return u, nil
 }
@@ -146,9 +160,11 @@ func scanUser(sc interface{ Scan(...any) error }) (*User, error) {
 	var created int64
 	var last sql.NullInt64
 	var role string
-	if err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.Blocked, &created, &last, &u.SessionGeneration); err != nil {
+	if err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.Blocked, &created, &last,
+		&u.SessionGeneration); err != nil {
 		return nil, err
 	}
+
 	u.Role = Role(role)
 	u.CreatedAt = store.Time(created)
 	u.LastLoginAt = store.NullTime(last)
@@ -176,11 +192,13 @@ func (s *Store) userWhere(ctx context.Context, where string, arg any) (*User, er
 	if u.Categories, err = s.categories(ctx, u.ID); err != nil {
 		return nil, err
 	}
+
 	return u, nil
 }
 
 func (s *Store) categories(ctx context.Context, userID int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT category_id FROM user_categories WHERE user_id = $1 ORDER BY category_id`, userID)
+	rows, err := s.db.QueryContext(ctx, `SELECT category_id FROM user_categories
+		WHERE user_id = $1 ORDER BY category_id`, userID)
 	if err != nil {
 		return nil, fmt.Errorf("user categories: %w", err)
 	}
@@ -193,15 +211,18 @@ func (s *Store) Users(ctx context.Context) ([]*User, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}
+
 	out, err := store.Collect(rows, scanUser)
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}
+
 	for _, u := range out {
 		if u.Categories, err = s.categories(ctx, u.ID); err != nil {
 			return nil, err
 		}
 	}
+
 	return out, nil
 }
 
@@ -220,16 +241,19 @@ func (s *Store) UpdateUser(ctx context.Context, q store.Querier, id int64, c Use
 	if !c.Role.Valid() {
 		return invalid("role", "auth.err.role_unknown", c.Role)
 	}
+
 	res, err := q.ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2,
 		session_generation = session_generation + CASE WHEN role <> $3 OR blocked <> $4 THEN 1 ELSE 0 END,
 		role = $3, blocked = $4, updated_at = $5 WHERE id = $6`,
-		strings.TrimSpace(vn.NFC(c.DisplayName)), strings.TrimSpace(c.Email), string(c.Role), c.Blocked, s.now().Unix(), id)
+		strings.TrimSpace(vn.NFC(c.DisplayName)), strings.TrimSpace(c.Email), string(c.Role), c.Blocked,
+		s.now().Unix(), id)
 	if err != nil {
 		return fmt.Errorf("update user: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+
 	return setCategories(ctx, q, id, c.Categories)
 }
 
@@ -237,12 +261,14 @@ func setCategories(ctx context.Context, q store.Querier, userID int64, cats []in
 	if _, err := q.ExecContext(ctx, `DELETE FROM user_categories WHERE user_id = $1`, userID); err != nil {
 		return fmt.Errorf("user categories: %w", err)
 	}
+
 	for _, c := range cats {
 		if _, err := q.ExecContext(ctx, `INSERT INTO user_categories (user_id, category_id) VALUES ($1, $2)
 			ON CONFLICT DO NOTHING`, userID, c); err != nil {
 			return fmt.Errorf("user category %d: %w", c, err)
 		}
 	}
+
 	return nil
 }
 
@@ -255,18 +281,22 @@ func (s *Store) SetPassword(ctx context.Context, q store.Querier, id int64, pass
 		}
 		return err
 	}
+
 	if err := CheckPassword(password, username); err != nil {
 		return err
 	}
+
 	hash, err := HashPassword(password)
 	if err != nil {
 		return err
 	}
+
 	_, err = q.ExecContext(ctx, `UPDATE users SET password_hash = $1, session_generation = session_generation + 1,
 		updated_at = $2 WHERE id = $3`, hash, s.now().Unix(), id)
 	if err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
+
 	_, err = q.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id)
 	return err
 }
@@ -275,7 +305,8 @@ func (s *Store) SetPassword(ctx context.Context, q store.Querier, id int64, pass
 // refuses old sessions even on a node that has not seen the delete.
 func (s *Store) LogoutEverywhere(ctx context.Context, id int64) error {
 	return s.db.InTx(ctx, func(tx store.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET session_generation = session_generation + 1 WHERE id = $1`, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET session_generation = session_generation + 1
+			WHERE id = $1`, id); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id)
@@ -289,10 +320,12 @@ func (s *Store) UserNames(ctx context.Context) (map[int64]string, error) {
 	if err != nil {
 		return nil, err
 	}
+
 	out := make(map[int64]string, len(users))
 	for _, u := range users {
 		out[u.ID] = u.Name()
 	}
+
 	return out, nil
 }
 
