@@ -41,6 +41,7 @@ func (s *Store) Add(ctx context.Context, n NewPoll) (*Poll, error) {
 	if n.Open {
 		p.Status = StatusOpen
 	}
+
 	for _, label := range n.Options {
 		p.Options = append(p.Options, Option{Label: label})
 	}
@@ -48,5 +49,6 @@ func (s *Store) Add(ctx context.Context, n NewPoll) (*Poll, error) {
 	if err := s.db.InTx(ctx, func(tx store.Tx) error { return s.Create(ctx, tx, p) }); err != nil {
 		return nil, err
 	}
+
 	return p, nil
 }

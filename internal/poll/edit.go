@@ -39,14 +39,17 @@ func (s *Store) lockPoll(ctx context.Context, q store.Querier, siteID, id int64)
 	if s.db.Dialect == store.Postgres {
 		lock = " FOR UPDATE"
 	}
+
 	var question string
-	err := q.QueryRowContext(ctx, `SELECT question FROM polls WHERE id = $1 AND site_id = $2`+lock, id, siteID).Scan(&question)
+	err := q.QueryRowContext(ctx, `SELECT question FROM polls WHERE id = $1 AND site_id = $2`+lock,
+		id, siteID).Scan(&question)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
 	}
 	if err != nil {
 		return "", fmt.Errorf("poll %d: %w", id, err)
 	}
+
 	return question, nil
 }
 
@@ -58,6 +61,7 @@ func (s *Store) SetQuestion(ctx context.Context, q store.Querier, siteID, id int
 	if question == "" {
 		return invalid("question", "poll.err.question_required")
 	}
+
 	old, err := s.lockPoll(ctx, q, siteID, id)
 	if err != nil {
 		return err
@@ -65,16 +69,20 @@ func (s *Store) SetQuestion(ctx context.Context, q store.Querier, siteID, id int
 	if old == question {
 		return nil
 	}
+
 	var votes int64
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM poll_votes WHERE poll_id = $1`, id).Scan(&votes); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM poll_votes WHERE poll_id = $1`,
+		id).Scan(&votes); err != nil {
 		return fmt.Errorf("poll %d: count votes: %w", id, err)
 	}
+
 	if votes > 0 && !sameWords(old, question) {
 		return hasVotes("question", "poll.err.question_has_votes", votes)
 	}
 	if _, err := q.ExecContext(ctx, `UPDATE polls SET question = $1 WHERE id = $2`, question, id); err != nil {
 		return fmt.Errorf("poll %d: set question: %w", id, err)
 	}
+
 	return nil
 }
 
@@ -92,10 +100,12 @@ func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int6
 	if _, err := s.lockPoll(ctx, q, siteID, id); err != nil {
 		return err
 	}
+
 	current, err := s.optionsWithVotes(ctx, q, id)
 	if err != nil {
 		return err
 	}
+
 	kept := map[int64]bool{}
 	seen := map[string]int{}
 	for i := range opts {
@@ -104,35 +114,45 @@ func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int6
 		if o.Label == "" {
 			return invalid("options", "poll.err.option_empty", i+1)
 		}
+
 		key := strings.Join(strings.Fields(vn.Fold(o.Label)), " ")
 		if j, dup := seen[key]; dup {
 			return invalid("options", "poll.err.option_duplicate", j+1, i+1, o.Label)
 		}
+
 		seen[key] = i
 		if o.ID == 0 {
 			continue
 		}
+
 		old, ok := current[o.ID]
 		if !ok || kept[o.ID] {
 			return invalid("options", "poll.err.option_foreign", i+1)
 		}
+
 		kept[o.ID] = true
 		if old.Votes > 0 && !sameWords(old.Label, o.Label) {
 			return hasVotes("options", "poll.err.option_has_votes", old.Label, old.Votes, o.Label)
 		}
 	}
+
 	var removed []Option
 	for oid, old := range current {
 		if !kept[oid] {
 			removed = append(removed, old)
 		}
 	}
-	slices.SortFunc(removed, func(a, b Option) int { return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID)) })
+
+	slices.SortFunc(removed, func(a, b Option) int {
+		return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
+	})
+
 	for _, old := range removed {
 		if old.Votes > 0 {
 			return hasVotes("options", "poll.err.remove_has_votes", old.Label, old.Votes)
 		}
 	}
+
 	for _, old := range removed {
 		// The NOT EXISTS guard keeps the rule even if a vote slipped in;
 		// the foreign key would otherwise delete it with the option.
@@ -141,27 +161,33 @@ func (s *Store) SetOptions(ctx context.Context, q store.Querier, siteID, id int6
 		if err != nil {
 			return fmt.Errorf("poll %d: remove option %d: %w", id, old.ID, err)
 		}
+
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
 			return hasVotes("options", "poll.err.remove_just_voted", old.Label)
 		}
 	}
+
 	for i := range opts {
 		o := &opts[i]
 		o.Position = i + 1
 		if o.ID != 0 {
-			if _, err := q.ExecContext(ctx, `UPDATE poll_options SET label = $1, position = $2 WHERE id = $3 AND poll_id = $4`,
+			if _, err := q.ExecContext(ctx, `UPDATE poll_options SET label = $1, position = $2
+				WHERE id = $3 AND poll_id = $4`,
 				o.Label, o.Position, o.ID, id); err != nil {
 				return fmt.Errorf("poll %d: update option %d: %w", id, o.ID, err)
 			}
 			continue
 		}
-		if err := q.QueryRowContext(ctx, `INSERT INTO poll_options (poll_id, label, position) VALUES ($1, $2, $3) RETURNING id`,
+
+		if err := q.QueryRowContext(ctx, `INSERT INTO poll_options (poll_id, label, position)
+			VALUES ($1, $2, $3) RETURNING id`,
 			id, o.Label, o.Position).Scan(&o.ID); err != nil {
 			return fmt.Errorf("poll %d: add option: %w", id, err)
 		}
 	}
+
 	return nil
 }
 
@@ -179,8 +205,10 @@ func (s *Store) optionsWithVotes(ctx context.Context, q store.Querier, id int64)
 		if err := rows.Scan(&o.ID, &o.Label, &o.Position, &o.Votes); err != nil {
 			return nil, err
 		}
+
 		out[o.ID] = o
 	}
+
 	return out, rows.Err()
 }
 
@@ -191,13 +219,16 @@ func (s *Store) Reset(ctx context.Context, q store.Querier, siteID, id int64) (i
 	if _, err := s.lockPoll(ctx, q, siteID, id); err != nil {
 		return 0, err
 	}
+
 	res, err := q.ExecContext(ctx, `DELETE FROM poll_votes WHERE poll_id = $1`, id)
 	if err != nil {
 		return 0, fmt.Errorf("poll %d: reset: %w", id, err)
 	}
+
 	n, err := res.RowsAffected()
 	if err != nil {
 		return 0, fmt.Errorf("poll %d: reset: %w", id, err)
 	}
+
 	return n, nil
 }

@@ -22,17 +22,20 @@ const KeyVotesPerIP = "poll_votes_per_ip"
 // it rather than the value the store was started with.
 func (s *Store) VotesPerIP(ctx context.Context, q store.Querier, siteID int64) (int, bool, error) {
 	var v string
-	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE site_id = $1 AND key = $2`, siteID, KeyVotesPerIP).Scan(&v)
+	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE site_id = $1 AND key = $2`,
+		siteID, KeyVotesPerIP).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s.votesPerIP, false, nil
 	}
 	if err != nil {
 		return 0, false, fmt.Errorf("read %s: %w", KeyVotesPerIP, err)
 	}
+
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil || n < 0 {
 		return s.votesPerIP, false, nil
 	}
+
 	return n, true, nil
 }
 

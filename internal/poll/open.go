@@ -20,8 +20,10 @@ func (s *Store) SetOpen(ctx context.Context, siteID, id int64, open bool) (*Resu
 	} else {
 		err = s.Close(ctx, siteID, id)
 	}
+
 	if err != nil {
 		return nil, err
 	}
+
 	return s.Results(ctx, siteID, id)
 }

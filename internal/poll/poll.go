@@ -93,6 +93,7 @@ func (p *Poll) AcceptsVotes(now time.Time) bool {
 	if p.ClosesAt != nil && !now.Before(*p.ClosesAt) {
 		return false
 	}
+
 	return true
 }
 
@@ -131,30 +132,41 @@ func (s *Store) Create(ctx context.Context, q store.Querier, p *Poll) error {
 	if p.CreatedAt.IsZero() {
 		p.CreatedAt = time.Now().UTC().Truncate(time.Second)
 	}
+
 	err := q.QueryRowContext(ctx, `INSERT INTO polls (site_id, question, status, opens_at, closes_at, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, p.SiteID, p.Question, string(p.Status),
 		store.NullUnix(p.OpensAt), store.NullUnix(p.ClosesAt), p.CreatedAt.Unix()).Scan(&p.ID)
 	if err != nil {
 		return fmt.Errorf("create poll: %w", err)
 	}
+
 	for i := range p.Options {
 		o := &p.Options[i]
 		o.Label = strings.TrimSpace(vn.NFC(o.Label))
 		if o.Label == "" {
 			return invalid("options", "poll.err.option_empty", i+1)
 		}
+
 		o.Position = i + 1
-		if err := q.QueryRowContext(ctx, `INSERT INTO poll_options (poll_id, label, position) VALUES ($1, $2, $3) RETURNING id`,
+		if err := q.QueryRowContext(ctx, `INSERT INTO poll_options (poll_id, label, position)
+			VALUES ($1, $2, $3) RETURNING id`,
 			p.ID, o.Label, o.Position).Scan(&o.ID); err != nil {
 			return fmt.Errorf("create poll option: %w", err)
 		}
 	}
+
 	return nil
 }
 
 // RecordVote stores a vote as it happened at time at, for the demo loader
 // and the importer. It does not check whether the poll accepts votes.
-func (s *Store) RecordVote(ctx context.Context, q store.Querier, pollID, optionID int64, voterKey, ip string, at time.Time) error {
+func (s *Store) RecordVote(
+	ctx context.Context,
+	q store.Querier,
+	pollID, optionID int64,
+	voterKey, ip string,
+	at time.Time,
+) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO poll_votes (poll_id, option_id, voter_key, ip, created_at)
 		VALUES ($1, $2, $3, $4, $5)`, pollID, optionID, voterKey, ip, at.Unix())
 	if err != nil {
@@ -176,6 +188,7 @@ func (s *Store) Current(ctx context.Context, siteID int64, now time.Time) (*Resu
 	if err != nil {
 		return nil, fmt.Errorf("current poll: %w", err)
 	}
+
 	return s.Results(ctx, siteID, id)
 }
 
@@ -184,7 +197,8 @@ func (s *Store) Results(ctx context.Context, siteID, id int64) (*Results, error)
 	r := &Results{}
 	var opens, closes, first, last sql.NullInt64
 	var created int64
-	err := s.db.QueryRowContext(ctx, `SELECT p.id, p.site_id, p.question, p.status, p.opens_at, p.closes_at, p.created_at,
+	err := s.db.QueryRowContext(ctx, `SELECT p.id, p.site_id, p.question, p.status, p.opens_at, p.closes_at,
+		p.created_at,
 		(SELECT count(*) FROM poll_votes v WHERE v.poll_id = p.id),
 		(SELECT min(created_at) FROM poll_votes v WHERE v.poll_id = p.id),
 		(SELECT max(created_at) FROM poll_votes v WHERE v.poll_id = p.id)
@@ -196,6 +210,7 @@ func (s *Store) Results(ctx context.Context, siteID, id int64) (*Results, error)
 	if err != nil {
 		return nil, fmt.Errorf("poll %d: %w", id, err)
 	}
+
 	r.OpensAt, r.ClosesAt = store.NullTime(opens), store.NullTime(closes)
 	r.CreatedAt = store.Time(created)
 	r.First, r.Last = store.NullTime(first), store.NullTime(last)
@@ -205,6 +220,7 @@ func (s *Store) Results(ctx context.Context, siteID, id int64) (*Results, error)
 	if err != nil {
 		return nil, fmt.Errorf("poll %d options: %w", id, err)
 	}
+
 	r.Options, err = store.Collect(rows, func(sc store.Scanner) (Option, error) {
 		var o Option
 		return o, sc.Scan(&o.ID, &o.Label, &o.Position, &o.Votes)
@@ -212,5 +228,6 @@ func (s *Store) Results(ctx context.Context, siteID, id int64) (*Results, error)
 	if err != nil {
 		return nil, fmt.Errorf("poll %d options: %w", id, err)
 	}
+
 	return r, nil
 }

@@ -34,6 +34,7 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 	if voterKey == "" {
 		return fmt.Errorf("empty voter key: %w", ErrInvalid)
 	}
+
 	// On PostgreSQL, lock the poll row: votes on one poll then take turns,
 	// so the per-IP count cannot be raced past its limit and no vote can
 	// commit after a concurrent Close. SQLite already serialises writers
@@ -42,6 +43,7 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 	if s.db.Dialect == store.Postgres {
 		lock = " FOR UPDATE"
 	}
+
 	return s.db.InTx(ctx, func(tx store.Tx) error {
 		var p Poll
 		var opens, closes sql.NullInt64
@@ -53,10 +55,12 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 		if err != nil {
 			return fmt.Errorf("vote: read poll %d: %w", pollID, err)
 		}
+
 		p.OpensAt, p.ClosesAt = store.NullTime(opens), store.NullTime(closes)
 		if err := p.Refusal(now); err != nil {
 			return err
 		}
+
 		var one int
 		err = tx.QueryRowContext(ctx, `SELECT 1 FROM poll_options WHERE id = $1 AND poll_id = $2`,
 			optionID, pollID).Scan(&one)
@@ -66,10 +70,12 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 		if err != nil {
 			return fmt.Errorf("vote: read option: %w", err)
 		}
+
 		limit, _, err := s.VotesPerIP(ctx, tx, siteID)
 		if err != nil {
 			return fmt.Errorf("vote: %w", err)
 		}
+
 		if limit > 0 && ip != "" {
 			var n int
 			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM poll_votes
@@ -82,6 +88,7 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 				return ErrTooManyFromIP
 			}
 		}
+
 		// DO NOTHING rather than catching the unique violation: on
 		// PostgreSQL a failed statement would poison the transaction.
 		res, err := tx.ExecContext(ctx, `INSERT INTO poll_votes (poll_id, option_id, voter_key, ip, created_at)
@@ -90,11 +97,13 @@ func (s *Store) Vote(ctx context.Context, siteID, pollID, optionID int64, voterK
 		if err != nil {
 			return fmt.Errorf("vote: insert: %w", err)
 		}
+
 		if n, err := res.RowsAffected(); err != nil {
 			return fmt.Errorf("vote: insert: %w", err)
 		} else if n == 0 {
 			return ErrAlreadyVoted
 		}
+
 		return nil
 	})
 }
@@ -120,6 +129,7 @@ func (s *Store) HasVoted(ctx context.Context, pollID int64, voterKey string) (bo
 	if voterKey == "" {
 		return false, nil
 	}
+
 	var one int
 	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM poll_votes WHERE poll_id = $1 AND voter_key = $2`,
 		pollID, voterKey).Scan(&one)
@@ -129,27 +139,33 @@ func (s *Store) HasVoted(ctx context.Context, pollID int64, voterKey string) (bo
 	if err != nil {
 		return false, fmt.Errorf("has voted: %w", err)
 	}
+
 	return true, nil
 }
 
 // List returns every poll of a site with its counts, newest first.
 func (s *Store) List(ctx context.Context, siteID int64) ([]*Results, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM polls WHERE site_id = $1 ORDER BY created_at DESC, id DESC`, siteID)
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM polls WHERE site_id = $1
+		ORDER BY created_at DESC, id DESC`, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("list polls: %w", err)
 	}
+
 	ids, err := store.Collect(rows, store.ScanInt64)
 	if err != nil {
 		return nil, fmt.Errorf("list polls: %w", err)
 	}
+
 	out := make([]*Results, 0, len(ids))
 	for _, id := range ids {
 		r, err := s.Results(ctx, siteID, id)
 		if err != nil {
 			return nil, err
 		}
+
 		out = append(out, r)
 	}
+
 	return out, nil
 }
 
@@ -164,14 +180,17 @@ func (s *Store) Open(ctx context.Context, siteID, id int64) error {
 }
 
 func (s *Store) setStatus(ctx context.Context, siteID, id int64, st Status) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE polls SET status = $1 WHERE id = $2 AND site_id = $3`, string(st), id, siteID)
+	res, err := s.db.ExecContext(ctx, `UPDATE polls SET status = $1 WHERE id = $2 AND site_id = $3`,
+		string(st), id, siteID)
 	if err != nil {
 		return fmt.Errorf("poll %d: set status %s: %w", id, st, err)
 	}
+
 	if n, err := res.RowsAffected(); err != nil {
 		return err
 	} else if n == 0 {
 		return ErrNotFound
 	}
+
 	return nil
 }
