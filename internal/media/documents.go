@@ -49,24 +49,29 @@ func sniffZip(data []byte) string {
 	if err != nil {
 		return ""
 	}
+
 	names := map[string]*zip.File{}
 	for _, f := range zr.File {
 		names[path.Clean(f.Name)] = f
 	}
+
 	if f, ok := names["mimetype"]; ok {
 		if b, err := readSmall(f, 200); err == nil && strings.TrimSpace(string(b)) == MimeODT {
 			return MimeODT
 		}
 		return ""
 	}
+
 	ct, ok := names["[Content_Types].xml"]
 	if !ok {
 		return ""
 	}
+
 	b, err := readSmall(ct, 1<<20)
 	if err != nil {
 		return ""
 	}
+
 	types := string(b)
 	switch {
 	case names["word/document.xml"] != nil && strings.Contains(types, "wordprocessingml.document.main+xml"):
@@ -74,6 +79,7 @@ func sniffZip(data []byte) string {
 	case names["xl/workbook.xml"] != nil && strings.Contains(types, "spreadsheetml.sheet.main+xml"):
 		return MimeXLSX
 	}
+
 	return ""
 }
 
@@ -81,6 +87,7 @@ func readSmall(f *zip.File, limit int64) ([]byte, error) {
 	if f.UncompressedSize64 > uint64(limit) {
 		return nil, fmt.Errorf("entry %s too large", f.Name)
 	}
+
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err

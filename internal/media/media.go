@@ -55,43 +55,52 @@ func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, al
 	if err := site.Check(siteID, "store file"); err != nil {
 		return nil, err
 	}
+
 	mime := Sniff(data)
 	if mime == "" {
 		return nil, ErrUnsupported
 	}
+
 	m := &Media{SiteID: siteID, SHA256: hashOf(data), Mime: mime, Name: vn.NFC(name), Size: int64(len(data)),
 		Alt: vn.NFC(alt), CreatedAt: time.Now().UTC().Truncate(time.Second)}
+
 	var thumbs []thumbnail
 	if IsImage(mime) {
 		w, h, err := imageSize(data)
 		if err != nil {
 			return nil, err
 		}
+
 		m.Width, m.Height = w, h
 		thumbs, err = thumbnailsFor(m.SHA256, data, w)
 		if err != nil {
 			return nil, err
 		}
 	}
+
 	if err := putBlob(ctx, q, m.SHA256, data); err != nil {
 		return nil, err
 	}
+
 	err := q.QueryRowContext(ctx, `INSERT INTO media (site_id, sha256, mime, name, size, width, height, alt, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
 		m.SiteID, m.SHA256, m.Mime, m.Name, m.Size, m.Width, m.Height, m.Alt, m.CreatedAt.Unix()).Scan(&m.ID)
 	if err != nil {
 		return nil, fmt.Errorf("insert media: %w", err)
 	}
+
 	for _, t := range thumbs {
 		sum := hashOf(t.data)
 		if err := putBlob(ctx, q, sum, t.data); err != nil {
 			return nil, err
 		}
+
 		if _, err := q.ExecContext(ctx, `INSERT INTO media_variants (media_id, width, height, sha256, mime)
 			VALUES ($1, $2, $3, $4, $5)`, m.ID, t.width, t.height, sum, "image/jpeg"); err != nil {
 			return nil, fmt.Errorf("insert thumbnail: %w", err)
 		}
 	}
+
 	return m, nil
 }
 
@@ -120,13 +129,15 @@ type File struct {
 func (s *Store) Original(ctx context.Context, sum string) (*File, error) {
 	f := &File{}
 	err := s.db.QueryRowContext(ctx, `SELECT m.mime, m.name, b.bytes FROM media m
-		JOIN media_blobs b ON b.sha256 = m.sha256 WHERE m.sha256 = $1 ORDER BY m.id LIMIT 1`, sum).Scan(&f.Mime, &f.Name, &f.Data)
+		JOIN media_blobs b ON b.sha256 = m.sha256 WHERE m.sha256 = $1
+		ORDER BY m.id LIMIT 1`, sum).Scan(&f.Mime, &f.Name, &f.Data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("media %s: %w", sum, err)
 	}
+
 	return f, nil
 }
 
@@ -143,6 +154,7 @@ func (s *Store) Thumbnail(ctx context.Context, sum string, width int) (*File, er
 	if err != nil {
 		return nil, fmt.Errorf("thumbnail %s@%d: %w", sum, width, err)
 	}
+
 	return f, nil
 }
 

@@ -56,14 +56,17 @@ func thumbnailsFor(sum string, data []byte, width int) ([]thumbnail, error) {
 	if ok {
 		return t, nil
 	}
+
 	t, err := makeThumbnails(data, width)
 	if err != nil {
 		return nil, err
 	}
+
 	recentThumbnails.Lock()
 	if len(recentThumbnails.m) >= recentLimit {
 		clear(recentThumbnails.m)
 	}
+
 	recentThumbnails.m[sum] = t
 	recentThumbnails.Unlock()
 	return t, nil
@@ -81,12 +84,14 @@ func makeThumbnails(data []byte, width int) ([]thumbnail, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
+
 	var widths []int
 	for _, tw := range ThumbnailWidths {
 		if tw < width {
 			widths = append(widths, tw)
 		}
 	}
+
 	sort.Sort(sort.Reverse(sort.IntSlice(widths)))
 	var out []thumbnail
 	for _, tw := range widths {
@@ -100,8 +105,10 @@ func makeThumbnails(data []byte, width int) ([]thumbnail, error) {
 		if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 82}); err != nil {
 			return nil, err
 		}
+
 		out = append(out, thumbnail{width: tw, height: th, data: buf.Bytes()})
 		src = dst
 	}
+
 	return out, nil
 }
