@@ -57,6 +57,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+
 	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served}
 	siteID := served.ID
 
@@ -66,6 +67,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
+
 	if cfg.Demo {
 		switch err := demo.Load(ctx, db, siteID); {
 		case errors.Is(err, demo.ErrNotEmpty):
@@ -77,6 +79,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 			log.Info("demo content loaded")
 		}
 	}
+
 	// The index follows every article write from here on (the content
 	// store below has the indexer); this catches up with what was written
 	// without one: the demo, or articles from before the search migration.
@@ -92,8 +95,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 			db.Close()
 			return nil, err
 		}
+
 		log.Info("search index rebuilt", "articles", articles, "took", time.Since(start).Round(time.Millisecond))
 	}
+
 	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 	public, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: siteID, OnlineWindow: cfg.OnlineWindow,
 		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL,
@@ -107,15 +112,17 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
+
 	newsroom, err := admin.New(admin.Config{SiteID: siteID, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20}, admin.Deps{
-		DB: db, Content: contents, Media: media.NewStore(db), Polls: poll.NewStore(db), Users: auth.NewStore(db), Logger: log,
-		Changed: a.Changes.Changed,
+		DB: db, Content: contents, Media: media.NewStore(db), Polls: poll.NewStore(db), Users: auth.NewStore(db),
+		Logger: log, Changed: a.Changes.Changed,
 	})
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
+
 	a.Handler = siteHandlers{only: mount(public.Handler(), newsroom.Handler())}
 	return a, nil
 }
@@ -147,6 +154,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	if a.Config.PprofAddr != "" {
 		go a.servePprof(listenCtx, a.Config.PprofAddr)
 	}
+
 	flushCtx, stopFlushing := context.WithCancel(context.Background())
 	flushed := make(chan error, 1)
 	go func() { flushed <- a.Stats.Run(flushCtx, a.Config.StatsFlush) }()
@@ -157,6 +165,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 			a.Log.Error("counts lost", "err", ferr)
 			err = errors.Join(err, ferr)
 		}
+
 		return err
 	}
 
@@ -169,6 +178,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
 	}
+
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.Log.Info("serving", "addr", ln.Addr().String(), "database", a.DB.Dialect.String())
@@ -177,6 +187,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		return finish(err)
 	case <-ctx.Done():
 	}
+
 	a.Log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
@@ -184,6 +195,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		srv.Close()
 		return finish(fmt.Errorf("shutdown: %w", err))
 	}
+
 	return finish(nil)
 }
 

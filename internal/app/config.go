@@ -57,19 +57,28 @@ type Setting struct {
 var Settings = []Setting{
 	{"addr", "CONGTIN_ADDR", ":8080", "address to listen on"},
 	{"data", "CONGTIN_DATA", "./data", "data folder (holds the SQLite database)"},
-	{"base-url", "CONGTIN_BASE_URL", "", "public address of the site, e.g. https://skhcn.haiduong.gov.vn (canonical links, feeds, sitemap); empty: taken from each request"},
+	{"base-url", "CONGTIN_BASE_URL", "", "public address of the site, e.g. https://skhcn.haiduong.gov.vn " +
+		"(canonical links, feeds, sitemap); empty: taken from each request"},
 	{"database", "CONGTIN_DATABASE", "", "PostgreSQL URL (postgres://...); empty: SQLite in the data folder"},
 	{"demo", "CONGTIN_DEMO", "false", "load the demo site when the database is empty"},
 	{"log-format", "CONGTIN_LOG_FORMAT", "text", "log format: text or json"},
 	{"online-window", "CONGTIN_ONLINE_WINDOW", "15m", "how recently a visitor must have been seen to count as online"},
-	{"poll-votes-per-ip", "CONGTIN_POLL_VOTES_PER_IP", "500", "most votes per poll from one IP address in an hour (offices share one address); 0: no limit"},
-	{"trusted-proxies", "CONGTIN_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8"},
+	{"poll-votes-per-ip", "CONGTIN_POLL_VOTES_PER_IP", "500",
+		"most votes per poll from one IP address in an hour (offices share one address); 0: no limit"},
+	{"trusted-proxies", "CONGTIN_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose " +
+		"X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8"},
 	{"upload-max-mb", "CONGTIN_UPLOAD_MAX_MB", "20", "largest file the newsroom accepts for upload, in megabytes"},
-	{"page-cache-mb", "CONGTIN_PAGE_CACHE_MB", "16", "memory for cached public pages (kept gzipped: 2,000 to 3,000 article pages in 16), in megabytes; 0 turns the page cache off"},
-	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s", "how long a cached page is served before it is made again (counters on it may be this old)"},
-	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
-	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: below it the heap may grow to five times what is live (GOGC=400 unless GOGC is set), near it the collector runs sooner; auto: the page cache plus 32; 0: no limit (or GOMEMLIMIT)"},
-	{"pprof-addr", "CONGTIN_PPROF_ADDR", "", "loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
+	{"page-cache-mb", "CONGTIN_PAGE_CACHE_MB", "16", "memory for cached public pages (kept gzipped: " +
+		"2,000 to 3,000 article pages in 16), in megabytes; 0 turns the page cache off"},
+	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s",
+		"how long a cached page is served before it is made again (counters on it may be this old)"},
+	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; " +
+		"the counters shown lag by up to this, and a crash loses at most this much"},
+	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: " +
+		"below it the heap may grow to five times what is live (GOGC=400 unless GOGC is set), " +
+		"near it the collector runs sooner; auto: the page cache plus 32; 0: no limit (or GOMEMLIMIT)"},
+	{"pprof-addr", "CONGTIN_PPROF_ADDR", "",
+		"loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
 
 // ParseServeConfig reads the serve command's flags, falling back to the
@@ -82,20 +91,24 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		if v := getenv(s.Env); v != "" {
 			def = v
 		}
+
 		values[s.Flag] = fs.String(s.Flag, def, s.Help+" ("+s.Env+")")
 	}
+
 	// --demo is a switch: allow it without a value.
 	for i, a := range args {
 		if a == "--demo" || a == "-demo" {
 			args[i] = "--demo=true"
 		}
 	}
+
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
 	if fs.NArg() > 0 {
 		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+
 	c := Config{
 		Addr:      *values["addr"],
 		DataDir:   *values["data"],
@@ -104,6 +117,7 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		LogFormat: *values["log-format"],
 		PprofAddr: *values["pprof-addr"],
 	}
+
 	var err error
 	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
 		return Config{}, fmt.Errorf("--demo: %w", err)
@@ -117,23 +131,29 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	if c.TrustedProxies, err = parsePrefixes(*values["trusted-proxies"]); err != nil {
 		return Config{}, fmt.Errorf("--trusted-proxies: %w", err)
 	}
-	if c.UploadMaxMB, err = strconv.Atoi(*values["upload-max-mb"]); err != nil || c.UploadMaxMB <= 0 || c.UploadMaxMB > 1024 {
+
+	c.UploadMaxMB, err = strconv.Atoi(*values["upload-max-mb"])
+	if err != nil || c.UploadMaxMB <= 0 || c.UploadMaxMB > 1024 {
 		return Config{}, fmt.Errorf("--upload-max-mb: want a whole number of megabytes from 1 to 1024")
 	}
 	if c.StatsFlush, err = time.ParseDuration(*values["stats-flush"]); err != nil || c.StatsFlush <= 0 {
 		return Config{}, fmt.Errorf("--stats-flush: want a duration such as 5s")
 	}
-	if c.PageCacheMB, err = strconv.Atoi(*values["page-cache-mb"]); err != nil || c.PageCacheMB < 0 || c.PageCacheMB > 65536 {
+
+	c.PageCacheMB, err = strconv.Atoi(*values["page-cache-mb"])
+	if err != nil || c.PageCacheMB < 0 || c.PageCacheMB > 65536 {
 		return Config{}, fmt.Errorf("--page-cache-mb: want a whole number of megabytes, 0 to turn the cache off")
 	}
 	if c.PageCacheTTL, err = time.ParseDuration(*values["page-cache-ttl"]); err != nil || c.PageCacheTTL < time.Second {
 		return Config{}, fmt.Errorf("--page-cache-ttl: want a duration of at least 1s, such as 10s")
 	}
+
 	if v := *values["memory-limit-mb"]; v == "auto" {
 		c.MemoryLimitMB = -1
 	} else if c.MemoryLimitMB, err = strconv.Atoi(v); err != nil || c.MemoryLimitMB < 0 || c.MemoryLimitMB > 1<<20 {
 		return Config{}, fmt.Errorf("--memory-limit-mb: want auto, 0 for no limit, or a whole number of megabytes")
 	}
+
 	return c, c.validate()
 }
 
@@ -142,6 +162,7 @@ func (c Config) validate() error {
 	if c.Addr == "" {
 		errs = append(errs, errors.New("--addr is empty"))
 	}
+
 	errs = append(errs, c.validateDatabase())
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		errs = append(errs, errors.New("--base-url must start with http:// or https://"))
@@ -152,13 +173,15 @@ func (c Config) validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, errors.New("--log-format must be text or json"))
 	}
+
 	return errors.Join(errs...)
 }
 
 // validateDatabase checks what every command that opens the database
 // needs: a data folder, or a PostgreSQL URL.
 func (c Config) validateDatabase() error {
-	if c.Database != "" && !strings.HasPrefix(c.Database, "postgres://") && !strings.HasPrefix(c.Database, "postgresql://") {
+	postgres := strings.HasPrefix(c.Database, "postgres://") || strings.HasPrefix(c.Database, "postgresql://")
+	if c.Database != "" && !postgres {
 		return errors.New("--database must be a postgres:// URL")
 	}
 	if c.Database == "" && c.DataDir == "" {
@@ -177,6 +200,7 @@ func loopbackAddr(hostport string) bool {
 	if host == "localhost" {
 		return true
 	}
+
 	a, err := netip.ParseAddr(host)
 	return err == nil && a.Unmap().IsLoopback()
 }
@@ -190,20 +214,25 @@ func parsePrefixes(s string) ([]netip.Prefix, error) {
 		if f == "" {
 			continue
 		}
+
 		if !strings.Contains(f, "/") {
 			a, err := netip.ParseAddr(f)
 			if err != nil {
 				return nil, err
 			}
+
 			out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
 			continue
 		}
+
 		p, err := netip.ParsePrefix(f)
 		if err != nil {
 			return nil, err
 		}
+
 		out = append(out, p.Masked())
 	}
+
 	return out, nil
 }
 
@@ -220,13 +249,16 @@ func DatabaseFlags(fs *flag.FlagSet, getenv func(string) string) func() (Config,
 		if v := getenv(s.Env); v != "" {
 			def = v
 		}
+
 		values[s.Flag] = fs.String(s.Flag, def, s.Help+" ("+s.Env+")")
 	}
+
 	return func() (Config, error) {
 		c := Config{DataDir: *values["data"], Database: *values["database"]}
 		if err := c.validateDatabase(); err != nil {
 			return Config{}, err
 		}
+
 		return c, nil
 	}
 }

@@ -20,10 +20,11 @@ const loginFailureMemory = 24 * time.Hour
 // nodes on one PostgreSQL database only one of them does it each round.
 func Maintain(ctx context.Context, db *store.DB, now time.Time) (ran bool, err error) {
 	return db.Exclusive(ctx, "maintenance", func(tx store.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, now.Add(-loginFailureMemory).Unix()); err != nil {
+		_, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, now.Add(-loginFailureMemory).Unix())
+		if err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, now.Unix())
+		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, now.Unix())
 		return err
 	})
 }

@@ -21,5 +21,6 @@ func OpenSite(ctx context.Context, dsn string) (*store.DB, site.Site, error) {
 		db.Close()
 		return nil, site.Site{}, err
 	}
+
 	return db, s, nil
 }

@@ -23,6 +23,7 @@ func (a *App) servePprof(ctx context.Context, addr string) {
 		<-ctx.Done()
 		srv.Close()
 	}()
+
 	a.Log.Info("profiler", "addr", addr)
 	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		a.Log.Error("profiler", "err", err)

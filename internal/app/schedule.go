@@ -30,28 +30,34 @@ func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.
 	if err := site.Check(siteID, "publish scheduled articles"); err != nil {
 		return 0, err
 	}
+
 	n := 0
 	_, err := db.Exclusive(ctx, "schedule", func(tx store.Tx) error {
 		var last int64
-		err := tx.QueryRowContext(ctx, `SELECT value FROM counters WHERE site_id = $1 AND name = $2`, siteID, scheduleCounter).Scan(&last)
+		err := tx.QueryRowContext(ctx, `SELECT value FROM counters WHERE site_id = $1 AND name = $2`,
+			siteID, scheduleCounter).Scan(&last)
 		if errors.Is(err, sql.ErrNoRows) {
 			// First run: what was scheduled before now is already visible;
 			// start counting from here.
-			_, err := tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)`, siteID, scheduleCounter, now.Unix())
+			_, err := tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)`,
+				siteID, scheduleCounter, now.Unix())
 			return err
 		}
+
 		if err != nil {
 			return err
 		}
 		if now.Unix() <= last {
 			return nil
 		}
+
 		// Two ranges, each on its own index, rather than one OR that
 		// would read every published article each second.
 		type crossed struct {
 			id     int64
 			action string
 		}
+
 		list, err := store.QueryAll(ctx, tx, func(sc store.Scanner) (crossed, error) {
 			var c crossed
 			return c, sc.Scan(&c.id, &c.action)
@@ -59,24 +65,30 @@ func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.
 			WHERE site_id = $1 AND status = 'published' AND publish_at > $2 AND publish_at <= $3
 			UNION ALL
 			SELECT id, 'scheduled_unpublish' FROM articles
-			WHERE site_id = $1 AND status = 'published' AND unpublish_at > $2 AND unpublish_at <= $3`, siteID, last, now.Unix())
+			WHERE site_id = $1 AND status = 'published' AND unpublish_at > $2 AND unpublish_at <= $3`,
+			siteID, last, now.Unix())
 		if err != nil {
 			return err
 		}
+
 		for _, c := range list {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (site_id, action, object_type, object_id, detail, at)
-				VALUES ($1, $2, 'article', $3, '', $4)`, siteID, c.action, c.id, now.Unix()); err != nil {
+			_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (site_id, action, object_type, object_id, detail, at)
+				VALUES ($1, $2, 'article', $3, '', $4)`, siteID, c.action, c.id, now.Unix())
+			if err != nil {
 				return err
 			}
 		}
+
 		n = len(list)
 		_, err = tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)
 			ON CONFLICT (site_id, name) DO UPDATE SET value = excluded.value`, siteID, scheduleCounter, now.Unix())
+
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("scheduled articles: %w", err)
 	}
+
 	return n, nil
 }
 
@@ -97,6 +109,7 @@ func (a *App) scheduleLoop(ctx context.Context) {
 				}
 				continue
 			}
+
 			if n > 0 {
 				a.Log.Info("scheduled articles crossed their time", "count", n)
 				a.Changes.Changed(ctx)
