@@ -121,6 +121,7 @@ func (im *importer) articleIDs(ctx context.Context) (map[int64]bool, int64, erro
 	if err != nil {
 		return nil, 0, err
 	}
+
 	for _, id := range ids {
 		used[id] = true
 		maxID = max(maxID, id)
@@ -137,6 +138,7 @@ func (im *importer) articleTags(ctx context.Context) (map[int64][]int64, error) 
 	if im.ver.Major < 3 {
 		return tagsOf, nil
 	}
+
 	err := scanAll(ctx, im.src, `SELECT content_item_id, tag_id FROM `+im.p+`contentitem_tag_map
 			WHERE type_alias = 'com_content.article' ORDER BY content_item_id, tag_id`, func(r row) error {
 		tagsOf[r.i(0)] = append(tagsOf[r.i(0)], r.i(1))
@@ -145,6 +147,7 @@ func (im *importer) articleTags(ctx context.Context) (map[int64][]int64, error) 
 	if err != nil {
 		return nil, err
 	}
+
 	return tagsOf, nil
 }
 
@@ -164,6 +167,7 @@ func (im *importer) makeUncategorisedIfNeeded(ctx context.Context) error {
 	if needUncat {
 		im.uncategorised(ctx)
 	}
+
 	return nil
 }
 
@@ -173,7 +177,8 @@ func (im *importer) articleQuery() string {
 	if im.ver.legacy() {
 		featured = `(SELECT count(*) FROM ` + im.p + `content_frontpage f WHERE f.content_id = c.id)`
 	}
-	return `SELECT c.id, c.title, c.alias, c.introtext, c.` + "`fulltext`" + `, c.state, c.catid, c.created, c.created_by,
+	return `SELECT c.id, c.title, c.alias, c.introtext, c.` + "`fulltext`" + `, c.state, c.catid, c.created,
+		c.created_by,
 		c.created_by_alias, c.modified, c.publish_up, c.publish_down, c.images, c.metadesc, c.access, c.hits, ` +
 		featured + ` FROM ` + im.p + `content c ORDER BY c.id`
 }
@@ -211,6 +216,7 @@ func (im *importer) articlePipeline(ctx context.Context, tagsOf map[int64][]int6
 	for range order {
 		// Let the reader see the cancellation and stop.
 	}
+
 	wg.Wait()
 	rerr := <-readErr
 	if err != nil {
@@ -219,6 +225,7 @@ func (im *importer) articlePipeline(ctx context.Context, tagsOf map[int64][]int6
 	if rerr != nil && !errors.Is(rerr, context.Canceled) {
 		return rerr
 	}
+
 	return ctx.Err()
 }
 
@@ -227,9 +234,10 @@ func (im *importer) articlePipeline(ctx context.Context, tagsOf map[int64][]int6
 func (im *importer) readArticles(ctx context.Context, tagsOf map[int64][]int64, work, order chan<- *artJob) error {
 	return scanAll(ctx, im.src, im.articleQuery(), func(r row) error {
 		j := &artJob{done: make(chan struct{}), src: srcArticle{id: r.i(0), title: r.s(1), alias: r.s(2), intro: r.s(3),
-			full: r.s(4), state: r.i(5), catid: r.s(6), created: r.s(7), createdBy: r.s(8), byline: r.s(9), mod: r.s(10),
-			up: r.s(11), down: r.s(12), images: r.s(13), metadesc: r.s(14), access: r.s(15), hits: r.i(16),
-			featured: r.i(17) != 0}}
+			full: r.s(4), state: r.i(5), catid: r.s(6), created: r.s(7), createdBy: r.s(8), byline: r.s(9),
+			mod: r.s(10), up: r.s(11), down: r.s(12), images: r.s(13), metadesc: r.s(14), access: r.s(15),
+			hits: r.i(16), featured: r.i(17) != 0}}
+
 		j.src.tags = tagsOf[j.src.id]
 		for _, ch := range []chan<- *artJob{order, work} {
 			select {
@@ -238,6 +246,7 @@ func (im *importer) readArticles(ctx context.Context, tagsOf map[int64][]int64, 
 				return ctx.Err()
 			}
 		}
+
 		return nil
 	})
 }
@@ -251,6 +260,7 @@ func (im *importer) writeArticles(ctx context.Context, order <-chan *artJob, put
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+
 		put(&j.src, j.prep)
 		im.prog.step()
 		if err := im.w.commitIfDue(ctx, false); err != nil {
@@ -293,14 +303,17 @@ func (im *importer) prepareArticle(s *srcArticle, prevSums map[string]string) *a
 	if p.cat == nil {
 		return p
 	}
+
 	p.title = cleanText(s.title)
 	if p.title == "" {
 		p.title = cleanText(s.alias)
 	}
+
 	p.slug = vn.Slug(p.title)
 	if p.slug == "" {
 		p.slug = "bai-viet"
 	}
+
 	p.status = im.statusOf(s.state)
 	p.public = s.access == "1" || s.access == "5" || s.access == ""
 	if im.ver.legacy() {
@@ -309,16 +322,19 @@ func (im *importer) prepareArticle(s *srcArticle, prevSums map[string]string) *a
 	if p.status == content.StatusPublished && !p.cat.live {
 		p.status = content.StatusUnpublished
 	}
+
 	p.sum = im.articleSum(s, p)
 	if prev, ok := prevSums[strconv.FormatInt(s.id, 10)]; ok && prev == p.sum {
 		return p
 	}
+
 	var looked []lookup
 	p.text = im.articleText(s, func(rel string) fileRef {
 		ref := im.probe(rel)
 		looked = append(looked, lookup{rel, ref})
 		return ref
 	})
+
 	p.text.lookups = looked
 	return p
 }
@@ -327,9 +343,10 @@ func (im *importer) prepareArticle(s *srcArticle, prevSums map[string]string) *a
 // of the source row or of where it goes makes the next run update it.
 func (im *importer) articleSum(s *srcArticle, p *artPrep) string {
 	return checksum(p.title, s.alias, s.intro, s.full, strconv.FormatInt(s.state, 10), p.cat.jid,
-		strconv.FormatInt(p.cat.target, 10), strconv.FormatBool(p.cat.live), s.created, s.createdBy, s.byline, s.mod, s.up,
-		s.down, s.images, s.metadesc, s.access, strconv.FormatInt(s.hits, 10), strconv.FormatBool(s.featured),
-		strconv.FormatBool(im.opts.ImagesRoot != ""), im.baseHost, string(int64sBytes(s.tags)))
+		strconv.FormatInt(p.cat.target, 10), strconv.FormatBool(p.cat.live), s.created, s.createdBy, s.byline,
+		s.mod, s.up, s.down, s.images, s.metadesc, s.access, strconv.FormatInt(s.hits, 10),
+		strconv.FormatBool(s.featured), strconv.FormatBool(im.opts.ImagesRoot != ""), im.baseHost,
+		string(int64sBytes(s.tags)))
 }
 
 // articleText turns an article's HTML into what congtin stores: 1.5
@@ -344,10 +361,12 @@ func (im *importer) articleText(s *srcArticle, resolve func(rel string) fileRef)
 	if im.ver.legacy() {
 		intro, full = mosImages(intro, s.images), mosImages(full, s.images)
 	}
+
 	intro, full = cleanHTML(intro), cleanHTML(full)
 	if strings.TrimSpace(full) == "" {
 		intro, full = "", intro
 	}
+
 	t.before = countUnsafe(intro) + countUnsafe(full)
 	intro = im.rewriteRefs(intro, resolve)
 	full = im.rewriteRefs(full, resolve)
@@ -358,16 +377,19 @@ func (im *importer) articleText(s *srcArticle, resolve func(rel string) fileRef)
 				t.leadRel = rel
 			}
 		}
+
 		if rel := im.localPath(imgs["image_fulltext"]); rel != "" {
 			if ref := resolve(rel); ref.ok && ref.image {
 				if t.leadRel == "" {
 					t.leadRel = rel
 				} else if rel != t.leadRel {
-					full = `<p><img src="` + ref.url + `" alt="` + html.EscapeString(cleanText(imgs["image_fulltext_alt"])) + `"></p>` + full
+					alt := html.EscapeString(cleanText(imgs["image_fulltext_alt"]))
+					full = `<p><img src="` + ref.url + `" alt="` + alt + `"></p>` + full
 				}
 			}
 		}
 	}
+
 	t.html = content.SanitizeImported(intro, full)
 	t.after = countUnsafe(t.html.Intro() + t.html.Body())
 	return t
@@ -386,6 +408,7 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 	if mapped && !used[prev.target] {
 		mapped = false // deleted in congtin since
 	}
+
 	if mapped && prev.checksum == p.sum {
 		info.target = prev.target
 		im.articles = append(im.articles, info)
@@ -401,6 +424,7 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 		target = *next
 		*next++
 	}
+
 	t := im.storedText(ctx, s, p, target)
 	a := im.newArticle(s, p, t, target)
 	err := im.w.row(ctx, func() error {
@@ -415,6 +439,7 @@ func (im *importer) putArticle(ctx context.Context, s *srcArticle, p *artPrep, u
 	if im.indexer != nil {
 		im.toIndex = append(im.toIndex, a)
 	}
+
 	info.target = a.ID
 	im.articles = append(im.articles, info)
 	im.reportArticle(s, p, t, a)
@@ -434,8 +459,10 @@ func (im *importer) storedText(ctx context.Context, s *srcArticle, p *artPrep, t
 		if !ok {
 			return fileRef{}
 		}
+
 		return fileRef{url: sm.url, image: strings.HasPrefix(im.mediaMime[sm.id], "image/"), ok: true}
 	}
+
 	t := p.text
 	if t != nil {
 		for _, l := range t.lookups {
@@ -444,9 +471,11 @@ func (im *importer) storedText(ctx context.Context, s *srcArticle, p *artPrep, t
 			}
 		}
 	}
+
 	if t == nil {
 		t = im.articleText(s, stored)
 	}
+
 	return t
 }
 
@@ -455,11 +484,13 @@ func (im *importer) storedText(ctx context.Context, s *srcArticle, p *artPrep, t
 func (im *importer) newArticle(s *srcArticle, p *artPrep, t *artText, target int64) *content.Article {
 	a := &content.Article{ID: target, SiteID: im.opts.SiteID, CategoryID: p.cat.target, Slug: p.slug, Title: p.title,
 		Status: p.status, Hits: s.hits, Featured: s.featured, MetaDescription: cleanText(s.metadesc)}
+
 	a.AuthorAlias = cleanText(s.byline)
 	jUser, _ := strconv.ParseInt(s.createdBy, 10, 64)
 	if a.AuthorAlias == "" {
 		a.AuthorAlias = im.names[jUser]
 	}
+
 	a.CreatedBy = im.userIDs[jUser]
 
 	created := parseTime(s.created)
@@ -469,20 +500,24 @@ func (im *importer) newArticle(s *srcArticle, p *artPrep, t *artText, target int
 	if created == nil {
 		created = &im.now
 	}
+
 	a.CreatedAt = *created
 	if m := parseTime(s.mod); m != nil {
 		a.UpdatedAt = *m
 	}
+
 	a.PublishAt = parseTime(s.up)
 	if a.PublishAt == nil && (p.status == content.StatusPublished || p.status == content.StatusArchived ||
 		p.status == content.StatusUnpublished) {
 		a.PublishAt = created
 	}
+
 	a.UnpublishAt = parseTime(s.down)
 
 	if t.leadRel != "" {
 		a.ImageID = im.files[t.leadRel].id
 	}
+
 	return a
 }
 
@@ -502,6 +537,7 @@ func (im *importer) writeArticle(ctx context.Context, s *srcArticle, p *artPrep,
 			return err
 		}
 	}
+
 	for _, tag := range s.tags {
 		if id := im.tags[tag]; id != 0 {
 			if _, err := im.w.tx.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)
@@ -510,6 +546,7 @@ func (im *importer) writeArticle(ctx context.Context, s *srcArticle, p *artPrep,
 			}
 		}
 	}
+
 	return im.remember("article", strconv.FormatInt(s.id, 10), a.ID, p.sum)
 }
 

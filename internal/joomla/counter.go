@@ -49,6 +49,7 @@ func (im *importer) counterVisits(ctx context.Context) (visits int64, note strin
 		startKey      string
 		hasStartValue bool
 	}
+
 	var mods []module
 	err := scanAll(ctx, im.src, `SELECT id, title, module, published, params FROM `+p+`modules
 		WHERE client_id = 0 AND published >= 0 AND (LOWER(module) LIKE '%counter%' OR LOWER(module) LIKE '%visit%')
@@ -58,21 +59,25 @@ func (im *importer) counterVisits(ctx context.Context) (visits int64, note strin
 		for k, v := range params(r.s(4)) {
 			m.params[strings.ToLower(k)] = v
 		}
+
 		for _, k := range counterStartKeys {
 			if v, found := m.params[k]; found {
 				if d := leadingDigits.FindStringSubmatch(v); d != nil {
 					m.start, _ = strconv.ParseInt(d[1], 10, 64)
 				}
+
 				m.startKey, m.hasStartValue = k, true
 				break
 			}
 		}
+
 		mods = append(mods, m)
 		return nil
 	})
 	if err != nil {
 		return 0, "visit count: counter modules not read (" + err.Error() + "); set it with --visits-offset", false
 	}
+
 	for _, m := range mods {
 		counted, table := int64(0), ""
 		if strings.Contains(m.name, "vvisit") {
@@ -80,6 +85,7 @@ func (im *importer) counterVisits(ctx context.Context) (visits int64, note strin
 			if t := m.params["s_createtablename"]; tableName.MatchString(t) {
 				table = strings.ToLower(t)
 			}
+
 			var max sql.NullInt64
 			if im.src.QueryRowContext(ctx, `SELECT MAX(id) FROM `+p+table).Scan(&max) == nil {
 				counted = max.Int64
@@ -87,11 +93,15 @@ func (im *importer) counterVisits(ctx context.Context) (visits int64, note strin
 				table = ""
 			}
 		}
+
 		if !m.hasStartValue && table == "" {
 			continue
 		}
+
 		visits = m.start + counted
-		note = fmt.Sprintf("visit count %d read from the counter module %q (%s, id %d): ", visits, m.title, m.name, m.id)
+		note = fmt.Sprintf("visit count %d read from the counter module %q (%s, id %d): ",
+			visits, m.title, m.name, m.id)
+
 		switch {
 		case table != "" && m.hasStartValue:
 			note += fmt.Sprintf("%s %d + %d visits recorded in %s%s", m.startKey, m.start, counted, p, table)
@@ -100,7 +110,9 @@ func (im *importer) counterVisits(ctx context.Context) (visits int64, note strin
 		default:
 			note += fmt.Sprintf("its %s only; visits it counted since are kept where congtin does not look", m.startKey)
 		}
+
 		return visits, note + "; compare with the old site and correct with --visits-offset if needed", true
 	}
+
 	return 0, "visit count: no counter module with a starting figure found; set it with --visits-offset", false
 }

@@ -172,12 +172,14 @@ func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Rep
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 2000
 	}
+
 	im := &importer{src: src, dst: dst, opts: opts, rep: newReport(), prog: newProgress(opts.Progress),
 		content: content.NewStore(dst), media: media.NewStore(dst), polls: poll.NewStore(dst),
 		now: time.Now().UTC(), imap: map[string]map[string]mapEntry{}, files: map[string]storedMedia{},
 		mediaMime: map[int64]string{}, userIDs: map[int64]int64{}, names: map[int64]string{},
 		cats: map[string]*category{}, tags: map[int64]int64{}, redirects: map[string]oldlink.Redirect{},
 		probes: map[string]fileRef{}}
+
 	// The content store gets no indexer: the importer indexes each batch
 	// of articles itself, outside the per-row savepoints (SQLite's FTS5
 	// writes its pending entries to disk at every savepoint).
@@ -187,27 +189,33 @@ func Import(ctx context.Context, src *sql.DB, dst *store.DB, opts Options) (*Rep
 		if err != nil || u.Host == "" {
 			return nil, fmt.Errorf("--base-url %q is not an address", opts.BaseURL)
 		}
+
 		im.baseHost = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 		im.basePath = strings.TrimRight(u.Path, "/")
 	}
+
 	if err := im.detect(ctx); err != nil {
 		return nil, err
 	}
+
 	im.rep.DryRun = opts.DryRun
 	im.w = &writer{db: dst, dry: opts.DryRun, batch: opts.BatchSize}
 	im.w.flush = []func(context.Context) error{im.indexPending, im.writeMapRows}
 	if err := im.w.begin(ctx); err != nil {
 		return nil, err
 	}
+
 	err := im.run(ctx)
 	if ferr := im.w.finish(ctx, err == nil); err == nil {
 		err = ferr
 	}
+
 	im.prog.end()
 	im.rep.Elapsed = time.Since(start)
 	if err != nil {
 		return im.rep, err
 	}
+
 	return im.rep, nil
 }
 
@@ -218,6 +226,7 @@ func (im *importer) detect(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+
 		switch len(ps) {
 		case 0:
 			return errors.New("no Joomla tables in this database (no <prefix>content with <prefix>users)")
@@ -231,13 +240,16 @@ func (im *importer) detect(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
+
 			return &SeveralInstallsError{Installs: installs}
 		}
 	}
+
 	v, err := DetectVersion(ctx, im.src, im.p)
 	if err != nil {
 		return err
 	}
+
 	im.ver = v
 	im.source = im.opts.Source
 	if im.source == "" {
@@ -245,8 +257,10 @@ func (im *importer) detect(ctx context.Context) error {
 		if err := im.src.QueryRowContext(ctx, `SELECT DATABASE()`).Scan(&db); err != nil {
 			return fmt.Errorf("source database: %w", err)
 		}
+
 		im.source = "joomla:" + db + "/" + im.p
 	}
+
 	im.rep.Version, im.rep.Prefix, im.rep.Source = v.Exact, im.p, im.source
 	return nil
 }
@@ -255,6 +269,7 @@ func (im *importer) run(ctx context.Context) error {
 	if err := im.loadState(ctx); err != nil {
 		return err
 	}
+
 	phases := []struct {
 		name string
 		fn   func(context.Context) error
@@ -267,6 +282,7 @@ func (im *importer) run(ctx context.Context) error {
 		{"redirects", im.importRedirects},
 		{"settings", im.importSettings},
 	}
+
 	for _, ph := range phases {
 		if err := ph.fn(ctx); err != nil {
 			return fmt.Errorf("%s: %w", ph.name, err)
@@ -275,14 +291,17 @@ func (im *importer) run(ctx context.Context) error {
 			return err
 		}
 	}
+
 	if im.dst.Dialect == store.Postgres {
-		for _, t := range []string{"articles", "categories", "users", "tags", "media", "polls", "poll_options", "poll_votes"} {
+		tables := []string{"articles", "categories", "users", "tags", "media", "polls", "poll_options", "poll_votes"}
+		for _, t := range tables {
 			if _, err := im.w.tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'),
 				GREATEST((SELECT COALESCE(max(id), 0) FROM `+t+`), 1))`); err != nil {
 				return fmt.Errorf("reset %s ids: %w", t, err)
 			}
 		}
 	}
+
 	return nil
 }
 
@@ -300,11 +319,14 @@ func (im *importer) loadState(ctx context.Context) error {
 		if err := rows.Scan(&kind, &sid, &target, &sum); err != nil {
 			return err
 		}
+
 		im.setMapped(kind, sid, mapEntry{target: target, checksum: sum})
 	}
+
 	if err := rows.Err(); err != nil {
 		return err
 	}
+
 	mrows, err := im.w.tx.QueryContext(ctx, `SELECT id, mime FROM media WHERE site_id = $1`, im.opts.SiteID)
 	if err != nil {
 		return err
@@ -316,8 +338,10 @@ func (im *importer) loadState(ctx context.Context) error {
 		if err := mrows.Scan(&id, &mime); err != nil {
 			return err
 		}
+
 		im.mediaMime[id] = mime
 	}
+
 	return mrows.Err()
 }
 
@@ -353,39 +377,47 @@ func (im *importer) writeMapRows(ctx context.Context) error {
 	if len(im.mapRows) == 0 {
 		return nil
 	}
+
 	keys := make([]mapKey, 0, len(im.mapRows))
 	for k := range im.mapRows {
 		keys = append(keys, k)
 	}
+
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].kind != keys[j].kind {
 			return keys[i].kind < keys[j].kind
 		}
 		return keys[i].sid < keys[j].sid
 	})
+
 	const per = 500
 	for i := 0; i < len(keys); i += per {
 		chunk := keys[i:min(i+per, len(keys))]
 		var b strings.Builder
-		b.WriteString(`INSERT INTO import_map (site_id, source, kind, source_id, target_id, checksum, imported_at) VALUES `)
+		b.WriteString(`INSERT INTO import_map
+			(site_id, source, kind, source_id, target_id, checksum, imported_at) VALUES `)
 		args := make([]any, 0, 3+len(chunk)*4)
 		args = append(args, im.opts.SiteID, im.source, im.now.Unix())
 		for j, k := range chunk {
 			if j > 0 {
 				b.WriteString(", ")
 			}
+
 			n := len(args)
 			r := im.mapRows[k]
 			b.WriteString("($1, $2, $" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ", $" + strconv.Itoa(n+3) +
 				", $" + strconv.Itoa(n+4) + ", $3)")
+
 			args = append(args, k.kind, k.sid, r.target, r.checksum)
 		}
+
 		b.WriteString(` ON CONFLICT (site_id, source, kind, source_id) DO UPDATE SET target_id = excluded.target_id,
 		checksum = excluded.checksum, imported_at = excluded.imported_at`)
 		if _, err := im.w.tx.ExecContext(ctx, b.String(), args...); err != nil {
 			return fmt.Errorf("import_map: %w", err)
 		}
 	}
+
 	clear(im.mapRows)
 	return nil
 }
@@ -398,6 +430,7 @@ func (im *importer) indexPending(ctx context.Context) error {
 	if im.indexer == nil || len(im.toIndex) == 0 {
 		return nil
 	}
+
 	batch := im.toIndex
 	im.toIndex = im.toIndex[:0]
 	err := im.w.row(ctx, func() error {
@@ -412,11 +445,13 @@ func (im *importer) indexPending(ctx context.Context) error {
 		clear(batch)
 		return nil
 	}
+
 	for _, a := range batch {
 		if err := im.w.row(ctx, func() error { return im.indexer.Index(ctx, im.w.tx, a) }); err != nil {
 			im.rep.Notes = append(im.rep.Notes, fmt.Sprintf("article %d is not in the search index: %v", a.ID, err))
 		}
 	}
+
 	clear(batch)
 	return nil
 }
@@ -471,13 +506,16 @@ func (w *writer) row(ctx context.Context, fn func() error) error {
 	if _, err := w.tx.ExecContext(ctx, `SAVEPOINT item`); err != nil {
 		return err
 	}
+
 	if err := fn(); err != nil {
 		if _, rerr := w.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT item`); rerr != nil {
 			return errors.Join(err, rerr)
 		}
+
 		w.tx.ExecContext(ctx, `RELEASE SAVEPOINT item`)
 		return err
 	}
+
 	_, err := w.tx.ExecContext(ctx, `RELEASE SAVEPOINT item`)
 	return err
 }
@@ -501,13 +539,16 @@ func (w *writer) commitIfDue(ctx context.Context, force bool) error {
 	if err := w.runFlush(ctx); err != nil {
 		return err
 	}
+
 	if w.dry {
 		w.n = 0
 		return nil
 	}
+
 	if err := w.tx.tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+
 	return w.begin(ctx)
 }
 
@@ -518,12 +559,14 @@ func (w *writer) finish(ctx context.Context, ok bool) error {
 			return err
 		}
 	}
+
 	if w.dry || !ok {
 		return w.tx.tx.Rollback()
 	}
 	if err := w.tx.tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+
 	return nil
 }
 
@@ -556,19 +599,23 @@ func (t *txq) stmt(ctx context.Context, query string) *txStmt {
 	if s, ok := t.stmts[query]; ok {
 		return s
 	}
+
 	s := &txStmt{}
 	s.query, s.order = anonymous(query)
 	if len(t.stmts) >= maxCachedStmts {
 		return s
 	}
+
 	st, err := t.tx.PrepareContext(ctx, s.query)
 	if err != nil {
 		return s // run unprepared, which reports the error where it belongs
 	}
+
 	s.st = st
 	if t.stmts == nil {
 		t.stmts = map[string]*txStmt{}
 	}
+
 	t.stmts[query] = s
 	return s
 }
@@ -577,12 +624,14 @@ func (s *txStmt) args(args []any) []any {
 	if s.order == nil {
 		return args
 	}
+
 	out := make([]any, len(s.order))
 	for i, n := range s.order {
 		if n < len(args) {
 			out[i] = args[n]
 		}
 	}
+
 	return out
 }
 
@@ -645,22 +694,27 @@ func anonymous(query string) (string, []int) {
 				n = n*10 + int(query[j]-'0')
 				j++
 			}
+
 			b.WriteString(query[last:i])
 			b.WriteByte('?')
 			last = j
 			if n-1 != len(order) {
 				inOrder = false
 			}
+
 			order = append(order, n-1)
 			i = j - 1
 		}
 	}
+
 	if last == 0 {
 		return query, nil
 	}
+
 	b.WriteString(query[last:])
 	if inOrder {
 		order = nil
 	}
+
 	return b.String(), order
 }

@@ -56,30 +56,36 @@ func (im *importer) localPath(ref string) string {
 	if i := strings.IndexAny(ref, "#"); i >= 0 {
 		ref = ref[:i] // 4.x: images/x.jpg#joomlaImage://local-images/...
 	}
+
 	p := ref
 	if strings.Contains(ref, "://") || strings.HasPrefix(ref, "//") {
 		u, err := url.Parse(ref)
 		if err != nil || !im.ownHost(u.Host) {
 			return ""
 		}
+
 		p = u.EscapedPath()
 	} else if strings.Contains(strings.SplitN(ref, "/", 2)[0], ":") {
 		return "" // mailto:, javascript:, tel:
 	}
+
 	if i := strings.IndexByte(p, '?'); i >= 0 {
 		p = p[:i]
 	}
 	if dec, err := url.PathUnescape(p); err == nil {
 		p = dec
 	}
+
 	p = strings.TrimPrefix(p, "./")
 	if im.basePath != "" && strings.HasPrefix(p, im.basePath+"/") {
 		p = strings.TrimPrefix(p, im.basePath)
 	}
+
 	p = strings.TrimPrefix(path.Clean("/"+p), "/")
 	if !mediaExt[strings.ToLower(path.Ext(p))] {
 		return ""
 	}
+
 	return p
 }
 
@@ -103,14 +109,17 @@ func (im *importer) rewriteRefs(body string, resolve func(rel string) fileRef) s
 		if rel := strings.TrimSpace(html.UnescapeString(val)); strings.HasPrefix(strings.ToLower(rel), "index.php") {
 			return prefix + `"/` + rel + `"`, true // internal link: absolute, so the redirects answer it
 		}
+
 		rel := im.localPath(val)
 		if rel == "" {
 			return "", false
 		}
+
 		ref := resolve(rel)
 		if !ref.ok {
 			return "", false
 		}
+
 		return prefix + `"` + ref.url + `"`, true
 	})
 }
@@ -125,6 +134,7 @@ func (im *importer) probe(rel string) fileRef {
 	if ok {
 		return ref
 	}
+
 	if im.opts.ImagesRoot != "" {
 		if data, err := readVariant(im.opts.ImagesRoot, rel); err == nil {
 			if mime := media.Sniff(data); mime != "" && !disguised(rel, mime) {
@@ -134,6 +144,7 @@ func (im *importer) probe(rel string) fileRef {
 			}
 		}
 	}
+
 	im.probeMu.Lock()
 	im.probes[rel] = ref
 	im.probeMu.Unlock()
@@ -155,6 +166,7 @@ func replaceRefs(body string, fn func(prefix, raw string) (string, bool)) string
 		if eq < 0 {
 			break
 		}
+
 		eq += i
 		i = eq + 1
 		// Backwards: white space, then "src" or "href", then white space.
@@ -162,6 +174,7 @@ func replaceRefs(body string, fn func(prefix, raw string) (string, bool)) string
 		for n > 0 && isSpace(body[n-1]) {
 			n--
 		}
+
 		start := -1
 		switch {
 		case n >= 4 && strings.EqualFold(body[n-3:n], "src") && isSpace(body[n-4]):
@@ -169,14 +182,17 @@ func replaceRefs(body string, fn func(prefix, raw string) (string, bool)) string
 		case n >= 5 && strings.EqualFold(body[n-4:n], "href") && isSpace(body[n-5]):
 			start = n - 5
 		}
+
 		if start < done {
 			continue
 		}
+
 		// Forwards: white space, then the value.
 		v := eq + 1
 		for v < len(body) && isSpace(body[v]) {
 			v++
 		}
+
 		end := -1
 		switch {
 		case v >= len(body):
@@ -189,13 +205,16 @@ func replaceRefs(body string, fn func(prefix, raw string) (string, bool)) string
 			for e < len(body) && !isSpace(body[e]) && body[e] != '"' && body[e] != '\'' && body[e] != '>' {
 				e++
 			}
+
 			if e > v {
 				end = e
 			}
 		}
+
 		if end < 0 {
 			continue
 		}
+
 		i = end
 		repl, ok := fn(body[start:v], body[v:end])
 		if !ok {
@@ -204,13 +223,16 @@ func replaceRefs(body string, fn func(prefix, raw string) (string, bool)) string
 		if b.Len() == 0 {
 			b.Grow(len(body) + 64)
 		}
+
 		b.WriteString(body[done:start])
 		b.WriteString(repl)
 		done = end
 	}
+
 	if done == 0 {
 		return body
 	}
+
 	b.WriteString(body[done:])
 	return b.String()
 }
@@ -226,20 +248,24 @@ func (im *importer) file(ctx context.Context, rel string, articleID int64) (stor
 	if sm, ok := im.files[rel]; ok {
 		return sm, sm.id != 0
 	}
+
 	im.files[rel] = storedMedia{}
 	if im.opts.ImagesRoot == "" {
 		im.rep.missing(rel, articleID, "no --images folder given")
 		return storedMedia{}, false
 	}
+
 	data, err := readVariant(im.opts.ImagesRoot, rel)
 	if err != nil {
 		im.rep.missing(rel, articleID, "not found")
 		return storedMedia{}, false
 	}
+
 	if mime := media.Sniff(data); mime != "" && disguised(rel, mime) {
 		im.rep.missing(rel, articleID, "the name says "+strings.ToLower(path.Ext(rel))+" but the content is "+mime)
 		return storedMedia{}, false
 	}
+
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	if prev, ok := im.mapped("media", rel); ok && prev.checksum == sha {
@@ -250,6 +276,7 @@ func (im *importer) file(ctx context.Context, rel string, articleID int64) (stor
 			return sm, true
 		}
 	}
+
 	var m *media.Media
 	err = im.w.row(ctx, func() error {
 		var err error
@@ -257,16 +284,19 @@ func (im *importer) file(ctx context.Context, rel string, articleID int64) (stor
 		if err != nil {
 			return err
 		}
+
 		return im.remember("media", rel, m.ID, sha)
 	})
 	if errors.Is(err, media.ErrUnsupported) {
 		im.rep.missing(rel, articleID, "file type not accepted by the media store")
 		return storedMedia{}, false
 	}
+
 	if err != nil {
 		im.rep.missing(rel, articleID, err.Error())
 		return storedMedia{}, false
 	}
+
 	im.mediaMime[m.ID] = m.Mime
 	sm := storedMedia{id: m.ID, url: "/anh/" + m.SHA256 + "." + media.Extension(m.Mime)}
 	im.files[rel] = sm
@@ -284,12 +314,15 @@ func readVariant(root, rel string) ([]byte, error) {
 		if !strings.HasPrefix(full, filepath.Clean(root)+string(filepath.Separator)) {
 			return nil, errors.New("outside the images folder")
 		}
+
 		data, err := os.ReadFile(full)
 		if err == nil {
 			return data, nil
 		}
+
 		lastErr = err
 	}
+
 	return nil, lastErr
 }
 
@@ -301,6 +334,7 @@ func mosImages(text, images string) string {
 	if !strings.Contains(text, "{mosimage}") {
 		return text
 	}
+
 	lines := strings.Split(strings.ReplaceAll(images, "\r", ""), "\n")
 	i := 0
 	return mosImage.ReplaceAllStringFunc(text, func(string) string {
@@ -308,12 +342,14 @@ func mosImages(text, images string) string {
 			i++
 			return ""
 		}
+
 		f := strings.Split(lines[i], "|")
 		i++
 		alt := ""
 		if len(f) > 2 {
 			alt = f[2]
 		}
+
 		return `<img src="/images/stories/` + html.EscapeString(f[0]) + `" alt="` + html.EscapeString(alt) + `">`
 	})
 }

@@ -44,6 +44,7 @@ func (im *importer) importCategories(ctx context.Context) error {
 			im.rep.skip("category", c.jid, skipReason(err))
 		}
 	}
+
 	return nil
 }
 
@@ -54,6 +55,7 @@ func (im *importer) sourceCategories(ctx context.Context) ([]*category, error) {
 	if im.ver.legacy() {
 		return im.legacyCategories(ctx)
 	}
+
 	var list []*category
 	err := scanAll(ctx, im.src, `SELECT id, parent_id, path, title, alias, published FROM `+im.p+`categories
 			WHERE extension = 'com_content' ORDER BY lft`, func(r row) error {
@@ -61,10 +63,13 @@ func (im *importer) sourceCategories(ctx context.Context) ([]*category, error) {
 		if r.i(1) > 1 {
 			parent = r.s(1)
 		}
+
 		list = append(list, &category{jid: r.s(0), num: r.i(0), parent: parent, path: r.s(2), title: r.s(3),
 			alias: r.s(4), published: r.i(5) == 1})
+
 		return nil
 	})
+
 	return list, err
 }
 
@@ -88,6 +93,7 @@ func (im *importer) legacyCategories(ctx context.Context) ([]*category, error) {
 			title: r.s(2), published: r.i(5) == 1, section: "section:" + r.s(1)})
 		return nil
 	})
+
 	return list, err
 }
 
@@ -100,9 +106,11 @@ func (im *importer) categoryDescriptions(ctx context.Context) (map[string]string
 		dq = `SELECT id, description FROM ` + im.p + `categories WHERE section REGEXP '^[0-9]+$'
 			UNION ALL SELECT CONCAT('section:', id), description FROM ` + im.p + `sections WHERE scope = 'content'`
 	}
+
 	if err := scanAll(ctx, im.src, dq, func(r row) error { descs[r.s(0)] = r.s(1); return nil }); err != nil {
 		return nil, err
 	}
+
 	return descs, nil
 }
 
@@ -123,18 +131,30 @@ func (im *importer) categorySlugs(ctx context.Context) (map[string]int64, map[in
 		if err := rows.Scan(&id, &slug); err != nil {
 			return nil, nil, err
 		}
+
 		slugs[slug] = id
 		current[id] = slug
 	}
+
 	return slugs, current, rows.Err()
 }
 
-func (im *importer) putCategory(ctx context.Context, c *category, desc string, pos int, slugs map[string]int64, current map[int64]string) error {
+func (im *importer) putCategory(
+	ctx context.Context,
+	c *category,
+	desc string,
+	pos int,
+	slugs map[string]int64,
+	current map[int64]string,
+) error {
 	var parentID int64
 	if par, ok := im.cats[c.parent]; ok {
 		parentID = par.target
 	}
-	sum := checksum(c.title, c.alias, desc, strconv.FormatBool(c.published), strconv.FormatInt(parentID, 10), strconv.Itoa(pos))
+
+	sum := checksum(c.title, c.alias, desc, strconv.FormatBool(c.published), strconv.FormatInt(parentID, 10),
+		strconv.Itoa(pos))
+
 	prev, mapped := im.mapped("category", c.jid)
 	if mapped {
 		if slug, ok := current[prev.target]; ok {
@@ -147,6 +167,7 @@ func (im *importer) putCategory(ctx context.Context, c *category, desc string, p
 			mapped = false // deleted in congtin since: make it again
 		}
 	}
+
 	if c.slug == "" {
 		base := vn.Slug(c.title)
 		if base == "" {
@@ -155,16 +176,20 @@ func (im *importer) putCategory(ctx context.Context, c *category, desc string, p
 		if base == "" {
 			base = "chuyen-muc-" + strconv.FormatInt(c.num, 10)
 		}
+
 		c.slug = base
 		for n := 2; slugs[c.slug] != 0; n++ {
 			c.slug = base + "-" + strconv.Itoa(n)
 		}
 	}
+
 	if c.title == "" {
 		c.title = c.alias
 	}
+
 	cc := &content.Category{ID: c.target, SiteID: im.opts.SiteID, ParentID: parentID, Slug: c.slug, Name: c.title,
 		Description: cleanHTML(desc), Position: pos, Published: c.published}
+
 	err := im.w.row(context.Background(), func() error {
 		if err := im.content.PutImportedCategory(ctx, im.w.tx, cc, im.now.Unix()); err != nil {
 			return err
@@ -174,6 +199,7 @@ func (im *importer) putCategory(ctx context.Context, c *category, desc string, p
 	if err != nil {
 		return err
 	}
+
 	c.target = cc.ID
 	slugs[c.slug] = cc.ID
 	current[cc.ID] = c.slug
@@ -182,6 +208,7 @@ func (im *importer) putCategory(ctx context.Context, c *category, desc string, p
 	} else {
 		im.rep.count("category").Created++
 	}
+
 	return im.w.commitIfDue(ctx, false)
 }
 
@@ -190,6 +217,7 @@ func (im *importer) uncategorised(ctx context.Context) *category {
 	if c, ok := im.cats["uncategorised"]; ok {
 		return c
 	}
+
 	// 1.5 "static content" (no section, no category) was public through
 	// menu items, so this category is published.
 	c := &category{jid: "uncategorised", title: "Chưa phân loại", alias: "uncategorised", published: true, live: true}
@@ -201,9 +229,11 @@ func (im *importer) uncategorised(ctx context.Context) *category {
 		im.rep.skip("category", c.jid, skipReason(err))
 		return c
 	}
+
 	if err := im.putCategory(ctx, c, "", 1000, slugs, current); err != nil {
 		im.rep.skip("category", c.jid, skipReason(err))
 	}
+
 	return c
 }
 
@@ -213,23 +243,28 @@ func (im *importer) importTags(ctx context.Context) error {
 	if im.ver.Major < 3 {
 		return nil
 	}
+
 	type tag struct {
 		id          int64
 		title, slug string
 	}
+
 	var list []tag
-	err := scanAll(ctx, im.src, `SELECT id, title, alias FROM `+im.p+`tags WHERE id > 1 AND published >= 0 ORDER BY lft`, func(r row) error {
+	query := `SELECT id, title, alias FROM ` + im.p + `tags WHERE id > 1 AND published >= 0 ORDER BY lft`
+	err := scanAll(ctx, im.src, query, func(r row) error {
 		t := tag{id: r.i(0), title: cleanText(r.s(1))}
 		t.slug = vn.Slug(t.title)
 		if t.slug == "" {
 			t.slug = vn.Slug(r.s(2))
 		}
+
 		list = append(list, t)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+
 	im.prog.start("tags", len(list))
 	for _, t := range list {
 		im.prog.step()
@@ -238,12 +273,14 @@ func (im *importer) importTags(ctx context.Context) error {
 			im.rep.skip("tag", sid, "no name")
 			continue
 		}
+
 		sum := checksum(t.title, t.slug)
 		if prev, ok := im.mapped("tag", sid); ok && prev.checksum == sum {
 			im.tags[t.id] = prev.target
 			im.rep.count("tag").Unchanged++
 			continue
 		}
+
 		var id int64
 		err := im.w.row(ctx, func() error {
 			err := im.w.tx.QueryRowContext(ctx, `INSERT INTO tags (site_id, slug, name) VALUES ($1, $2, $3)
@@ -252,15 +289,18 @@ func (im *importer) importTags(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
+
 			return im.remember("tag", sid, id, sum)
 		})
 		if err != nil {
 			im.rep.skip("tag", sid, skipReason(err))
 			continue
 		}
+
 		im.tags[t.id] = id
 		im.rep.count("tag").Created++
 	}
+
 	return nil
 }
 
@@ -274,10 +314,13 @@ func (im *importer) importSettings(ctx context.Context) error {
 		if !ok {
 			return nil
 		}
+
 		offset = v
 	}
+
 	im.rep.VisitsOffset = offset
-	return site.Save(ctx, im.w.tx, im.opts.SiteID, map[string]string{site.KeyVisitsOffset: strconv.FormatInt(offset, 10)})
+	values := map[string]string{site.KeyVisitsOffset: strconv.FormatInt(offset, 10)}
+	return site.Save(ctx, im.w.tx, im.opts.SiteID, values)
 }
 
 // imagesField reads the 1.6+ images JSON.
@@ -286,15 +329,18 @@ func imagesField(s string) map[string]string {
 	if !strings.HasPrefix(strings.TrimSpace(s), "{") {
 		return out
 	}
+
 	var m map[string]any
 	if json.Unmarshal([]byte(s), &m) != nil {
 		return out
 	}
+
 	for k, v := range m {
 		if str, ok := v.(string); ok {
 			out[k] = str
 		}
 	}
+
 	return out
 }
 

@@ -55,6 +55,7 @@ func (im *importer) importPolls(ctx context.Context) error {
 		im.rep.Notes = append(im.rep.Notes,
 			fmt.Sprintf("%d poll_date rows without a valid date or option were ignored", undated))
 	}
+
 	return nil
 }
 
@@ -71,6 +72,7 @@ func (im *importer) sourcePolls(ctx context.Context) ([]*srcPoll, map[int64]*src
 	if err != nil {
 		return nil, nil, err
 	}
+
 	return polls, byID, nil
 }
 
@@ -84,6 +86,7 @@ func (im *importer) sourcePollOptions(ctx context.Context, byID map[int64]*srcPo
 			if jp == nil || label == "" {
 				return nil
 			}
+
 			o := &srcPollOption{id: r.i(0), label: label, hits: r.i(3)}
 			jp.options = append(jp.options, o)
 			jp.byID[o.id] = o
@@ -101,15 +104,18 @@ func (im *importer) sourcePollDates(ctx context.Context, byID map[int64]*srcPoll
 			if jp == nil {
 				return nil
 			}
+
 			o := jp.byID[r.i(1)]
 			t := parseTime(r.s(2))
 			if o == nil || t == nil {
 				undated++
 				return nil
 			}
+
 			o.dates = append(o.dates, *t)
 			return nil
 		})
+
 	return undated, err
 }
 
@@ -132,10 +138,12 @@ func (im *importer) importPoll(ctx context.Context, jp *srcPoll) {
 	if jp.published {
 		status = poll.StatusOpen
 	}
+
 	created := im.now
 	if first != nil {
 		created = *first
 	}
+
 	pl := &poll.Poll{ID: prev.target, SiteID: im.opts.SiteID, Question: jp.title, Status: status, CreatedAt: created}
 	for _, o := range jp.options {
 		pl.Options = append(pl.Options, poll.Option{Label: o.label})
@@ -149,12 +157,14 @@ func (im *importer) importPoll(ctx context.Context, jp *srcPoll) {
 		} else {
 			err = im.polls.Create(ctx, im.w.tx, pl)
 		}
+
 		if err != nil {
 			return err
 		}
 		if extra, err = im.recordPollVotes(ctx, jp, pl, created); err != nil {
 			return err
 		}
+
 		return im.remember("poll", sid, pl.ID, sum)
 	})
 	if err != nil {
@@ -166,6 +176,7 @@ func (im *importer) importPoll(ctx context.Context, jp *srcPoll) {
 		im.rep.Notes = append(im.rep.Notes,
 			fmt.Sprintf("poll %d: %d votes had no date and are dated at the first vote", jp.id, extra))
 	}
+
 	if mapped {
 		im.rep.count("poll").Updated++
 	} else {
@@ -188,6 +199,7 @@ func pollSum(jp *srcPoll) (string, *time.Time) {
 			}
 		}
 	}
+
 	return checksum(parts...), first
 }
 
@@ -212,9 +224,11 @@ func (im *importer) recordPollVotes(ctx context.Context, jp *srcPoll, pl *poll.P
 			if err := im.polls.RecordVote(ctx, im.w.tx, pl.ID, optID, key, "", created); err != nil {
 				return extra, err
 			}
+
 			extra++
 		}
 	}
+
 	return extra, nil
 }
 
@@ -226,19 +240,23 @@ func (im *importer) replacePoll(ctx context.Context, pl *poll.Poll) error {
 		pl.ID, vn.NFC(pl.Question), string(pl.Status), pl.CreatedAt.Unix()); err != nil {
 		return err
 	}
+
 	if _, err := tx.ExecContext(ctx, `DELETE FROM poll_votes WHERE poll_id = $1`, pl.ID); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM poll_options WHERE poll_id = $1`, pl.ID); err != nil {
 		return err
 	}
+
 	for i := range pl.Options {
 		o := &pl.Options[i]
 		o.Position = i + 1
-		if err := tx.QueryRowContext(ctx, `INSERT INTO poll_options (poll_id, label, position) VALUES ($1, $2, $3) RETURNING id`,
+		if err := tx.QueryRowContext(ctx, `INSERT INTO poll_options (poll_id, label, position)
+			VALUES ($1, $2, $3) RETURNING id`,
 			pl.ID, vn.NFC(o.Label), o.Position).Scan(&o.ID); err != nil {
 			return err
 		}
 	}
+
 	return nil
 }

@@ -61,6 +61,7 @@ func (im *importer) importRedirects(ctx context.Context) error {
 	if err != nil {
 		im.rep.Notes = append(im.rep.Notes, "menu not read, menu routes have no redirects: "+err.Error())
 	}
+
 	im.menuRedirects(items, byCat)
 
 	im.prog.start("redirects", len(im.redirects))
@@ -88,6 +89,7 @@ func (im *importer) numericRedirects() map[string][]artInfo {
 		im.addRedirect(oldlink.ArticleKey(strconv.FormatInt(a.jid, 10)), articleTarget(c.slug, a))
 		byCat[a.cat] = append(byCat[a.cat], a)
 	}
+
 	for _, c := range im.catOrder {
 		if sec, ok := strings.CutPrefix(c.jid, "section:"); ok {
 			im.addRedirect(oldlink.CategoryKey("section", sec), categoryTarget(c))
@@ -95,10 +97,12 @@ func (im *importer) numericRedirects() map[string][]artInfo {
 			im.addRedirect(oldlink.CategoryKey("category", c.jid), categoryTarget(c))
 		}
 	}
+
 	for sid, e := range im.imap["poll"] {
 		im.addRedirect(oldlink.PollKey(sid),
 			oldlink.Redirect{Target: "/binh-chon/" + strconv.FormatInt(e.target, 10), Status: 301})
 	}
+
 	im.addRedirect("/", oldlink.Redirect{Target: "/", Status: 301})
 	return byCat
 }
@@ -111,6 +115,7 @@ func (im *importer) menuRedirects(items []*menuItem, byCat map[string][]artInfo)
 	for _, c := range im.catOrder {
 		children[c.parent] = append(children[c.parent], c)
 	}
+
 	byID := map[string]*menuItem{}
 	for _, m := range items {
 		byID[m.id] = m
@@ -121,14 +126,17 @@ func (im *importer) menuRedirects(items []*menuItem, byCat map[string][]artInfo)
 		if !ok {
 			continue
 		}
+
 		r, ok := im.redirects[linkKey(link)]
 		if !ok {
 			continue
 		}
+
 		im.addRedirect(oldlink.ItemKey(m.id), r)
 		if m.home || m.path == "" {
 			continue
 		}
+
 		im.addRedirect(key("/"+m.path, nil), r)
 		if root := im.menuRoot(link); root != nil {
 			im.routesBelow(im.addRedirect, "/"+m.path, root, nil, children, byCat)
@@ -148,6 +156,7 @@ func menuLink(m *menuItem, byID map[string]*menuItem) (string, bool) {
 		if target == nil {
 			return "", false
 		}
+
 		return target.link, true
 	case "component":
 		return m.link, true
@@ -168,6 +177,7 @@ func (im *importer) menuRoot(link string) *category {
 	case view == "category" || view == "categories":
 		return im.cats[id]
 	}
+
 	return nil
 }
 
@@ -184,24 +194,29 @@ func (im *importer) routesBelow(put func(string, oldlink.Redirect), base string,
 			plain = append(plain, strings.ToLower(c.alias))
 			ids = append(ids, strconv.FormatInt(c.num, 10)+"-"+strings.ToLower(c.alias))
 		}
+
 		legacy := append([]string{strconv.FormatInt(leaf.num, 10) + "-" + plain[0]}, plain[1:]...)
 		for _, segs := range [][]string{plain, ids, legacy} {
 			put(key(base+"/"+strings.Join(segs, "/"), nil), categoryTarget(leaf))
 		}
+
 		if len(chain) > 8 {
 			return
 		}
 	}
+
 	// 4.x/5.x with sef_ids: articles by alias under the category path.
 	var prefix string
 	for _, c := range chain {
 		prefix += "/" + strings.ToLower(c.alias)
 	}
+
 	for _, a := range byCat[cur.jid] {
 		if a.alias != "" {
 			put(key(base+prefix+"/"+a.alias, nil), articleTarget(cur.slug, a))
 		}
 	}
+
 	for _, ch := range children[cur.jid] {
 		im.routesBelow(put, base, root, append(append([]*category{}, chain...), ch), children, byCat)
 	}
@@ -230,32 +245,39 @@ func (im *importer) menu(ctx context.Context) ([]*menuItem, error) {
 	q := `SELECT id, path, link, type, params, home, parent_id, alias, published FROM ` + im.p + `menu
 		WHERE client_id = 0 AND id > 1 ORDER BY lft`
 	if im.ver.legacy() {
-		q = `SELECT id, '', link, type, params, home, parent, alias, published FROM ` + im.p + `menu ORDER BY sublevel, ordering, id`
+		q = `SELECT id, '', link, type, params, home, parent, alias, published FROM ` + im.p +
+			`menu ORDER BY sublevel, ordering, id`
 	}
+
 	err := scanAll(ctx, im.src, q, func(r row) error {
 		m := &menuItem{id: r.s(0), path: strings.ToLower(r.s(1)), link: r.s(2), typ: r.s(3), params: params(r.s(4)),
 			home: r.i(5) == 1, parent: r.s(6), alias: strings.ToLower(r.s(7)), trashed: r.i(8) == -2}
 		if !m.trashed {
 			items = append(items, m)
 		}
+
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+
 	if im.ver.legacy() {
 		byID := map[string]*menuItem{}
 		for _, m := range items {
 			byID[m.id] = m
 		}
+
 		for _, m := range items {
 			var segs []string
 			for cur, n := m, 0; cur != nil && n < 10; cur, n = byID[cur.parent], n+1 {
 				segs = append([]string{cur.alias}, segs...)
 			}
+
 			m.path = strings.Join(segs, "/")
 		}
 	}
+
 	return items, nil
 }
 
@@ -281,8 +303,10 @@ func (im *importer) writeRedirects(ctx context.Context) error {
 			c.Unchanged++
 			continue
 		}
+
 		changed = append(changed, oldlink.Entry{Key: k, Redirect: im.redirects[k]})
 	}
+
 	old = nil
 
 	for i := 0; i < len(changed); i += per {
@@ -290,12 +314,15 @@ func (im *importer) writeRedirects(ctx context.Context) error {
 		if err := oldlink.Save(ctx, im.w.tx, im.opts.SiteID, chunk); err != nil {
 			return err
 		}
+
 		for range chunk {
 			im.prog.step()
 		}
+
 		if err := im.w.commitIfDue(ctx, false); err != nil {
 			return err
 		}
 	}
+
 	return nil
 }

@@ -103,53 +103,68 @@ func (r *Report) WriteText(w io.Writer) {
 	if r.DryRun {
 		mode = " (dry run: nothing was written)"
 	}
-	fmt.Fprintf(w, "Joomla %s, prefix %q, %s%s, in %s\n", r.Version, r.Prefix, r.Source, mode, r.Elapsed.Round(time.Millisecond))
+
+	fmt.Fprintf(w, "Joomla %s, prefix %q, %s%s, in %s\n",
+		r.Version, r.Prefix, r.Source, mode, r.Elapsed.Round(time.Millisecond))
+
 	kinds := make([]string, 0, len(r.Counts))
 	for k := range r.Counts {
 		kinds = append(kinds, k)
 	}
+
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "%-12s %8s %8s %9s %8s\n", "kind", "created", "updated", "unchanged", "skipped")
 	for _, k := range kinds {
 		c := r.Counts[k]
 		fmt.Fprintf(w, "%-12s %8d %8d %9d %8d\n", k, c.Created, c.Updated, c.Unchanged, c.Skipped)
 	}
+
 	if r.VisitsOffset >= 0 {
 		fmt.Fprintf(w, "visit count carried over: %d\n", r.VisitsOffset)
 	}
+
 	section := func(title string, n int, line func(i int) string) {
 		if n == 0 {
 			return
 		}
+
 		fmt.Fprintf(w, "\n%s (%d):\n", title, n)
 		for i := 0; i < n && i < listLimit; i++ {
 			fmt.Fprintln(w, "  "+line(i))
 		}
+
 		if n > listLimit {
 			fmt.Fprintf(w, "  ... and %d more\n", n-listLimit)
 		}
 	}
+
 	section("Skipped", len(r.Skipped), func(i int) string {
 		s := r.Skipped[i]
 		return fmt.Sprintf("%s %s: %s", s.Kind, s.SourceID, s.Reason)
 	})
+
 	section("Missing media (references left unchanged)", len(r.Missing), func(i int) string {
 		m := r.Missing[i]
 		return fmt.Sprintf("%s (article %d): %s", m.Path, m.ArticleID, m.Reason)
 	})
+
 	section("Unsafe HTML removed", len(r.Unsafe), func(i int) string {
 		u := r.Unsafe[i]
 		return fmt.Sprintf("article %d %q: %d removed", u.ArticleID, u.Title, u.Removed)
 	})
+
 	section("Registered-only articles (not public)", len(r.Registered), func(i int) string {
 		return fmt.Sprintf("article %d %q", r.Registered[i].ID, r.Registered[i].Title)
 	})
+
 	section("Published in an unpublished category (imported unpublished)", len(r.Hidden), func(i int) string {
 		return fmt.Sprintf("article %d %q", r.Hidden[i].ID, r.Hidden[i].Title)
 	})
+
 	section("Users whose password hash is unknown (must reset)", len(r.UnknownHashes), func(i int) string {
 		return r.UnknownHashes[i]
 	})
+
 	section("Notes", len(r.Notes), func(i int) string { return r.Notes[i] })
 }
 
@@ -196,10 +211,12 @@ func (p *progress) draw() {
 	if p.total > 0 {
 		pct = min(100, p.done*100/p.total)
 	}
+
 	if p.tty {
 		if pct == p.lastPct && p.done%500 != 0 && p.done != p.total {
 			return
 		}
+
 		bar := strings.Repeat("#", pct/4) + strings.Repeat(" ", 25-pct/4)
 		fmt.Fprintf(p.w, "\r%-10s [%s] %3d%% %d/%d", p.phase, bar, pct, p.done, p.total)
 	} else {
@@ -208,6 +225,7 @@ func (p *progress) draw() {
 		}
 		fmt.Fprintf(p.w, "%s: %d%% (%d/%d)\n", p.phase, pct, p.done, p.total)
 	}
+
 	p.lastPct = pct
 }
 

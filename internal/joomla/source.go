@@ -30,12 +30,14 @@ func Prefixes(ctx context.Context, src *sql.DB) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+
 	var out []string
 	for t := range tables {
 		if p, ok := strings.CutSuffix(t, "content"); ok && tables[p+"users"] {
 			out = append(out, p)
 		}
 	}
+
 	sort.Strings(out)
 	return out, nil
 }
@@ -58,21 +60,27 @@ func Installs(ctx context.Context, src *sql.DB, prefixes []string) ([]Install, e
 			return nil, err
 		}
 	}
+
 	var out []Install
 	for _, p := range prefixes {
 		in := Install{Prefix: p}
 		if v, err := DetectVersion(ctx, src, p); err == nil {
 			in.Version = v.Exact
 		}
+
 		var newest sql.NullString
-		if err := src.QueryRowContext(ctx, `SELECT count(*), MAX(created) FROM `+p+`content`).Scan(&in.Articles, &newest); err != nil {
+		if err := src.QueryRowContext(ctx, `SELECT count(*), MAX(created) FROM `+p+`content`).
+			Scan(&in.Articles, &newest); err != nil {
 			return nil, fmt.Errorf("count articles of %s: %w", p, err)
 		}
+
 		if len(newest.String) >= 10 && !strings.HasPrefix(newest.String, "0000") {
 			in.Newest = newest.String[:10]
 		}
+
 		out = append(out, in)
 	}
+
 	return out, nil
 }
 
@@ -89,20 +97,24 @@ func (e *SeveralInstallsError) Error() string {
 		if in.Version == "" {
 			v = "unknown version"
 		}
+
 		n := "articles"
 		if in.Articles == 1 {
 			n = "article"
 		}
+
 		fmt.Fprintf(&b, "\n  --prefix %-10s %s, %d %s", in.Prefix, v, in.Articles, n)
 		if in.Newest != "" {
 			fmt.Fprintf(&b, ", newest %s", in.Newest)
 		}
 	}
+
 	return b.String()
 }
 
 func tableSet(ctx context.Context, src *sql.DB) (map[string]bool, error) {
-	rows, err := src.QueryContext(ctx, `SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()`)
+	rows, err := src.QueryContext(ctx, `SELECT table_name FROM information_schema.tables
+		WHERE table_schema = DATABASE()`)
 	if err != nil {
 		return nil, fmt.Errorf("list tables: %w", err)
 	}
@@ -113,8 +125,10 @@ func tableSet(ctx context.Context, src *sql.DB) (map[string]bool, error) {
 		if err := rows.Scan(&t); err != nil {
 			return nil, err
 		}
+
 		out[strings.ToLower(t)] = true
 	}
+
 	return out, rows.Err()
 }
 
@@ -130,6 +144,7 @@ func DetectVersion(ctx context.Context, src *sql.DB, p string) (Version, error) 
 	if err := checkPrefix(p); err != nil {
 		return Version{}, err
 	}
+
 	tables, err := tableSet(ctx, src)
 	if err != nil {
 		return Version{}, err
@@ -137,9 +152,11 @@ func DetectVersion(ctx context.Context, src *sql.DB, p string) (Version, error) 
 	if !tables[p+"content"] || !tables[p+"users"] {
 		return Version{}, fmt.Errorf("no Joomla tables with prefix %q (%scontent, %susers)", p, p, p)
 	}
+
 	var v Version
 	switch {
-	case tables[p+"sections"] && hasColumn(ctx, src, p+"content", "sectionid") && !hasColumn(ctx, src, p+"content", "asset_id"):
+	case tables[p+"sections"] && hasColumn(ctx, src, p+"content", "sectionid") &&
+		!hasColumn(ctx, src, p+"content", "asset_id"):
 		return Version{Major: 1, Exact: "1.5"}, nil
 	case tables[p+"workflows"]:
 		v = Version{Major: 4, Exact: "4.x"}
@@ -153,16 +170,19 @@ func DetectVersion(ctx context.Context, src *sql.DB, p string) (Version, error) 
 	default:
 		return Version{}, fmt.Errorf("prefix %q: unknown Joomla version", p)
 	}
+
 	if tables[p+"schemas"] {
 		// The last schema update applied, e.g. 3.10.7-2022-03-18.
 		var id sql.NullString
 		if src.QueryRowContext(ctx, `SELECT s.version_id FROM `+p+`schemas s JOIN `+p+`extensions e
-			ON e.extension_id = s.extension_id WHERE e.name = 'files_joomla' ORDER BY s.version_id DESC LIMIT 1`).Scan(&id) == nil {
+			ON e.extension_id = s.extension_id WHERE e.name = 'files_joomla'
+			ORDER BY s.version_id DESC LIMIT 1`).Scan(&id) == nil {
 			if parts := strings.SplitN(id.String, ".", 3); len(parts) >= 2 {
 				v.Exact = parts[0] + "." + parts[1] + ".x"
 			}
 		}
 	}
+
 	if tables[p+"extensions"] {
 		var manifest sql.NullString
 		if src.QueryRowContext(ctx, `SELECT manifest_cache FROM `+p+`extensions WHERE name = 'files_joomla'
@@ -176,6 +196,7 @@ func DetectVersion(ctx context.Context, src *sql.DB, p string) (Version, error) 
 			}
 		}
 	}
+
 	return v, nil
 }
 
@@ -195,9 +216,11 @@ func (r row) i(i int) int64 {
 		}
 		n = n*10 + int64(c-'0')
 	}
+
 	if neg {
 		return -n
 	}
+
 	return n
 }
 
@@ -213,11 +236,13 @@ func scanAll(ctx context.Context, src *sql.DB, query string, fn func(r row) erro
 	if err != nil {
 		return err
 	}
+
 	r := make(row, len(cols))
 	ptrs := make([]any, len(cols))
 	for i := range r {
 		ptrs[i] = &r[i]
 	}
+
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return err
@@ -226,5 +251,6 @@ func scanAll(ctx context.Context, src *sql.DB, query string, fn func(r row) erro
 			return err
 		}
 	}
+
 	return rows.Err()
 }

@@ -28,6 +28,7 @@ func repairMojibake(s string) (string, bool) {
 	if !strings.ContainsAny(s, "ÃÄÅÆáºâ") {
 		return s, false
 	}
+
 	b := make([]byte, 0, len(s))
 	multi := false
 	for _, r := range s {
@@ -42,13 +43,16 @@ func repairMojibake(s string) (string, bool) {
 			if !ok {
 				return s, false
 			}
+
 			b = append(b, c)
 			multi = true
 		}
 	}
+
 	if !multi || !utf8.Valid(b) {
 		return s, false
 	}
+
 	return string(b), true
 }
 
@@ -62,10 +66,12 @@ func cleanText(s string) string {
 
 var (
 	// unsafeHTML counts what the sanitiser is there to remove.
-	unsafeHTML = regexp.MustCompile(`(?i)<script\b|<iframe\b|<object\b|<embed\b|<style\b|<link\b|<meta\b|<form\b|<base\b|\son[a-z]+\s*=|javascript:|vbscript:`)
+	unsafeHTML = regexp.MustCompile(`(?i)<script\b|<iframe\b|<object\b|<embed\b|<style\b|<link\b|<meta\b|<form\b|` +
+		`<base\b|\son[a-z]+\s*=|javascript:|vbscript:`)
 	// pluginTag is a Joomla content plugin call such as {loadposition x}:
 	// the new site has nothing to expand it into.
-	pluginTag = regexp.MustCompile(`\{(?:loadposition|loadmodule|loadmoduleid|mosimage|mospagebreak|module|component)[^}]{0,200}\}`)
+	pluginTag = regexp.MustCompile(
+		`\{(?:loadposition|loadmodule|loadmoduleid|mosimage|mospagebreak|module|component)[^}]{0,200}\}`)
 )
 
 // cleanHTML prepares a body for the sanitiser: mojibake repaired,
@@ -88,12 +94,14 @@ func countUnsafe(s string) int {
 	if s == "" {
 		return 0
 	}
+
 	lower := asciiLower(s)
 	for _, h := range unsafeHints {
 		if strings.Contains(lower, h) {
 			return len(unsafeHTML.FindAllStringIndex(s, -1))
 		}
 	}
+
 	return 0
 }
 
@@ -105,15 +113,18 @@ func asciiLower(s string) string {
 	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
+
 	if i == len(s) {
 		return s
 	}
+
 	b := []byte(s)
 	for ; i < len(b); i++ {
 		if c := b[i]; c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
+
 	return string(b)
 }
 
@@ -124,6 +135,7 @@ func parseTime(s string) *time.Time {
 	if s == "" || strings.HasPrefix(s, "0000-00-00") {
 		return nil
 	}
+
 	t, err := time.ParseInLocation("2006-01-02 15:04:05", s, time.UTC)
 	if err != nil {
 		t, err = time.ParseInLocation("2006-01-02", s, time.UTC)
@@ -131,6 +143,7 @@ func parseTime(s string) *time.Time {
 			return nil
 		}
 	}
+
 	return &t
 }
 
@@ -141,6 +154,7 @@ func params(s string) map[string]string {
 	if s == "" {
 		return out
 	}
+
 	if strings.HasPrefix(s, "{") {
 		var m map[string]any
 		if jsonUnmarshal(s, &m) == nil {
@@ -152,13 +166,16 @@ func params(s string) map[string]string {
 				}
 			}
 		}
+
 		return out
 	}
+
 	for _, line := range strings.Split(s, "\n") {
 		if k, v, ok := strings.Cut(line, "="); ok {
 			out[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
 	}
+
 	return out
 }
 

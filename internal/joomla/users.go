@@ -45,6 +45,7 @@ func (im *importer) importUsers(ctx context.Context) error {
 	if im.ver.legacy() {
 		cols = `id, name, username, email, password, block, activation, registerDate, gid`
 	}
+
 	im.prog.start("users", im.count(ctx, `SELECT count(*) FROM `+im.p+`users`))
 	return scanAll(ctx, im.src, `SELECT `+cols+` FROM `+im.p+`users ORDER BY id`, func(r row) error {
 		defer im.prog.step()
@@ -59,6 +60,7 @@ func (im *importer) userGroups(ctx context.Context) (map[int64][]string, error) 
 	if im.ver.legacy() {
 		return groups, nil
 	}
+
 	err := scanAll(ctx, im.src, `SELECT m.user_id, g.title FROM `+im.p+`user_usergroup_map m
 			JOIN `+im.p+`usergroups g ON g.id = m.group_id`, func(r row) error {
 		groups[r.i(0)] = append(groups[r.i(0)], r.s(1))
@@ -67,6 +69,7 @@ func (im *importer) userGroups(ctx context.Context) (map[int64][]string, error) 
 	if err != nil {
 		return nil, err
 	}
+
 	return groups, nil
 }
 
@@ -87,9 +90,11 @@ func (im *importer) congtinUsers(ctx context.Context) (map[string]int64, map[int
 		if err := rows.Scan(&id, &name, &hash); err != nil {
 			return nil, nil, err
 		}
+
 		existing[strings.ToLower(name)] = id
 		hashes[id] = hash
 	}
+
 	return existing, hashes, rows.Err()
 }
 
@@ -105,6 +110,7 @@ func (im *importer) importUser(ctx context.Context, r row, st *userState) error 
 		if g := st.groups[jid]; len(g) > 0 {
 			reason += " (" + strings.Join(g, ", ") + ")"
 		}
+
 		im.rep.skip("user", username, reason)
 		return nil
 	}
@@ -115,6 +121,7 @@ func (im *importer) importUser(ctx context.Context, r row, st *userState) error 
 	if created := parseTime(r.s(7)); created != nil {
 		u.created = *created
 	}
+
 	u.sum = checksum(u.name, u.username, u.email, u.hash, strconv.FormatBool(u.blocked), u.role)
 
 	prev, mapped := im.mapped("user", u.sid)
@@ -123,10 +130,12 @@ func (im *importer) importUser(ctx context.Context, r row, st *userState) error 
 		im.rep.count("user").Unchanged++
 		return nil
 	}
+
 	if id, taken := st.existing[strings.ToLower(username)]; taken && (!mapped || id != prev.target) {
 		im.rep.skip("user", username, "username already used by another congtin account")
 		return nil
 	}
+
 	if !auth.KnownHashFormat(u.hash) {
 		im.rep.UnknownHashes = append(im.rep.UnknownHashes, username)
 	}
@@ -141,11 +150,13 @@ func (im *importer) importUser(ctx context.Context, r row, st *userState) error 
 		im.rep.skip("user", username, skipReason(err))
 		return nil
 	}
+
 	if mapped {
 		im.rep.count("user").Updated++
 	} else {
 		im.rep.count("user").Created++
 	}
+
 	return im.w.commitIfDue(ctx, false)
 }
 
@@ -155,12 +166,14 @@ func (im *importer) userRole(r row, groups []string) string {
 	if im.ver.legacy() {
 		return im.opts.Roles15[r.i(8)]
 	}
+
 	role := ""
 	for _, g := range groups {
 		if cand := im.opts.Roles[strings.ToLower(g)]; roleRank[cand] > roleRank[role] {
 			role = cand
 		}
 	}
+
 	return role
 }
 
@@ -171,12 +184,14 @@ func (im *importer) updateUser(ctx context.Context, u srcUser, id int64, st *use
 	if strings.HasPrefix(st.hashes[id], "$argon2id$") {
 		hash = st.hashes[id]
 	}
+
 	_, err := im.w.tx.ExecContext(ctx, `UPDATE users SET username = $2, display_name = $3, email = $4,
 					role = $5, password_hash = $6, blocked = $7, updated_at = $8 WHERE id = $1`,
 		id, u.username, u.name, strings.TrimSpace(u.email), u.role, hash, u.blocked, im.now.Unix())
 	if err != nil {
 		return err
 	}
+
 	im.userIDs[u.jid] = id
 	return im.remember("user", u.sid, id, u.sum)
 }
@@ -191,6 +206,7 @@ func (im *importer) insertUser(ctx context.Context, u srcUser, st *userState) er
 	if err != nil {
 		return err
 	}
+
 	im.userIDs[u.jid] = id
 	st.existing[strings.ToLower(u.username)] = id
 	return im.remember("user", u.sid, id, u.sum)
