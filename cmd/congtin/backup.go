@@ -21,6 +21,7 @@ func backup(args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+
 	src := store.SQLitePath(*data)
 	if _, err := os.Stat(src); err != nil {
 		return fmt.Errorf("no database at %s: %w", src, err)
@@ -28,6 +29,7 @@ func backup(args []string, out io.Writer) error {
 	if *dest == "" {
 		*dest = filepath.Join(*data, "congtin-"+time.Now().Format("20060102-150405")+".db")
 	}
+
 	ctx := context.Background()
 	db, err := store.Open(ctx, src)
 	if err != nil {
@@ -38,7 +40,10 @@ func backup(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "backup written and checked: %s (%d bytes, %d articles, %d files)\n", r.Path, r.Bytes, r.Articles, r.Media)
+
+	fmt.Fprintf(out, "backup written and checked: %s (%d bytes, %d articles, %d files)\n",
+		r.Path, r.Bytes, r.Articles, r.Media)
+
 	return nil
 }
 

@@ -29,6 +29,7 @@ func run(args []string) error {
 		fmt.Print(usage)
 		return nil
 	}
+
 	switch args[0] {
 	case "serve":
 		return serve(args[1:])
@@ -48,6 +49,7 @@ func run(args []string) error {
 		fmt.Print(usage)
 		return nil
 	}
+
 	return fmt.Errorf("unknown command %q\n\n%s", args[0], usage)
 }
 
@@ -56,10 +58,12 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
+
 	log := app.NewLogger(cfg.LogFormat, os.Stderr)
 	if limit := app.ApplyMemoryLimit(cfg); limit > 0 {
 		log.Info("memory limit set", "mb", limit>>20)
 	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	a, err := app.New(ctx, cfg, log)
@@ -71,5 +75,6 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
+
 	return a.Serve(ctx, ln)
 }

@@ -29,10 +29,12 @@ func demoCommand(args []string, out io.Writer) error {
 	if *n < 0 || fs.NArg() > 0 {
 		return fmt.Errorf("usage: congtin demo --articles N [--data DIR | --database URL] [--seed N]")
 	}
+
 	target := *dsn
 	if target == "" {
 		target = store.SQLitePath(*data)
 	}
+
 	ctx := context.Background()
 	db, served, err := app.OpenSite(ctx, target)
 	if err != nil {
@@ -47,10 +49,12 @@ func demoCommand(args []string, out io.Writer) error {
 	default:
 		fmt.Fprintln(out, "demo site loaded")
 	}
+
 	// The demo loader writes without an indexer; catch up before adding.
 	if _, err := search.EnsureIndex(ctx, db, served.ID); err != nil {
 		return err
 	}
+
 	start := time.Now()
 	err = demo.Generate(ctx, db, demo.GenerateOptions{SiteID: served.ID, N: *n, Seed: *seed,
 		Indexer: search.NewIndexer(db.Dialect), Progress: func(done int) {
@@ -64,6 +68,7 @@ func demoCommand(args []string, out io.Writer) error {
 	if err := db.Analyze(ctx); err != nil {
 		return err
 	}
+
 	fmt.Fprintf(out, "added %d articles in %s\n", *n, time.Since(start).Round(time.Millisecond))
 	return nil
 }

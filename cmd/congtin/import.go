@@ -37,8 +37,10 @@ func (r roleFlags) Set(v string) error {
 	case !ok || strings.TrimSpace(group) == "":
 		return fmt.Errorf("--role wants \"Group title=role\", got %q", v)
 	case role != "admin" && role != "editor_in_chief" && role != "editor" && role != "writer" && role != "":
-		return fmt.Errorf("--role %q: the role must be admin, editor_in_chief, editor, writer or empty (not imported)", v)
+		return fmt.Errorf("--role %q: the role must be admin, editor_in_chief, editor, writer "+
+			"or empty (not imported)", v)
 	}
+
 	r[strings.ToLower(strings.TrimSpace(group))] = role
 	return nil
 }
@@ -47,6 +49,7 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "joomla" {
 		return fmt.Errorf("%s", importUsage)
 	}
+
 	fs := flag.NewFlagSet("import joomla", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, importUsage); fs.PrintDefaults() }
@@ -54,14 +57,18 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	prefix := fs.String("prefix", "", "table prefix (jos_); empty: detected")
 	images := fs.String("images", "", "the old site's root folder, holding images/; empty: files are not copied")
 	baseURL := fs.String("base-url", "", "the old site's address (https://old.site), to recognise its absolute links")
-	visits := fs.Int64("visits-offset", -1, "visit count of the old site, added to congtin's counter; -1: read from the old site's counter module when found (best effort)")
+	visits := fs.Int64("visits-offset", -1, "visit count of the old site, added to congtin's counter; "+
+		"-1: read from the old site's counter module when found (best effort)")
 	dry := fs.Bool("dry-run", false, "report what would be imported and write nothing")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `FILE` (for developers; see bench/import)")
+	cpuProfile := fs.String("cpuprofile", "",
+		"write a CPU profile of the import to `FILE` (for developers; see bench/import)")
 	roles := roleFlags{}
 	for k, v := range joomla.DefaultRoles {
 		roles[k] = v
 	}
-	fs.Var(roles, "role", `map a Joomla group to a role, repeatable: --role "Ban biên tập=editor" (default: Super Users=admin, Publisher=editor_in_chief, Editor=editor, Author=writer)`)
+
+	fs.Var(roles, "role", `map a Joomla group to a role, repeatable: --role "Ban biên tập=editor" `+
+		`(default: Super Users=admin, Publisher=editor_in_chief, Editor=editor, Author=writer)`)
 	dbConfig := app.DatabaseFlags(fs, os.Getenv)
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -69,19 +76,23 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	if *dsn == "" {
 		return fmt.Errorf("--dsn is required\n\n%s", importUsage)
 	}
+
 	cfg, err := dbConfig()
 	if err != nil {
 		return err
 	}
+
 	mc, err := mysql.ParseDSN(*dsn)
 	if err != nil {
 		return fmt.Errorf("--dsn: %w", err)
 	}
+
 	// Dates are read as text: 1.5-3.x store "0000-00-00 00:00:00".
 	mc.ParseTime = false
 	if mc.Params == nil {
 		mc.Params = map[string]string{}
 	}
+
 	mc.Params["charset"] = "utf8mb4"
 	src, err := sql.Open("mysql", mc.FormatDSN())
 	if err != nil {
@@ -93,6 +104,7 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	if err := src.PingContext(ctx); err != nil {
 		return fmt.Errorf("connect to the Joomla database: %w", err)
 	}
+
 	dst, served, err := app.OpenSite(ctx, cfg.DSN())
 	if err != nil {
 		return err
@@ -109,6 +121,7 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+
 	rep, err := joomla.Import(ctx, src, dst, joomla.Options{SiteID: served.ID, Prefix: *prefix, ImagesRoot: *images,
 		BaseURL: *baseURL, VisitsOffset: *visits, DryRun: *dry, Roles: roles, Indexer: search.NewIndexer(dst.Dialect),
 		Progress: stderr})
@@ -118,5 +131,6 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	if err == nil && !*dry {
 		err = dst.Analyze(ctx)
 	}
+
 	return err
 }

@@ -33,6 +33,7 @@ func migrateDB(args []string, out io.Writer) error {
 	if _, err := os.Stat(*from); err != nil {
 		return fmt.Errorf("--from: %w", err)
 	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	src, err := store.Open(ctx, *from)
@@ -52,12 +53,14 @@ func migrateDB(args []string, out io.Writer) error {
 		if r.Skipped {
 			state = "present"
 		}
+
 		copied = copied || r.Copied > 0
 		fmt.Fprintf(out, "%-22s %10d %10s  %s\n", r.Table, r.Rows, state, r.Checksum[:16])
 	})
 	if err != nil {
 		return err
 	}
+
 	// The index is made from the articles, not copied. A run that copied
 	// nothing finds it in order unless an earlier run stopped before
 	// building it. The site is the one copied across.
@@ -65,20 +68,24 @@ func migrateDB(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+
 	if copied {
 		n, err := search.Rebuild(ctx, dst, served.ID)
 		if err != nil {
 			return fmt.Errorf("rebuild search index: %w", err)
 		}
+
 		fmt.Fprintf(out, "search index rebuilt: %d articles\n", n)
 	} else if rebuilt, err := search.EnsureIndex(ctx, dst, served.ID); err != nil {
 		return fmt.Errorf("check search index: %w", err)
 	} else if rebuilt {
 		fmt.Fprintln(out, "search index rebuilt")
 	}
+
 	if err := dst.Analyze(ctx); err != nil {
 		return err
 	}
+
 	fmt.Fprintln(out, "verified: every table has the same rows and checksum on both sides")
 	return nil
 }

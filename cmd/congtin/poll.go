@@ -36,6 +36,7 @@ func pollCommand(args []string, out io.Writer) error {
 	if len(args) == 0 {
 		return fmt.Errorf("no poll command given\n\n%s", pollUsage)
 	}
+
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("poll "+sub, flag.ContinueOnError)
 	dbConfig := app.DatabaseFlags(fs, os.Getenv)
@@ -49,9 +50,11 @@ func pollCommand(args []string, out io.Writer) error {
 		fs.StringVar(&closes, "closes", "", `when voting ends, "2006-01-02 15:04" (Vietnam time); empty: never`)
 		fs.BoolVar(&openNow, "open", false, "open the poll now (otherwise it stays a draft)")
 	}
+
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+
 	cfg, err := dbConfig()
 	if err != nil {
 		return err
@@ -70,6 +73,7 @@ func pollCommand(args []string, out io.Writer) error {
 		if fs.NArg() > 0 {
 			return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 		}
+
 		n := poll.NewPoll{SiteID: served.ID, Question: question, Options: options, Open: openNow}
 		if n.OpensAt, err = optionalTime("--opens", opens); err != nil {
 			return err
@@ -77,26 +81,32 @@ func pollCommand(args []string, out io.Writer) error {
 		if n.ClosesAt, err = optionalTime("--closes", closes); err != nil {
 			return err
 		}
+
 		return pollAdd(ctx, ps, n, out)
 	case "open", "close":
 		if fs.NArg() != 1 {
 			return fmt.Errorf("poll %s takes one poll id", sub)
 		}
+
 		id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
 		if err != nil || id <= 0 {
 			return fmt.Errorf("%q is not a poll id", fs.Arg(0))
 		}
+
 		return pollSetOpen(ctx, ps, served.ID, id, sub == "open", out)
 	case "list":
 		if fs.NArg() > 0 {
 			return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 		}
+
 		list, err := ps.List(ctx, served.ID)
 		if err != nil {
 			return err
 		}
+
 		return printPolls(out, list)
 	}
+
 	return fmt.Errorf("unknown poll command %q\n\n%s", sub, pollUsage)
 }
 
@@ -108,6 +118,7 @@ func pollAdd(ctx context.Context, ps *poll.Store, n poll.NewPoll, out io.Writer)
 	if err != nil {
 		return err
 	}
+
 	fmt.Fprintf(out, "poll %d added (%s): /binh-chon/%d\n", p.ID, p.Status, p.ID)
 	return nil
 }
@@ -125,12 +136,15 @@ func pollSetOpen(ctx context.Context, ps *poll.Store, siteID, id int64, open boo
 	if !open {
 		return nil
 	}
+
 	switch err := r.Refusal(time.Now()); {
 	case errors.Is(err, poll.ErrNotOpenYet):
 		fmt.Fprintf(out, "note: voting starts at %s\n", vn.FormatDateTimeShort(*r.OpensAt))
 	case errors.Is(err, poll.ErrClosed):
-		fmt.Fprintf(out, "note: its closing time %s has passed, so it takes no votes\n", vn.FormatDateTimeShort(*r.ClosesAt))
+		fmt.Fprintf(out, "note: its closing time %s has passed, so it takes no votes\n",
+			vn.FormatDateTimeShort(*r.ClosesAt))
 	}
+
 	return nil
 }
 
@@ -141,9 +155,11 @@ func printPolls(out io.Writer, list []*poll.Results) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, vn.FormatInt(r.Total),
 			timeOrDash(r.OpensAt), timeOrDash(r.ClosesAt), r.Question)
 		for i, o := range r.Options {
-			fmt.Fprintf(tw, "\t\t%s\t%s\t\t  %d. %s (option %d)\n", vn.FormatInt(o.Votes), vn.FormatPercent(o.Votes, r.Total), i+1, o.Label, o.ID)
+			fmt.Fprintf(tw, "\t\t%s\t%s\t\t  %d. %s (option %d)\n",
+				vn.FormatInt(o.Votes), vn.FormatPercent(o.Votes, r.Total), i+1, o.Label, o.ID)
 		}
 	}
+
 	return tw.Flush()
 }
 

@@ -37,6 +37,7 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 	if len(args) == 0 {
 		return fmt.Errorf("no user command given\n\n%s", userUsage)
 	}
+
 	fs := flag.NewFlagSet("user "+args[0], flag.ContinueOnError)
 	dbConfig := app.DatabaseFlags(fs, getenv)
 	username := fs.String("username", "", "login name")
@@ -46,6 +47,7 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+
 	cfg, err := dbConfig()
 	if err != nil {
 		return err
@@ -64,21 +66,25 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 		if *username == "" || *role == "" {
 			return fmt.Errorf("user add needs --username and --role\n\n%s", userUsage)
 		}
+
 		pw, err := readPassword(stdin, stdout)
 		if err != nil {
 			return err
 		}
+
 		n := auth.NewUser{Username: *username, DisplayName: *name, Email: *email, Password: pw, Role: auth.Role(*role)}
 		u, err := users.CreateAccount(ctx, served.ID, n, commandLine)
 		if err != nil {
 			return err
 		}
+
 		fmt.Fprintf(stdout, "Đã tạo tài khoản %s (%s), id %d.\n", u.Username, i18n.Default.T(u.Role.LabelKey()), u.ID)
 		return nil
 	case "passwd":
 		if *username == "" {
 			return errors.New("user passwd needs --username")
 		}
+
 		ask := func() (string, error) { return readPassword(stdin, stdout) }
 		u, err := users.ChangePassword(ctx, served.ID, *username, ask, commandLine)
 		if errors.Is(err, auth.ErrNotFound) {
@@ -87,6 +93,7 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 		if err != nil {
 			return err
 		}
+
 		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s; mọi phiên đăng nhập cũ đã kết thúc.\n", u.Username)
 		return nil
 	case "list":
@@ -94,8 +101,10 @@ func userCmd(args []string, stdin io.Reader, stdout io.Writer, getenv func(strin
 		if err != nil {
 			return err
 		}
+
 		return printUsers(stdout, list)
 	}
+
 	return fmt.Errorf("unknown user command %q\n\n%s", args[0], userUsage)
 }
 
@@ -109,6 +118,7 @@ func readPassword(stdin io.Reader, stdout io.Writer) (string, error) {
 		if err != nil {
 			return "", err
 		}
+
 		fmt.Fprint(stdout, "Nhập lại: ")
 		b, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(stdout)
@@ -118,16 +128,20 @@ func readPassword(stdin io.Reader, stdout io.Writer) (string, error) {
 		if string(a) != string(b) {
 			return "", errors.New("hai lần nhập mật khẩu không khớp")
 		}
+
 		return string(a), nil
 	}
+
 	line, err := bufio.NewReader(stdin).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
 		return "", err
 	}
+
 	line = strings.TrimRight(line, "\r\n")
 	if line == "" {
 		return "", errors.New("no password on stdin")
 	}
+
 	return line, nil
 }
 
@@ -142,7 +156,9 @@ func printUsers(out io.Writer, list []*auth.User) error {
 		if u.LastLoginAt != nil {
 			last = vn.FormatDateTime(*u.LastLoginAt)
 		}
+
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%v\t%s\n", u.ID, u.Username, u.DisplayName, u.Role, u.Blocked, last)
 	}
+
 	return tw.Flush()
 }
