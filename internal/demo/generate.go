@@ -38,10 +38,12 @@ func Generate(ctx context.Context, db *store.DB, o GenerateOptions) error {
 	if err := site.Check(o.SiteID, "generate articles"); err != nil {
 		return err
 	}
+
 	cs := content.NewStore(db)
 	if o.Indexer != nil {
 		cs.WithIndexer(o.Indexer)
 	}
+
 	cats, err := cs.Categories(ctx, o.SiteID)
 	if err != nil {
 		return err
@@ -49,6 +51,7 @@ func Generate(ctx context.Context, db *store.DB, o GenerateOptions) error {
 	if len(cats) == 0 {
 		return fmt.Errorf("generate: the site has no categories; load the demo first")
 	}
+
 	g := newGenerator(o.Seed)
 	const batch = 500
 	for done := 0; done < o.N; {
@@ -65,11 +68,13 @@ func Generate(ctx context.Context, db *store.DB, o GenerateOptions) error {
 		if err != nil {
 			return err
 		}
+
 		done += n
 		if o.Progress != nil {
 			o.Progress(done)
 		}
 	}
+
 	return nil
 }
 
@@ -94,6 +99,7 @@ func newGenerator(seed uint64) *generator {
 			g.authors = append(g.authors, a.Author)
 		}
 	}
+
 	from := time.Date(2010, 1, 1, 0, 0, 0, 0, vn.Location)
 	to := time.Date(2021, 12, 31, 23, 59, 59, 0, vn.Location)
 	g.start, g.span = from.Unix(), to.Unix()-from.Unix()
@@ -116,9 +122,11 @@ func splitSentences(p string) []string {
 			}
 		}
 	}
+
 	if s := strings.TrimSpace(p[start:]); len(s) > 20 {
 		out = append(out, s)
 	}
+
 	return out
 }
 
@@ -157,12 +165,15 @@ func (g *generator) article(categoryID, siteID int64, at float64) *content.Artic
 			body.WriteString(htmlEscape(g.sentence()))
 			body.WriteByte(' ')
 		}
+
 		body.WriteString("</p>\n")
 	}
+
 	a := &content.Article{SiteID: siteID, CategoryID: categoryID, Title: g.title(),
 		IntroHTML: "<p>" + htmlEscape(g.sentence()) + "</p>", BodyHTML: body.String(),
 		AuthorAlias: g.authors[g.r.IntN(len(g.authors))], Status: content.StatusPublished,
 		PublishAt: &published, CreatedAt: published, Hits: int64(g.r.IntN(3000))}
+
 	return a
 }
 

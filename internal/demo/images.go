@@ -43,6 +43,7 @@ func drawIllustration(scheme, seed string) []byte {
 	if !ok {
 		cs = schemes["document"]
 	}
+
 	const w, h = 640, 427
 	h32 := fnv.New32a()
 	h32.Write([]byte(seed))
@@ -58,6 +59,7 @@ func drawIllustration(scheme, seed string) []byte {
 		r := 60 + float64(s%220)
 		circles = append(circles, circle{x, y, r})
 	}
+
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
@@ -69,12 +71,14 @@ func drawIllustration(scheme, seed string) []byte {
 					light += 0.18 * (1 - d/c.r)
 				}
 			}
+
 			t = math.Min(1, t+light)
 			img.SetRGBA(x, y, color.RGBA{
 				R: mix(cs[0].R, cs[1].R, t), G: mix(cs[0].G, cs[1].G, t), B: mix(cs[0].B, cs[1].B, t), A: 255,
 			})
 		}
 	}
+
 	var buf bytes.Buffer
 	jpeg.Encode(&buf, img, &jpeg.Options{Quality: 78})
 	return buf.Bytes()

@@ -38,12 +38,14 @@ func Load(ctx context.Context, db *store.DB, siteID int64) error {
 	if has {
 		return ErrNotEmpty
 	}
+
 	ms := media.NewStore(db)
 	ps := poll.NewStore(db)
 	return db.InTx(ctx, func(tx store.Tx) error {
 		if err := site.Save(ctx, tx, siteID, Settings); err != nil {
 			return err
 		}
+
 		catIDs := map[string]int64{}
 		for i, c := range Categories {
 			cat := &content.Category{SiteID: siteID, Slug: c.Slug, Name: c.Name, Description: c.Description,
@@ -54,13 +56,16 @@ func Load(ctx context.Context, db *store.DB, siteID int64) error {
 			if err := cs.CreateCategory(ctx, tx, cat); err != nil {
 				return err
 			}
+
 			catIDs[c.Slug] = cat.ID
 		}
+
 		for _, a := range Articles() {
 			if err := loadArticle(ctx, tx, cs, ms, siteID, catIDs, a); err != nil {
 				return fmt.Errorf("demo article %q: %w", a.Title, err)
 			}
 		}
+
 		for i, p := range Pages {
 			pg := &content.Page{SiteID: siteID, Slug: p.Slug, Title: p.Title, BodyHTML: paragraphs(p.Body),
 				Position: i + 1, Published: true}
@@ -68,6 +73,7 @@ func Load(ctx context.Context, db *store.DB, siteID int64) error {
 				return err
 			}
 		}
+
 		return loadPoll(ctx, tx, ps, siteID, DemoPoll)
 	})
 }
@@ -85,23 +91,28 @@ func loadArticle(
 	if !ok {
 		return fmt.Errorf("unknown category %q", a.Category)
 	}
+
 	published, err := vn.ParseDateTime(a.Published)
 	if err != nil {
 		return err
 	}
+
 	art := &content.Article{SiteID: siteID, CategoryID: catID, Title: a.Title, AuthorAlias: a.Author,
 		BodyHTML: paragraphs(a.Body), Status: content.StatusPublished, PublishAt: &published,
 		Featured: a.Featured, Hits: a.Hits, CreatedAt: published}
 	if a.Intro != "" {
 		art.IntroHTML = "<p>" + html.EscapeString(a.Intro) + "</p>"
 	}
+
 	if a.Image != "" {
 		m, err := ms.Put(ctx, tx, siteID, vn.Slug(a.Title)+".jpg", a.Title, Illustration(a.Image, a.Title))
 		if err != nil {
 			return err
 		}
+
 		art.ImageID = m.ID
 	}
+
 	return cs.CreateArticle(ctx, tx, art)
 }
 
@@ -110,13 +121,16 @@ func loadPoll(ctx context.Context, tx store.Tx, ps *poll.Store, siteID int64, dp
 	if err != nil {
 		return err
 	}
+
 	p := &poll.Poll{SiteID: siteID, Question: dp.Question, Status: poll.StatusOpen, OpensAt: &opens, CreatedAt: opens}
 	for _, label := range dp.Options {
 		p.Options = append(p.Options, poll.Option{Label: label})
 	}
+
 	if err := ps.Create(ctx, tx, p); err != nil {
 		return err
 	}
+
 	n := 0
 	for i, times := range dp.Votes {
 		for _, ts := range times {
@@ -124,12 +138,14 @@ func loadPoll(ctx context.Context, tx store.Tx, ps *poll.Store, siteID int64, dp
 			if err != nil {
 				return err
 			}
+
 			n++
 			if err := ps.RecordVote(ctx, tx, p.ID, p.Options[i].ID, fmt.Sprintf("demo-%d", n), "", at); err != nil {
 				return err
 			}
 		}
 	}
+
 	return nil
 }
 
@@ -141,10 +157,12 @@ func paragraphs(ps []string) string {
 		if p == "" {
 			continue
 		}
+
 		b.WriteString("<p>")
 		b.WriteString(html.EscapeString(p))
 		b.WriteString("</p>\n")
 	}
+
 	return b.String()
 }
 

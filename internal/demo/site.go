@@ -153,10 +153,12 @@ func pollVotes() [][]string {
 	if err != nil {
 		panic(err)
 	}
+
 	last, err := time.Parse(demoLayout, pollLastVote)
 	if err != nil {
 		panic(err)
 	}
+
 	span := int64(last.Sub(first) / time.Second)
 	n := int64(pollVoteCount - 1)
 	votes := make([][]string, len(pollOptions))
@@ -175,8 +177,10 @@ func pollVotes() [][]string {
 			t = time.Date(d.Year(), d.Month(), d.Day(),
 				7+int(k*5%15), int(k*17%60), int(k*31%60), 0, time.UTC)
 		}
+
 		o := pollVoteOption[k%int64(len(pollVoteOption))]
 		votes[o] = append(votes[o], t.Format(demoLayout))
 	}
+
 	return votes
 }
