@@ -88,8 +88,9 @@ var Vietnamese = Catalog{
 	"search.sort":           "Sắp xếp",
 	"search.sort_relevance": "Phù hợp nhất",
 	"search.sort_newest":    "Mới nhất",
-	"search.bad_date":       "Ngày “%s” không hợp lệ (cần dạng ngày/tháng/năm, ví dụ 28/01/2015); bộ lọc này được bỏ qua.",
-	"search.bad_category":   "Không có chuyên mục này; kết quả tìm trong tất cả chuyên mục.",
+	"search.bad_date": "Ngày “%s” không hợp lệ (cần dạng ngày/tháng/năm, ví dụ 28/01/2015); " +
+		"bộ lọc này được bỏ qua.",
+	"search.bad_category": "Không có chuyên mục này; kết quả tìm trong tất cả chuyên mục.",
 	// The newsroom (internal/admin).
 	"admin.brand":          "Quản trị cổng thông tin",
 	"admin.all":            "Tất cả",
