@@ -73,6 +73,7 @@ func (a *Adapter) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	if f.Status >= 500 {
 		a.Log.Error(a.Area+" request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
+
 	a.write(w, r, f)
 }
 
@@ -106,6 +107,7 @@ func (a *Adapter) Recover(next http.Handler) http.Handler {
 			if v == http.ErrAbortHandler {
 				panic(v) // net/http's own way to drop a connection
 			}
+
 			a.Log.Error(a.Area+" panic", "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 			a.write(w, r, Failure{Status: http.StatusInternalServerError})
 		}()

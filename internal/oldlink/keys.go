@@ -48,12 +48,14 @@ func normalizePath(p string) string {
 	if p == "/index.php" || p == "index.php" {
 		return "/"
 	}
+
 	p = strings.TrimPrefix(p, "/index.php/")
 	p = strings.TrimPrefix(p, "index.php/")
 	p = strings.Trim(p, "/")
 	for _, suf := range []string{".html", ".htm"} {
 		p = strings.TrimSuffix(p, suf)
 	}
+
 	return "/" + p
 }
 
@@ -68,6 +70,7 @@ func Keys(path string, q url.Values) []string {
 		}
 		return ""
 	}
+
 	switch strings.ToLower(get("option")) {
 	case "com_content":
 		id := LeadingID(get("id"))
@@ -82,9 +85,11 @@ func Keys(path string, q url.Values) []string {
 			}
 			return []string{CategoryKey(view, id)}
 		}
+
 		if view == "frontpage" || view == "featured" {
 			return []string{"/"}
 		}
+
 		return nil
 	case "com_poll":
 		if id := LeadingID(get("id")); id != "" {
@@ -95,21 +100,25 @@ func Keys(path string, q url.Values) []string {
 	default:
 		return nil
 	}
+
 	p := normalizePath(path)
 	suffix := ""
 	if c := LeadingID(get("catid")); c != "" && strings.HasPrefix(p, "/component/content/article/") {
 		suffix = "?catid=" + c
 	}
+
 	var keys []string
 	if item := LeadingID(get("Itemid")); item != "" && p == "/" {
 		keys = append(keys, ItemKey(item))
 	}
+
 	keys = append(keys, p+suffix)
 	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	if len(segs) > 1 && langSeg.MatchString(segs[0]) {
 		segs = segs[1:]
 		keys = append(keys, "/"+strings.Join(segs, "/")+suffix)
 	}
+
 	if p != "/" {
 		last := segs[len(segs)-1]
 		if id := LeadingID(last); id != "" {
@@ -123,5 +132,6 @@ func Keys(path string, q url.Values) []string {
 			}
 		}
 	}
+
 	return keys
 }

@@ -31,6 +31,7 @@ func Find(ctx context.Context, q store.Querier, siteID int64, keys []string) (Re
 		if err != nil {
 			return Redirect{}, fmt.Errorf("redirect of %q: %w", key, err)
 		}
+
 		return r, nil
 	}
 	return Redirect{}, ErrNotFound
@@ -51,11 +52,14 @@ func Stored(ctx context.Context, q store.Querier, siteID int64) (map[string]Redi
 		if err := rows.Scan(&key, &r.Target, &r.Status); err != nil {
 			return nil, fmt.Errorf("read redirects: %w", err)
 		}
+
 		out[key] = r
 	}
+
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read redirects: %w", err)
 	}
+
 	return out, nil
 }
 
@@ -85,11 +89,14 @@ func saveStatement(siteID int64, entries []Entry) (string, []any) {
 		if j > 0 {
 			b.WriteString(", ")
 		}
+
 		n := len(args)
 		b.WriteString("($" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ", $" + strconv.Itoa(n+3) +
 			", $" + strconv.Itoa(n+4) + ")")
+
 		args = append(args, siteID, e.Key, e.Target, e.Status)
 	}
+
 	b.WriteString(` ON CONFLICT (site_id, old_path) DO UPDATE SET target = excluded.target, status = excluded.status`)
 	return b.String(), args
 }

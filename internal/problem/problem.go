@@ -72,6 +72,7 @@ func (e *Error) Error() string {
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
 	}
+
 	return s
 }
 
@@ -128,6 +129,7 @@ func Message(text i18n.Catalog, err error) (string, bool) {
 	if !ok || p.Kind == Internal || p.Key == "" {
 		return "", false
 	}
+
 	args := p.Args
 	for i, v := range p.Args {
 		if k, ok := v.(Key); ok {
@@ -137,5 +139,6 @@ func Message(text i18n.Catalog, err error) (string, bool) {
 			args[i] = text.T(string(k))
 		}
 	}
+
 	return text.T(p.Key, args...), true
 }

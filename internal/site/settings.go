@@ -84,6 +84,7 @@ func Load(ctx context.Context, q store.Querier, siteID int64) (Settings, error) 
 		if err := rows.Scan(&k, &v); err != nil {
 			return Settings{}, err
 		}
+
 		switch k {
 		case KeySiteName:
 			s.SiteName = v
@@ -107,6 +108,7 @@ func Load(ctx context.Context, q store.Querier, siteID int64) (Settings, error) 
 			s.SidebarModules = ParseModules(v)
 		}
 	}
+
 	return s, rows.Err()
 }
 

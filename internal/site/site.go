@@ -64,5 +64,6 @@ func Only(ctx context.Context, q store.Querier) (Site, error) {
 	if err != nil {
 		return Site{}, fmt.Errorf("read the site: %w", err)
 	}
+
 	return s, nil
 }

@@ -32,6 +32,7 @@ func Fold(s string) string {
 		}
 		i++
 	}
+
 	if i == len(s) {
 		return s
 	}
@@ -47,9 +48,11 @@ func Fold(s string) string {
 				b.WriteByte(c + 'a' - 'A')
 				start = i + 1
 			}
+
 			i++
 			continue
 		}
+
 		r, size := utf8.DecodeRuneInString(s[i:])
 		b.WriteString(s[start:i])
 		if f, ok := foldTable(r); ok {
@@ -58,9 +61,11 @@ func Fold(s string) string {
 			var buf [32]byte
 			b.Write(appendFoldSlow(buf[:0], r))
 		}
+
 		i += size
 		start = i
 	}
+
 	b.WriteString(s[start:])
 	return b.String()
 }
@@ -75,10 +80,12 @@ func AppendFold(dst []byte, s string) []byte {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
+
 			dst = append(dst, c)
 			i++
 			continue
 		}
+
 		r, size := utf8.DecodeRuneInString(s[i:])
 		dst = appendFoldRune(dst, r)
 		i += size
@@ -138,9 +145,11 @@ func appendFoldSlow(dst []byte, r rune) []byte {
 		// letter), yet every Vietnamese reader treats it as a d.
 		return append(dst, 'd')
 	}
+
 	if isHangulSyllable(r) {
 		return appendHangulJamo(dst, r)
 	}
+
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
 	p := norm.NFD.Properties(buf[:n])
@@ -151,6 +160,7 @@ func appendFoldSlow(dst []byte, r rune) []byte {
 		}
 		return dst
 	}
+
 	for len(d) > 0 {
 		q := norm.NFD.Properties(d)
 		size := q.Size()
@@ -158,8 +168,10 @@ func appendFoldSlow(dst []byte, r rune) []byte {
 		if keepInFold(c, q.CCC()) {
 			dst = append(dst, d[:size]...)
 		}
+
 		d = d[size:]
 	}
+
 	return dst
 }
 

@@ -29,5 +29,6 @@ func appendHangulJamo(dst []byte, r rune) []byte {
 	if tail := i % jamoTailCount; tail != 0 {
 		dst = utf8.AppendRune(dst, jamoTailBase+tail)
 	}
+
 	return dst
 }

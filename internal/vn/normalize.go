@@ -41,10 +41,12 @@ func isPlainNFC(s string) bool {
 			i++
 			continue
 		}
+
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !nfcInert(r) {
 			return false
 		}
+
 		i += size
 	}
 	return true
@@ -80,7 +82,9 @@ func replaceInvalid(s string) string {
 		} else {
 			b = append(b, s[i:i+size]...)
 		}
+
 		i += size
 	}
+
 	return string(b)
 }

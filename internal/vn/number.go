@@ -13,11 +13,13 @@ func FormatInt(n int64) string {
 	if n < 0 {
 		b = append(b, '-')
 	}
+
 	// Work on the magnitude as uint64 so math.MinInt64 needs no special case.
 	u := uint64(n)
 	if n < 0 {
 		u = -u
 	}
+
 	return string(appendGrouped(b, strconv.FormatUint(u, 10)))
 }
 
@@ -28,11 +30,13 @@ func appendGrouped(dst []byte, digits string) []byte {
 	if lead == 0 {
 		lead = 3
 	}
+
 	dst = append(dst, digits[:lead]...)
 	for i := lead; i < len(digits); i += 3 {
 		dst = append(dst, '.')
 		dst = append(dst, digits[i:i+3]...)
 	}
+
 	return dst
 }
 
@@ -46,6 +50,7 @@ func FormatPercent(num, den int64) string {
 	if den == 0 || num == 0 {
 		return "0%"
 	}
+
 	neg := (num < 0) != (den < 0)
 	// big.Int because num*1000 overflows int64 long before num does.
 	n := new(big.Int).Abs(big.NewInt(num))
@@ -57,6 +62,7 @@ func FormatPercent(num, den int64) string {
 		if neg {
 			out = append(out, '-')
 		}
+
 		out = appendGrouped(out, whole.String())
 		return string(append(out, '%'))
 	}
@@ -68,6 +74,7 @@ func FormatPercent(num, den int64) string {
 	if neg && tenths.Sign() != 0 {
 		out = append(out, '-')
 	}
+
 	digit := new(big.Int)
 	tenths.QuoRem(tenths, big.NewInt(10), digit)
 	out = appendGrouped(out, tenths.String())

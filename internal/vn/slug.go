@@ -26,16 +26,20 @@ func Slug(s string) string {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
+
 			w.add(c)
 			i++
 			continue
 		}
+
 		r, size := utf8.DecodeRuneInString(s[i:])
 		for _, c := range appendFoldRune(buf[:0], r) {
 			w.add(c)
 		}
+
 		i += size
 	}
+
 	return string(w.buf[:w.n])
 }
 
@@ -52,10 +56,12 @@ func (w *slugWriter) add(c byte) {
 	if w.full {
 		return
 	}
+
 	if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
 		w.gap = w.n > 0
 		return
 	}
+
 	if w.gap {
 		// The next word needs a hyphen and at least one byte; if that
 		// does not fit, the slug already ends on a word boundary.
@@ -63,10 +69,12 @@ func (w *slugWriter) add(c byte) {
 			w.full = true
 			return
 		}
+
 		w.buf[w.n] = '-'
 		w.n++
 		w.gap = false
 	}
+
 	if w.n == slugMaxLen {
 		// The word in progress does not fit: drop it, unless it is the
 		// only word, in which case a cut inside it beats an empty slug.
@@ -76,9 +84,11 @@ func (w *slugWriter) add(c byte) {
 				break
 			}
 		}
+
 		w.full = true
 		return
 	}
+
 	w.buf[w.n] = c
 	w.n++
 }

@@ -65,6 +65,7 @@ func ParseDateTime(s string) (time.Time, error) {
 			return time.Time{}, fmt.Errorf("vn: parse date-time %q: %w", s, err)
 		}
 	}
+
 	return t, nil
 }
 
@@ -81,6 +82,7 @@ func ParseDate(s string) (time.Time, error) {
 	if y := t.Year(); y < 1900 || y > 9999 {
 		return time.Time{}, fmt.Errorf("vn: parse date %q: year %d outside 1900..9999", s, y)
 	}
+
 	return t, nil
 }
 

@@ -47,6 +47,7 @@ func NormalizeTones(s string) string {
 			i += size
 			continue
 		}
+
 		start := i
 		ascii := true
 		for i < len(s) {
@@ -57,24 +58,30 @@ func NormalizeTones(s string) string {
 			if r >= utf8.RuneSelf {
 				ascii = false
 			}
+
 			i += size
 		}
+
 		if ascii {
 			continue // no tone marks in plain ASCII
 		}
+
 		if w, ok := retone(s[start:i]); ok {
 			if !changed {
 				out = make([]byte, 0, len(s))
 				changed = true
 			}
+
 			out = append(out, s[copied:start]...)
 			out = append(out, w...)
 			copied = i
 		}
 	}
+
 	if !changed {
 		return s
 	}
+
 	out = append(out, s[copied:]...)
 	return string(out)
 }
@@ -107,6 +114,7 @@ func classify(r rune) (letter, bool) {
 	if v := lookupVowel(r); v != 0 {
 		return letter{r: r, v: v}, true
 	}
+
 	switch {
 	case r == 'đ' || r == 'Đ':
 		return letter{r: r, cons: 'D'}, true
@@ -116,8 +124,10 @@ func classify(r rune) (letter, bool) {
 		case 'f', 'j', 'w', 'z':
 			return letter{}, false // not in the Vietnamese alphabet
 		}
+
 		return letter{r: r, cons: c}, true
 	}
+
 	return letter{}, false
 }
 
@@ -130,27 +140,33 @@ func retone(word string) (string, bool) {
 		if n == len(buf) {
 			return "", false
 		}
+
 		l, ok := classify(r)
 		if !ok {
 			return "", false
 		}
+
 		if l.v != 0 && l.v.tone() != 0 {
 			if marked >= 0 {
 				return "", false
 			}
 			marked = n
 		}
+
 		buf[n] = l
 		n++
 	}
+
 	if marked < 0 {
 		return "", false
 	}
+
 	syl := buf[:n]
 	target, ok := tonePosition(syl, marked)
 	if !ok || target == marked {
 		return "", false
 	}
+
 	tone := syl[marked].v.tone()
 	out := make([]byte, 0, len(word)+2)
 	for i, l := range syl {
@@ -161,8 +177,10 @@ func retone(word string) (string, bool) {
 		case target:
 			r = composed[l.v.base()][tone]
 		}
+
 		out = utf8.AppendRune(out, r)
 	}
+
 	return string(out), true
 }
 
@@ -174,19 +192,23 @@ func tonePosition(syl []letter, marked int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+
 	end := on
 	for end < len(syl) && syl[end].v != 0 {
 		end++
 	}
+
 	if end == on || !validCoda(syl[end:]) {
 		return 0, false
 	}
+
 	nucleus := syl[on:end]
 	closed := end < len(syl)
 
 	if len(nucleus) > 3 {
 		return 0, false
 	}
+
 	var key [3 * utf8.UTFMax]byte
 	k := 0
 	last := -1 // last vowel with a breve, circumflex or horn
@@ -197,6 +219,7 @@ func tonePosition(syl []letter, marked int) (int, bool) {
 			last = i
 		}
 	}
+
 	shape, known := nuclei[string(key[:k])]
 	if !known || closed && shape&closedOK == 0 || !closed && shape&openOK == 0 {
 		return 0, false
@@ -220,6 +243,7 @@ func tonePosition(syl []letter, marked int) (int, bool) {
 			return 0, false
 		}
 	}
+
 	return on + pos, true
 }
 
@@ -229,6 +253,7 @@ func onsetLen(syl []letter) (int, bool) {
 	for c < len(syl) && syl[c].v == 0 {
 		c++
 	}
+
 	// qu and gi: the u or i is written as a vowel but spoken as part of
 	// the consonant, so they count as the onset only when a real vowel
 	// follows ("quý", "gia"); "gì" keeps i as its vowel.
@@ -241,18 +266,22 @@ func onsetLen(syl []letter) (int, bool) {
 			return 2, true
 		}
 	}
+
 	var b [3]byte
 	if c > len(b) {
 		return 0, false
 	}
+
 	for i := 0; i < c; i++ {
 		b[i] = syl[i].cons
 	}
+
 	switch string(b[:c]) {
 	case "", "b", "c", "ch", "d", "D", "g", "gh", "h", "k", "kh", "l", "m",
 		"n", "ng", "ngh", "nh", "p", "ph", "r", "s", "t", "th", "tr", "v", "x":
 		return c, true
 	}
+
 	return 0, false
 }
 
@@ -263,16 +292,19 @@ func validCoda(coda []letter) bool {
 	if len(coda) > len(b) {
 		return false
 	}
+
 	for i, l := range coda {
 		if l.v != 0 {
 			return false
 		}
 		b[i] = l.cons
 	}
+
 	switch string(b[:len(coda)]) {
 	case "", "c", "ch", "m", "n", "ng", "nh", "p", "t":
 		return true
 	}
+
 	return false
 }
 
@@ -293,9 +325,11 @@ func buildNuclei() map[string]uint8 {
 	for _, r := range lowerVowels {
 		nuclei[string(r)] = openOK | closedOK
 	}
+
 	for _, g := range []string{"oa", "oe", "uy"} {
 		nuclei[g] = openOK | closedOK | styleVariant
 	}
+
 	nuclei["uê"] = openOK | closedOK // thuế, khuếch
 	for _, g := range []string{
 		"ai", "ao", "au", "âu", "ay", "ây", "eo", "êu", "ia", "iu",
@@ -305,8 +339,10 @@ func buildNuclei() map[string]uint8 {
 	} {
 		nuclei[g] = openOK
 	}
+
 	for _, g := range []string{"oă", "uâ", "iê", "yê", "uô", "ươ", "oo", "uyê"} {
 		nuclei[g] = closedOK
 	}
+
 	return nuclei
 }

@@ -58,9 +58,11 @@ func init() {
 					panic("vn: no precomposed form for " + s)
 				}
 			}
+
 			composed[b][t] = c
 			setVowel(c, vowel(1+b*6+t))
 		}
+
 		b++
 	}
 }
