@@ -19,11 +19,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gostatic ADDR FILE.gz")
 		os.Exit(2)
 	}
+
 	body, err := os.ReadFile(os.Args[2])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+
 	length := strconv.Itoa(len(body))
 	err = http.ListenAndServe(os.Args[1], http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -39,6 +41,7 @@ func main() {
 		h.Set("X-Content-Type-Options", "nosniff")
 		w.Write(body)
 	}))
+
 	fmt.Fprintln(os.Stderr, err)
 	os.Exit(1)
 }
