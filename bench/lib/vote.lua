@@ -1,8 +1,10 @@
 -- wrk script for bench/run: every request is a new visitor's vote in poll
 -- BENCH_POLL (form field option=BENCH_OPTION), so each is accepted (303)
--- when the server runs with --poll-votes-per-ip 0. A second vote with the
--- same cookie would be refused (409), so each request gets a fresh random
--- ct_v cookie of 22 base64url characters.
+-- when the server runs with --poll-votes-per-ip 0. A second vote by the
+-- same visitor would be refused (409). ct_v cookies are signed by the
+-- server and cannot be invented, so each request is a visitor without one,
+-- known by address and User-Agent, with 22 random characters in the
+-- User-Agent.
 local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 local path, body
 
@@ -19,10 +21,9 @@ function request()
     t[i] = alphabet:sub(k, k)
   end
   return wrk.format("POST", path, {
-    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 " .. table.concat(t),
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Sec-Fetch-Site"] = "same-origin",
-    ["Cookie"] = "ct_v=" .. table.concat(t),
   }, body)
 end
 

@@ -62,7 +62,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	siteID := served.ID
 
 	a.Stats, err = stats.NewRecorder(db, stats.RecorderConfig{SiteID: siteID, Node: NodeName(),
-		OnlineWindow: cfg.OnlineWindow, Logger: log})
+		OnlineWindow: cfg.OnlineWindow, Logger: log,
+		VisitorsPerAddress: cfg.VisitorsPerIP, ViewsPerAddress: cfg.ViewsPerIP})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	cookieKey, err := stats.CookieKey(ctx, db)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -104,7 +110,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL,
 		// A second of reuse for what every page shares: the counters on it
 		// lag by a flush interval (5 s) anyway, and changes drop it at once.
-		ChromeTTL: time.Second}, web.Deps{
+		ChromeTTL: time.Second, VisitorCookieKey: cookieKey}, web.Deps{
 		DB: db, Content: contents, Polls: poll.NewStore(db).WithVotesPerIP(cfg.PollVotesPerIP),
 		Media: media.NewStore(db), Stats: a.Stats, Changes: a.Changes, Logger: log,
 	})

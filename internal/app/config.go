@@ -28,6 +28,9 @@ type Config struct {
 	// PollVotesPerIP limits votes per poll from one address in an hour;
 	// 0 turns the limit off.
 	PollVotesPerIP int
+	// VisitorsPerIP and ViewsPerIP cap the new visitors and the page views
+	// counted from one address in ten minutes; 0 turns a cap off.
+	VisitorsPerIP, ViewsPerIP int
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
 	// believed for the client's address.
 	TrustedProxies []netip.Prefix
@@ -65,6 +68,10 @@ var Settings = []Setting{
 	{"online-window", "CONGTIN_ONLINE_WINDOW", "15m", "how recently a visitor must have been seen to count as online"},
 	{"poll-votes-per-ip", "CONGTIN_POLL_VOTES_PER_IP", "500",
 		"most votes per poll from one IP address in an hour (offices share one address); 0: no limit"},
+	{"visitors-per-ip", "CONGTIN_VISITORS_PER_IP", "300", "most new visitors counted from one IP address in " +
+		"ten minutes (an office behind one address is real); past it pages are served but not counted; 0: no limit"},
+	{"views-per-ip", "CONGTIN_VIEWS_PER_IP", "3000",
+		"most page views counted from one IP address in ten minutes; 0: no limit"},
 	{"trusted-proxies", "CONGTIN_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose " +
 		"X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8"},
 	{"upload-max-mb", "CONGTIN_UPLOAD_MAX_MB", "20", "largest file the newsroom accepts for upload, in megabytes"},
@@ -127,6 +134,12 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	}
 	if c.PollVotesPerIP, err = strconv.Atoi(*values["poll-votes-per-ip"]); err != nil || c.PollVotesPerIP < 0 {
 		return Config{}, fmt.Errorf("--poll-votes-per-ip: want a whole number, 0 for no limit")
+	}
+	if c.VisitorsPerIP, err = strconv.Atoi(*values["visitors-per-ip"]); err != nil || c.VisitorsPerIP < 0 {
+		return Config{}, fmt.Errorf("--visitors-per-ip: want a whole number, 0 for no limit")
+	}
+	if c.ViewsPerIP, err = strconv.Atoi(*values["views-per-ip"]); err != nil || c.ViewsPerIP < 0 {
+		return Config{}, fmt.Errorf("--views-per-ip: want a whole number, 0 for no limit")
 	}
 	if c.TrustedProxies, err = parsePrefixes(*values["trusted-proxies"]); err != nil {
 		return Config{}, fmt.Errorf("--trusted-proxies: %w", err)

@@ -45,9 +45,19 @@ type Recorder struct {
 	mu      sync.Mutex
 	mem     map[string]int64 // visitor key -> last request (unix seconds), kept VisitIdle
 	aliases map[string]alias // cookieless fallback key -> key its requests count under
-	b       *batch
-	// maxRemembered bounds mem and aliases (see RecorderConfig).
+	// viewed holds when a visitor's view of an article last counted, so
+	// that reloading an article within a visit counts once.
+	viewed map[articleView]int64
+	limits *addressLimits // nil: no per-address caps
+	b      *batch
+	// maxRemembered bounds mem, aliases, viewed and the address table (see
+	// RecorderConfig).
 	maxRemembered int
+}
+
+type articleView struct {
+	key     string
+	article int64
 }
 
 // DefaultMaxRemembered is how many visitors a recorder keeps in memory
@@ -112,6 +122,13 @@ type RecorderConfig struct {
 	// each flush interval is checked against the database's last-seen
 	// table, as after a restart: counts stay exact, at the cost of work.
 	MaxRemembered int
+	// VisitorsPerAddress caps the new visitors (and so the online
+	// entries) counted from one address in each AddressWindow, and
+	// ViewsPerAddress its page views; 0 turns a cap off. Past a cap the
+	// page is served as ever, only not counted.
+	VisitorsPerAddress, ViewsPerAddress int
+	// AddressWindow is the window of the caps; DefaultAddressWindow when 0.
+	AddressWindow time.Duration
 }
 
 // NewRecorder returns a recorder writing to db for the site cfg names; a
@@ -132,55 +149,109 @@ func NewRecorder(db *store.DB, cfg RecorderConfig) (*Recorder, error) {
 	if cfg.MaxRemembered <= 0 {
 		cfg.MaxRemembered = DefaultMaxRemembered
 	}
-
+	limits := newAddressLimits(cfg.VisitorsPerAddress, cfg.ViewsPerAddress, cfg.AddressWindow, cfg.MaxRemembered)
 	return &Recorder{db: db, siteID: cfg.SiteID, node: cfg.Node, window: cfg.OnlineWindow, log: cfg.Logger,
-		now: cfg.Now, mem: map[string]int64{}, aliases: map[string]alias{}, b: newBatch(),
-		maxRemembered: cfg.MaxRemembered}, nil
+		now: cfg.Now, mem: map[string]int64{}, aliases: map[string]alias{}, viewed: map[articleView]int64{},
+		limits: limits, b: newBatch(), maxRemembered: cfg.MaxRemembered}, nil
 }
 
-// Hit counts one page view by the visitor known by visitorKey (their
-// cookie id) at time now; articleID > 0 also counts a view of that
-// article. A bot's request is counted only as a bot request: it is neither
-// a visit nor a view, and never online.
-func (r *Recorder) Hit(visitorKey string, now time.Time, articleID int64, bot bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.hitLocked(visitorKey, now.Unix(), articleID, bot)
+// View is one page view to count.
+type View struct {
+	// Key identifies the visitor: their cookie id, or for a client that
+	// sent no valid cookie the hash of its address and User-Agent.
+	Key string
+	// Issued is the id just given in a cookie to a client that sent no
+	// valid one; empty when the request carried one.
+	Issued string
+	// Addr is the client's address, which the per-address caps count
+	// under; empty is not capped.
+	Addr string
+	// Article is the id of the article viewed, or 0.
+	Article int64
+	// Bot marks a crawler's or script's request: counted only as a bot
+	// request, never a visit, a view or online.
+	Bot bool
 }
 
-// HitFirst counts a page view by a client that sent no cookie. issued is
-// the id just given to it in a cookie and fallback identifies it without
-// one (a hash of its address and User-Agent). A browser returns the cookie
-// on its next request, so its first request must count under the issued id
-// or every new visitor would count twice; a client that never keeps
-// cookies comes back under the same fallback, which then leads to the id
-// it was first counted under, so it counts once per visit too. Returns the
-// key the request was counted under.
-func (r *Recorder) HitFirst(issued, fallback string, now time.Time, articleID int64) string {
+// Count counts one page view at time now. It returns the key the view was
+// counted under, and false when a per-address cap left it uncounted.
+//
+// A browser returns its cookie on its next request, so the first request
+// of a client without one counts under the issued id, or every new visitor
+// would count twice; a client that never keeps cookies comes back under
+// the same fallback key, which then leads to the id it was first counted
+// under, so it counts once per visit too.
+func (r *Recorder) Count(v View, now time.Time) (string, bool) {
 	sec := now.Unix()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	key := issued
-	if a, ok := r.aliases[fallback]; ok && sec-a.last <= int64(VisitIdle/time.Second) {
-		key = a.key
-	}
-	if _, ok := r.aliases[fallback]; ok || len(r.aliases) < r.maxRemembered {
-		r.aliases[fallback] = alias{key: key, last: sec}
+
+	if v.Bot {
+		r.b.hour(sec).Bots++
+		return v.Key, true
 	}
 
-	r.hitLocked(key, sec, articleID, false)
+	key := v.Key
+	if v.Issued != "" {
+		key = v.Issued
+		if a, ok := r.aliases[v.Key]; ok && sec-a.last <= int64(VisitIdle/time.Second) {
+			key = a.key
+		}
+	}
+	if r.limits != nil && v.Addr != "" && !r.limits.admit(v.Addr, !r.knownLocked(key), sec) {
+		return key, false
+	}
+
+	if _, ok := r.aliases[v.Key]; v.Issued != "" && (ok || len(r.aliases) < r.maxRemembered) {
+		r.aliases[v.Key] = alias{key: key, last: sec}
+	}
+	r.hitLocked(key, sec, v.Article)
+	return key, true
+}
+
+// Hit counts one page view by the visitor known by visitorKey (their
+// cookie id) at time now, without per-address caps; articleID > 0 also
+// counts a view of that article.
+func (r *Recorder) Hit(visitorKey string, now time.Time, articleID int64, bot bool) {
+	r.Count(View{Key: visitorKey, Article: articleID, Bot: bot}, now)
+}
+
+// HitFirst counts a page view by a client that sent no cookie, without
+// per-address caps: issued is the id just given to it in a cookie and
+// fallback identifies it without one (see Count). Returns the key the
+// request was counted under.
+func (r *Recorder) HitFirst(issued, fallback string, now time.Time, articleID int64) string {
+	key, _ := r.Count(View{Key: fallback, Issued: issued, Article: articleID}, now)
 	return key
 }
 
-func (r *Recorder) hitLocked(key string, sec, articleID int64, bot bool) {
-	b := r.b
-	if bot {
-		b.hour(sec).Bots++
-		return
+// knownLocked reports whether this node has seen the visitor lately.
+func (r *Recorder) knownLocked(key string) bool {
+	if _, ok := r.mem[key]; ok {
+		return true
 	}
+	_, ok := r.b.seen[key]
+	return ok
+}
 
+// firstViewLocked reports whether a view of an article is the visitor's
+// first in a visit's span, and remembers it when it is.
+func (r *Recorder) firstViewLocked(key string, articleID, sec int64) bool {
+	k := articleView{key: key, article: articleID}
+	last, ok := r.viewed[k]
+	if ok && sec-last <= int64(VisitIdle/time.Second) {
+		return false
+	}
+	if ok || len(r.viewed) < r.maxRemembered {
+		r.viewed[k] = sec
+	}
+	return true
+}
+
+func (r *Recorder) hitLocked(key string, sec, articleID int64) {
+	b := r.b
 	b.hour(sec).Views++
-	if articleID > 0 {
+	if articleID > 0 && r.firstViewLocked(key, articleID, sec) {
 		b.hits[articleID]++
 	}
 
@@ -298,6 +369,14 @@ func (r *Recorder) prune(now int64) {
 		if a.last < limit {
 			delete(r.aliases, k)
 		}
+	}
+	for k, t := range r.viewed {
+		if t < limit {
+			delete(r.viewed, k)
+		}
+	}
+	if r.limits != nil {
+		r.limits.prune(now)
 	}
 }
 

@@ -46,7 +46,7 @@ func benchRequest() *http.Request {
 	r := httptest.NewRequest(http.MethodGet, referenceURL, nil)
 	r.Header.Set("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
 	r.Header.Set("Accept-Encoding", "gzip")
-	r.AddCookie(&http.Cookie{Name: visitorCookie, Value: "QmVuY2htYXJrVmlzaXRvcg"})
+	r.AddCookie(&http.Cookie{Name: visitorCookie, Value: signedCookie("QmVuY2htYXJrVmlzaXRvcg")})
 	return r
 }
 

@@ -29,7 +29,8 @@ func newDemoServer(t testing.TB, db *store.DB) *Server {
 
 func newServer(t testing.TB, db *store.DB) *Server {
 	t.Helper()
-	s, err := New(Config{SiteID: 1, OnlineWindow: 15 * time.Minute, BaseURL: "https://skhcn.example.vn"}, Deps{
+	s, err := New(Config{SiteID: 1, OnlineWindow: 15 * time.Minute, BaseURL: "https://skhcn.example.vn",
+		VisitorCookieKey: testVisitorKey}, Deps{
 		DB: db, Content: content.NewStore(db), Polls: poll.NewStore(db), Media: media.NewStore(db),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

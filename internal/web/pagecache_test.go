@@ -176,8 +176,8 @@ func TestSignedInUsersGetNoCachedPage(t *testing.T) {
 func TestVoterSeesOwnResultsOthersTheForm(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		c := newCachedSite(t, db, time.Minute, 32<<20)
-		const voter = "AAAAAAAAAAAAAAAAAAAAAA"
-		const other = "BBBBBBBBBBBBBBBBBBBBBB"
+		voter := signedCookie("AAAAAAAAAAAAAAAAAAAAAA")
+		other := signedCookie("BBBBBBBBBBBBBBBBBBBBBB")
 		// Both visitors fill the cache with the form first.
 		c.do(t, "GET", "/", nil, withCookie(visitorCookie, other))
 		if !strings.Contains(c.do(t, "GET", "/", nil, withCookie(visitorCookie, voter)).Body.String(), `name="option"`) {
@@ -226,14 +226,15 @@ func TestVoterSeesOwnResultsOthersTheForm(t *testing.T) {
 	})
 }
 
-// TestCachedPagesAreCounted: views served from the cache still count.
+// TestCachedPagesAreCounted: views served from the cache still count (by
+// five visitors, as one visitor's repeated views of an article count once).
 func TestCachedPagesAreCounted(t *testing.T) {
 	db := storetest.SQLite(t)
 	c := newCachedSite(t, db, time.Minute, 32<<20)
 	var before int64
 	db.QueryRowContext(t.Context(), `SELECT hits FROM articles WHERE id = 1`).Scan(&before)
 	for i := 0; i < 5; i++ {
-		if r := c.do(t, "GET", referenceURL, nil); r.Code != 200 {
+		if r := c.do(t, "GET", referenceURL, nil, withCookie(visitorCookie, cookieN(i))); r.Code != 200 {
 			t.Fatal(r.Code)
 		}
 	}

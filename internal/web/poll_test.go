@@ -53,7 +53,8 @@ func getAs(t testing.TB, h http.Handler, target, cookie string) (int, string) {
 	return rec.Code, rec.Body.String()
 }
 
-func cookieN(i int) string { return fmt.Sprintf("voter%017d", i) } // 22 base64url characters
+// cookieN is the signed cookie of the i-th visitor a test plays.
+func cookieN(i int) string { return signedCookie(fmt.Sprintf("voter%017d", i)) }
 
 func demoPoll(t testing.TB, db *store.DB) *poll.Results {
 	t.Helper()

@@ -75,7 +75,7 @@ func TestChromeCacheFollowsChangesAndTime(t *testing.T) {
 func TestChromeCacheVoterSeesOwnVote(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		c := newChromeSite(t, db, time.Hour)
-		const voter = "CCCCCCCCCCCCCCCCCCCCCC"
+		voter := signedCookie("CCCCCCCCCCCCCCCCCCCCCC")
 		total := func(body string) string {
 			m := regexp.MustCompile(`<dd class="total">([0-9.]+)</dd>`).FindStringSubmatch(body)
 			if m == nil {

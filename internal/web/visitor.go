@@ -10,10 +10,13 @@ import (
 	"net/netip"
 	"strings"
 	"sync"
+
+	"github.com/congtin/congtin/internal/stats"
 )
 
-// visitorCookie holds the visitor's random id. It identifies a browser,
-// not a person, and is used only for counting and for one vote per poll.
+// visitorCookie holds the visitor's random id, signed (visitor_cookie.go).
+// It identifies a browser, not a person, and is used only for counting and
+// for one vote per poll.
 const visitorCookie = "ct_v"
 
 // visitorCookieLen is the length of 16 random bytes in unpadded base64url.
@@ -22,8 +25,8 @@ const visitorCookieLen = 22
 // visitor is what the counting middleware learns about a request, kept in
 // its context for the handlers.
 type visitor struct {
-	// key identifies the visitor: the cookie id, or for a request without
-	// one the hash of address and User-Agent.
+	// key identifies the visitor: the cookie's id, or for a request without
+	// a cookie this site signed the hash of address and User-Agent.
 	key string
 	ip  string
 	bot bool
@@ -45,7 +48,10 @@ func visitorKey(r *http.Request) string {
 }
 
 // countVisits identifies the visitor, gives a new visitor their cookie and
-// counts page views with the recorder. It wraps the whole site, so a page
+// counts page views with the recorder. A cookie whose signature fails is
+// not believed: its request counts as one without a cookie, by address and
+// User-Agent, and gets a cookie of its own, so an invented id never becomes
+// a visitor. It wraps the whole site, so a page
 // cache placed inside it still counts every view. An article view is a 200
 // answer on the article route; the route is looked up in mux rather than
 // told by the handler, so a cached page, which never reaches the handler,
@@ -57,15 +63,15 @@ func (s *Server) countVisits(mux *http.ServeMux, next http.Handler) http.Handler
 		v.bot = isBot(ua)
 		page := isPageView(r)
 		issued := ""
-		if c, err := r.Cookie(visitorCookie); err == nil && validVisitorID(c.Value) {
-			v.key = c.Value
+		if id, ok := s.signedVisitor(r); ok {
+			v.key = id
 		} else {
 			v.key = fallbackKey(v.ip, ua)
 			// Only page requests get a cookie: a browser always asks for a
 			// page before its assets or a vote, and a bot has no use for it.
 			if page && !v.bot {
 				issued = newVisitorID()
-				http.SetCookie(w, &http.Cookie{Name: visitorCookie, Value: issued, Path: "/",
+				http.SetCookie(w, &http.Cookie{Name: visitorCookie, Value: s.cookies.sign(issued), Path: "/",
 					MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode,
 					Secure: s.isHTTPS(r)})
 			}
@@ -82,20 +88,22 @@ func (s *Server) countVisits(mux *http.ServeMux, next http.Handler) http.Handler
 		if sw.status != http.StatusOK && sw.status != http.StatusNotModified {
 			return
 		}
-
-		now := s.now()
 		if v.bot {
-			s.stats.Hit(v.key, now, 0, true)
+			s.stats.Count(stats.View{Key: v.key, Bot: true}, s.now())
 			return
 		}
-
-		articleID := articleOf(mux, r)
-		if issued != "" {
-			s.stats.HitFirst(issued, v.key, now, articleID)
-		} else {
-			s.stats.Hit(v.key, now, articleID, false)
-		}
+		s.stats.Count(stats.View{Key: v.key, Issued: issued, Addr: v.ip, Article: articleOf(mux, r)}, s.now())
 	})
+}
+
+// signedVisitor returns the visitor id of the request's cookie when this
+// site signed it.
+func (s *Server) signedVisitor(r *http.Request) (string, bool) {
+	c, err := r.Cookie(visitorCookie)
+	if err != nil {
+		return "", false
+	}
+	return s.cookies.verify(c.Value)
 }
 
 // isPageView reports whether a request asks for a page a person reads:
@@ -159,8 +167,8 @@ func newVisitorID() string {
 	return base64.RawURLEncoding.EncodeToString(b[:])
 }
 
-// validVisitorID accepts only ids this site could have issued, so a forged
-// cookie cannot smuggle an arbitrary or huge key into the database.
+// validVisitorID accepts only ids of the shape this site issues, so even a
+// signed cookie cannot carry an arbitrary or huge key into the database.
 func validVisitorID(s string) bool {
 	if len(s) != visitorCookieLen {
 		return false

@@ -41,6 +41,9 @@ type Config struct {
 	// (settings, menus, poll counts, counters) is reused between renders;
 	// a content change drops it sooner. 0 reads it for every page.
 	ChromeTTL time.Duration
+	// VisitorCookieKey signs visitor cookies (stats.CookieKey); every node
+	// must have the same. Empty: a key for this process only, for tests.
+	VisitorCookieKey []byte
 }
 
 // Server is the public site.
@@ -51,6 +54,7 @@ type Server struct {
 	polls   *poll.Store
 	media   *media.Store
 	stats   *stats.Recorder
+	cookies visitorSigner
 	cache   *pageCache   // nil: no page cache
 	shared  *chromeCache // nil: the chrome is read for every page
 	// searching bounds the searches running at once (search_slots.go).
@@ -92,6 +96,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		stats: d.Stats, text: i18n.Default, log: d.Logger, now: time.Now, searching: newSearchSlots()}
 
 	s.errs = s.newErrors()
+	s.cookies = newVisitorSigner(cfg.VisitorCookieKey)
 	if cfg.PageCacheBytes > 0 && cfg.PageCacheTTL > 0 {
 		gen := func() uint64 { return 0 }
 		if d.Changes != nil {
