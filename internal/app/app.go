@@ -116,7 +116,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	a.Handler = siteHandlers{only: mount(public.Handler(), newsroom.Handler())}
+	a.Handler = siteHandlers{only: mount(public.Handler(), newsroom.Handler()), hosts: servedHosts(cfg)}
+	logHosts(log, cfg)
 	return a, nil
 }
 

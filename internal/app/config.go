@@ -41,6 +41,9 @@ type Config struct {
 	PageCacheTTL time.Duration
 	// PprofAddr is a loopback address serving net/http/pprof; empty: off.
 	PprofAddr string
+	// Hosts are the host names served besides the base URL's; a request
+	// for any other is refused. With neither, the machine's own names.
+	Hosts []string
 	// MemoryLimitMB is the soft limit on the Go heap (debug.SetMemoryLimit);
 	// 0 leaves Go's default (or GOMEMLIMIT), and -1 asks for MemoryLimit's
 	// choice from the page cache's size.
@@ -69,6 +72,9 @@ var Settings = []Setting{
 	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s", "how long a cached page is served before it is made again (counters on it may be this old)"},
 	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; the counters shown lag by up to this, and a crash loses at most this much"},
 	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: below it the heap may grow to five times what is live (GOGC=400 unless GOGC is set), near it the collector runs sooner; auto: the page cache plus 32; 0: no limit (or GOMEMLIMIT)"},
+	{"hosts", "CONGTIN_HOSTS", "", "comma-separated host names served besides the base URL's, " +
+		"e.g. www.skhcn.haiduong.gov.vn; a request for another host gets 421; " +
+		"with neither this nor --base-url: localhost and this machine's name only"},
 	{"pprof-addr", "CONGTIN_PPROF_ADDR", "", "loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
 
@@ -104,6 +110,7 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		LogFormat: *values["log-format"],
 		PprofAddr: *values["pprof-addr"],
 	}
+	c.Hosts = parseHosts(*values["hosts"])
 	var err error
 	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
 		return Config{}, fmt.Errorf("--demo: %w", err)
@@ -149,6 +156,7 @@ func (c Config) validate() error {
 	if c.PprofAddr != "" && !loopbackAddr(c.PprofAddr) {
 		errs = append(errs, errors.New("--pprof-addr must be a loopback address such as 127.0.0.1:6060"))
 	}
+	errs = append(errs, c.validateHosts())
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, errors.New("--log-format must be text or json"))
 	}

@@ -23,7 +23,8 @@ import (
 type Config struct {
 	// BaseURL is the public address, e.g. https://skhcn.haiduong.gov.vn,
 	// used for canonical links, feeds and the sitemap. Empty: derived from
-	// each request's Host.
+	// each request's Host, which the caller must have checked against the
+	// hosts it serves; the page cache then keeps each host's pages apart.
 	BaseURL string
 	// SiteID is the site served; required: a server without one is refused.
 	SiteID int64

@@ -1,0 +1,34 @@
+package app
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestHostFlags: the host names are read and checked at start.
+func TestHostFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		check   func(Config) bool
+		wantErr bool
+	}{
+		{"hosts normalised", []string{"--hosts", " SKHCN.example.vn., www.skhcn.example.vn:443 ,"},
+			func(c Config) bool {
+				return slices.Equal(c.Hosts, []string{"skhcn.example.vn", "www.skhcn.example.vn"})
+			}, false},
+		{"a host with a path is refused", []string{"--hosts", "skhcn.example.vn/x"}, nil, true},
+		{"a wildcard host is refused", []string{"--hosts", "*.example.vn"}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseServeConfig(tt.args, func(string) string { return "" })
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			if err == nil && !tt.check(c) {
+				t.Errorf("got %+v", c)
+			}
+		})
+	}
+}
