@@ -97,6 +97,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 	public, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: siteID, OnlineWindow: cfg.OnlineWindow,
 		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL,
+		CSPScriptSrc: cfg.CSPScriptSrc,
 		// A second of reuse for what every page shares: the counters on it
 		// lag by a flush interval (5 s) anyway, and changes drop it at once.
 		ChromeTTL: time.Second}, web.Deps{

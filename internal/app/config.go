@@ -44,6 +44,8 @@ type Config struct {
 	// Hosts are the host names served besides the base URL's; a request
 	// for any other is refused. With neither, the machine's own names.
 	Hosts []string
+	// CSPScriptSrc is one more origin public pages may load scripts from.
+	CSPScriptSrc string
 	// MemoryLimitMB is the soft limit on the Go heap (debug.SetMemoryLimit);
 	// 0 leaves Go's default (or GOMEMLIMIT), and -1 asks for MemoryLimit's
 	// choice from the page cache's size.
@@ -75,6 +77,8 @@ var Settings = []Setting{
 	{"hosts", "CONGTIN_HOSTS", "", "comma-separated host names served besides the base URL's, " +
 		"e.g. www.skhcn.haiduong.gov.vn; a request for another host gets 421; " +
 		"with neither this nor --base-url: localhost and this machine's name only"},
+	{"csp-script-src", "CONGTIN_CSP_SCRIPT_SRC", "", "one more https:// origin public pages may load scripts " +
+		"from (Content-Security-Policy), e.g. the national monitoring script's; empty: the site's own only"},
 	{"pprof-addr", "CONGTIN_PPROF_ADDR", "", "loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
 
@@ -111,6 +115,7 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		PprofAddr: *values["pprof-addr"],
 	}
 	c.Hosts = parseHosts(*values["hosts"])
+	c.CSPScriptSrc = strings.TrimRight(strings.TrimSpace(*values["csp-script-src"]), "/")
 	var err error
 	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
 		return Config{}, fmt.Errorf("--demo: %w", err)

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -18,7 +19,8 @@ func parseHosts(s string) []string {
 	return out
 }
 
-// validateHosts checks the host names the site is served at.
+// validateHosts checks the flags that say where the site is served: the
+// host names and the one extra script origin.
 func (c Config) validateHosts() error {
 	var errs []error
 	for _, h := range c.Hosts {
@@ -26,5 +28,19 @@ func (c Config) validateHosts() error {
 			errs = append(errs, fmt.Errorf("--hosts: %q is not a host name", h))
 		}
 	}
+	if c.CSPScriptSrc != "" && !isOrigin(c.CSPScriptSrc) {
+		errs = append(errs, errors.New("--csp-script-src must be one origin such as https://monitor.example.vn"))
+	}
 	return errors.Join(errs...)
+}
+
+// isOrigin reports whether s is scheme://host[:port] with nothing else,
+// so that it cannot widen the policy with a space, a quote or a wildcard.
+func isOrigin(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" || u.Host == "" || u.Path != "" || u.RawQuery != "" ||
+		u.Fragment != "" || u.User != nil {
+		return false
+	}
+	return !strings.ContainsAny(s, " ;,'\"*")
 }

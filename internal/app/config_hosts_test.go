@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-// TestHostFlags: the host names are read and checked at start.
+// TestHostFlags: the host names and the extra script origin are read and
+// checked at start.
 func TestHostFlags(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -19,6 +20,13 @@ func TestHostFlags(t *testing.T) {
 			}, false},
 		{"a host with a path is refused", []string{"--hosts", "skhcn.example.vn/x"}, nil, true},
 		{"a wildcard host is refused", []string{"--hosts", "*.example.vn"}, nil, true},
+		{"one script origin", []string{"--csp-script-src", "https://monitor.example.vn/"},
+			func(c Config) bool { return c.CSPScriptSrc == "https://monitor.example.vn" }, false},
+		{"a script origin that widens the policy",
+			[]string{"--csp-script-src", "https://a.vn 'unsafe-inline'"}, nil, true},
+		{"a script origin with a path", []string{"--csp-script-src", "https://a.vn/x.js"}, nil, true},
+		{"a plain-http script origin", []string{"--csp-script-src", "http://a.vn"}, nil, true},
+		{"a script wildcard", []string{"--csp-script-src", "https:"}, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -39,7 +40,9 @@ type pollRow struct {
 	Label   string
 	Votes   int64
 	Percent string // "33,3%"
-	Width   string // "33.3", the bar's CSS width in per cent
+	// Width is the bar's width in whole per cent, 0 to 100: a class of the
+	// stylesheet (.w33), since the policy allows no inline style.
+	Width int
 }
 
 func pollRows(r *poll.Results) []pollRow {
@@ -47,9 +50,13 @@ func pollRows(r *poll.Results) []pollRow {
 	for i, o := range r.Options {
 		rows[i] = pollRow{ID: o.ID, Label: o.Label, Votes: o.Votes,
 			Percent: vn.FormatPercent(o.Votes, r.Total),
-			Width:   strconv.FormatFloat(r.Percent(i), 'f', 1, 64)}
+			Width:   barWidth(r.Percent(i))}
 	}
 	return rows
+}
+
+func barWidth(percent float64) int {
+	return int(math.Round(min(max(percent, 0), 100)))
 }
 
 // pollPage shows a poll's results, and its form to a visitor who may vote.

@@ -26,6 +26,9 @@ type Config struct {
 	// each request's Host, which the caller must have checked against the
 	// hosts it serves; the page cache then keeps each host's pages apart.
 	BaseURL string
+	// CSPScriptSrc is one more origin the pages may load scripts from,
+	// e.g. the national monitoring script's; empty: the site's own only.
+	CSPScriptSrc string
 	// SiteID is the site served; required: a server without one is refused.
 	SiteID int64
 	// OnlineWindow is how recently a visitor counts as online.
@@ -115,9 +118,10 @@ func New(cfg Config, d Deps) (*Server, error) {
 	return s, nil
 }
 
-// Handler returns the public site's routes.
+// Handler returns the public site's routes. The security headers come
+// first, so that every answer carries them, from the cache or not.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.routes(mux)
-	return s.countVisits(mux, s.recoverPanics(s.cachePages(mux)))
+	return s.securityHeaders(s.countVisits(mux, s.recoverPanics(s.cachePages(mux))))
 }
