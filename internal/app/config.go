@@ -46,6 +46,8 @@ type Config struct {
 	Hosts []string
 	// CSPScriptSrc is one more origin public pages may load scripts from.
 	CSPScriptSrc string
+	// MetricsAddr is the address serving Prometheus metrics; empty: off.
+	MetricsAddr string
 	// MemoryLimitMB is the soft limit on the Go heap (debug.SetMemoryLimit);
 	// 0 leaves Go's default (or GOMEMLIMIT), and -1 asks for MemoryLimit's
 	// choice from the page cache's size.
@@ -79,6 +81,9 @@ var Settings = []Setting{
 		"with neither this nor --base-url: localhost and this machine's name only"},
 	{"csp-script-src", "CONGTIN_CSP_SCRIPT_SRC", "", "one more https:// origin public pages may load scripts " +
 		"from (Content-Security-Policy), e.g. the national monitoring script's; empty: the site's own only"},
+	{"metrics-addr", "CONGTIN_METRICS_ADDR", "127.0.0.1:9464", "address serving Prometheus metrics at /metrics, " +
+		"never the public one: a loopback address, or one interface's address such as 10.0.0.5:9464 " +
+		"(never all interfaces); off: none"},
 	{"pprof-addr", "CONGTIN_PPROF_ADDR", "", "loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
 
@@ -116,6 +121,9 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	}
 	c.Hosts = parseHosts(*values["hosts"])
 	c.CSPScriptSrc = strings.TrimRight(strings.TrimSpace(*values["csp-script-src"]), "/")
+	if c.MetricsAddr = *values["metrics-addr"]; c.MetricsAddr == "off" {
+		c.MetricsAddr = ""
+	}
 	var err error
 	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
 		return Config{}, fmt.Errorf("--demo: %w", err)

@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net"
+	"net/netip"
 	"net/url"
 	"strings"
 )
@@ -20,7 +22,7 @@ func parseHosts(s string) []string {
 }
 
 // validateHosts checks the flags that say where the site is served: the
-// host names and the one extra script origin.
+// host names, the one extra script origin, and the metrics address.
 func (c Config) validateHosts() error {
 	var errs []error
 	for _, h := range c.Hosts {
@@ -30,6 +32,10 @@ func (c Config) validateHosts() error {
 	}
 	if c.CSPScriptSrc != "" && !isOrigin(c.CSPScriptSrc) {
 		errs = append(errs, errors.New("--csp-script-src must be one origin such as https://monitor.example.vn"))
+	}
+	if c.MetricsAddr != "" && !namedAddr(c.MetricsAddr) {
+		errs = append(errs, errors.New("--metrics-addr must be a loopback address such as 127.0.0.1:9464, "+
+			"or the address of one interface such as 10.0.0.5:9464; off turns metrics off"))
 	}
 	return errors.Join(errs...)
 }
@@ -43,4 +49,21 @@ func isOrigin(s string) bool {
 		return false
 	}
 	return !strings.ContainsAny(s, " ;,'\"*")
+}
+
+// namedAddr reports whether host:port names one address of this machine:
+// a loopback address, localhost, or one interface's IP address. An empty
+// host or 0.0.0.0 would open the metrics on every interface, the public
+// one included, so it is refused; naming an interface is the operator's
+// explicit choice.
+func namedAddr(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil || host == "" {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && !a.IsUnspecified()
 }

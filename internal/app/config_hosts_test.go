@@ -5,15 +5,23 @@ import (
 	"testing"
 )
 
-// TestHostFlags: the host names and the extra script origin are read and
-// checked at start.
-func TestHostFlags(t *testing.T) {
+// TestHostAndMetricsFlags: the host names, the extra script origin and
+// the metrics address are read and checked at start.
+func TestHostAndMetricsFlags(t *testing.T) {
 	tests := []struct {
 		name    string
 		args    []string
 		check   func(Config) bool
 		wantErr bool
 	}{
+		{"metrics on loopback by default", nil,
+			func(c Config) bool { return c.MetricsAddr == "127.0.0.1:9464" }, false},
+		{"metrics off", []string{"--metrics-addr", "off"}, func(c Config) bool { return c.MetricsAddr == "" }, false},
+		{"metrics on one named interface", []string{"--metrics-addr", "10.0.0.5:9464"},
+			func(c Config) bool { return c.MetricsAddr == "10.0.0.5:9464" }, false},
+		{"metrics on every interface is refused", []string{"--metrics-addr", ":9464"}, nil, true},
+		{"metrics on 0.0.0.0 is refused", []string{"--metrics-addr", "0.0.0.0:9464"}, nil, true},
+		{"metrics on [::] is refused", []string{"--metrics-addr", "[::]:9464"}, nil, true},
 		{"hosts normalised", []string{"--hosts", " SKHCN.example.vn., www.skhcn.example.vn:443 ,"},
 			func(c Config) bool {
 				return slices.Equal(c.Hosts, []string{"skhcn.example.vn", "www.skhcn.example.vn"})

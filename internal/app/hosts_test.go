@@ -11,10 +11,10 @@ import (
 )
 
 // newTestApp builds the demo site with the given serve flags on a fresh
-// SQLite data folder.
+// SQLite data folder; metrics are off unless the flags say otherwise.
 func newTestApp(t *testing.T, args ...string) *App {
 	t.Helper()
-	args = append([]string{"--demo", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}, args...)
+	args = append([]string{"--demo", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--metrics-addr", "off"}, args...)
 	cfg, err := ParseServeConfig(args, func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)

@@ -160,8 +160,8 @@ func markPrivate(r *http.Request) {
 const sessionCookie = "ct_s"
 
 // uncachedPrefixes are addresses that have their own caching (files), are
-// per visitor (polls) or must always be live (health, metrics, newsroom).
-var uncachedPrefixes = []string{"/static/", "/anh/", "/binh-chon/", "/quan-tri", "/healthz", "/metrics"}
+// per visitor (polls) or must always be live (health, newsroom).
+var uncachedPrefixes = []string{"/static/", "/anh/", "/binh-chon/", "/quan-tri", "/healthz"}
 
 func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -108,6 +108,7 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 		rememberVote(w, r, id, s.isHTTPS(r))
 	}
 	if err == nil {
+		s.counts.votes.Add(1)
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, "/binh-chon/"+strconv.FormatInt(id, 10)+"?"+votedFlag+"=1", http.StatusSeeOther)
 		return nil
@@ -120,6 +121,7 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 	if !refused || p.Key == "" {
 		return err
 	}
+	s.counts.votesRefused.Add(1)
 	return s.renderPoll(w, r, handler.Status(err), id, p.Key, true)
 }
 

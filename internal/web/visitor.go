@@ -82,9 +82,11 @@ func (s *Server) countVisits(mux *http.ServeMux, next http.Handler) http.Handler
 		}
 		now := s.now()
 		if v.bot {
+			s.counts.bots.Add(1)
 			s.stats.Hit(v.key, now, 0, true)
 			return
 		}
+		s.counts.views.Add(1)
 		articleID := articleOf(mux, r)
 		if issued != "" {
 			s.stats.HitFirst(issued, v.key, now, articleID)

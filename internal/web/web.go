@@ -65,6 +65,10 @@ type Server struct {
 	errs      *handler.Adapter
 	log       *slog.Logger
 	now       func() time.Time
+
+	// mux holds the routes; Route reads the pattern a request matches.
+	mux    *http.ServeMux
+	counts counts
 }
 
 // Deps are the services the public site reads from.
@@ -115,13 +119,20 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if s.pages, err = parseTemplates(s.funcs(), s.constant); err != nil {
 		return nil, err
 	}
+	s.mux = http.NewServeMux()
+	s.routes(s.mux)
 	return s, nil
 }
 
 // Handler returns the public site's routes. The security headers come
 // first, so that every answer carries them, from the cache or not.
 func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	s.routes(mux)
-	return s.securityHeaders(s.countVisits(mux, s.recoverPanics(s.cachePages(mux))))
+	return s.securityHeaders(s.countVisits(s.mux, s.recoverPanics(s.cachePages(s.mux))))
+}
+
+// Route is the route pattern r matches, such as "GET /{category}/{article}":
+// a label with a bounded number of values, for metrics.
+func (s *Server) Route(r *http.Request) string {
+	_, pattern := s.mux.Handler(r)
+	return pattern
 }
