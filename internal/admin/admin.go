@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/congtin/congtin/internal/auth"
@@ -108,16 +109,48 @@ func (s *Server) Handler() http.Handler {
 		s.errs.Fail(w, r, problem.New(problem.Forbidden, "admin.err.cross_origin"))
 	}))
 
-	return s.recoverPanics(securityHeaders(cop.Handler(mux)))
+	return s.recoverPanics(s.securityHeaders(cop.Handler(mux)))
 }
 
-func securityHeaders(next http.Handler) http.Handler {
+// newsroomPolicy is the newsroom's Content-Security-Policy: scripts only
+// from the site (no inline script or event handler), as on the public
+// site. The vendored editor (HugeRTE) needs two allowances, found by
+// running it in Chromium under the policy: inline styles, which it writes
+// into its toolbar and its editing frame, and blob: pictures, which it
+// makes of a picture pasted or dropped in before the upload. Pictures over
+// HTTPS from other sites show in articles as on the public site.
+var newsroomPolicy = strings.Join([]string{
+	"default-src 'self'",
+	"script-src 'self'",
+	"style-src 'self' 'unsafe-inline'",
+	"img-src 'self' https: blob:",
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+	"frame-ancestors 'self'",
+}, "; ")
+
+// newsroomPermissions turns off the browser features the newsroom never
+// uses.
+const newsroomPermissions = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), " +
+	"microphone=(), payment=(), usb=(), browsing-topics=()"
+
+// securityHeaders sets the public site's headers, with the newsroom's own
+// policy, a stricter referrer policy (its addresses say what is being
+// edited) and no caching anywhere.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		h.Set("Content-Security-Policy", newsroomPolicy)
 		h.Set("X-Frame-Options", "SAMEORIGIN")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", newsroomPermissions)
 		h.Set("Cache-Control", "no-store")
+		if s.secure(r) {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		next.ServeHTTP(w, r)
 	})
 }

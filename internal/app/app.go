@@ -18,6 +18,7 @@ import (
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/metrics"
 	"github.com/congtin/congtin/internal/poll"
 	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/site"
@@ -41,6 +42,8 @@ type App struct {
 	// Site is the site served, resolved once at start and passed to every
 	// service and handler.
 	Site site.Site
+	// Metrics is what the metrics listener serves (--metrics-addr).
+	Metrics *metrics.Registry
 }
 
 // NewLogger makes the structured logger the config asks for.
@@ -108,6 +111,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	contents := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
 	public, err := web.New(web.Config{BaseURL: cfg.BaseURL, SiteID: siteID, OnlineWindow: cfg.OnlineWindow,
 		TrustedProxies: cfg.TrustedProxies, PageCacheBytes: cfg.PageCacheMB << 20, PageCacheTTL: cfg.PageCacheTTL,
+		CSPScriptSrc: cfg.CSPScriptSrc,
 		// A second of reuse for what every page shares: the counters on it
 		// lag by a flush interval (5 s) anyway, and changes drop it at once.
 		ChromeTTL: time.Second, VisitorCookieKey: cookieKey}, web.Deps{
@@ -129,7 +133,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 
-	a.Handler = siteHandlers{only: mount(public.Handler(), newsroom.Handler())}
+	sites := siteHandlers{only: mount(public.Handler(), newsroom.Handler()), hosts: servedHosts(cfg)}
+	a.Metrics = newMetrics(a, public)
+	a.Handler = a.Metrics.Instrument(routeOf(sites, public), sites)
+	logHosts(log, cfg)
 	return a, nil
 }
 
@@ -161,6 +168,9 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		go a.servePprof(listenCtx, a.Config.PprofAddr)
 	}
 
+	if a.Config.MetricsAddr != "" {
+		a.serveMetrics(listenCtx, a.Config.MetricsAddr)
+	}
 	flushCtx, stopFlushing := context.WithCancel(context.Background())
 	flushed := make(chan error, 1)
 	go func() { flushed <- a.Stats.Run(flushCtx, a.Config.StatsFlush) }()

@@ -44,6 +44,13 @@ type Config struct {
 	PageCacheTTL time.Duration
 	// PprofAddr is a loopback address serving net/http/pprof; empty: off.
 	PprofAddr string
+	// Hosts are the host names served besides the base URL's; a request
+	// for any other is refused. With neither, the machine's own names.
+	Hosts []string
+	// CSPScriptSrc is one more origin public pages may load scripts from.
+	CSPScriptSrc string
+	// MetricsAddr is the address serving Prometheus metrics; empty: off.
+	MetricsAddr string
 	// MemoryLimitMB is the soft limit on the Go heap (debug.SetMemoryLimit);
 	// 0 leaves Go's default (or GOMEMLIMIT), and -1 asks for MemoryLimit's
 	// choice from the page cache's size.
@@ -84,6 +91,14 @@ var Settings = []Setting{
 	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: " +
 		"below it the heap may grow to five times what is live (GOGC=400 unless GOGC is set), " +
 		"near it the collector runs sooner; auto: the page cache plus 32; 0: no limit (or GOMEMLIMIT)"},
+	{"hosts", "CONGTIN_HOSTS", "", "comma-separated host names served besides the base URL's, " +
+		"e.g. www.skhcn.haiduong.gov.vn; a request for another host gets 421; " +
+		"with neither this nor --base-url: localhost and this machine's name only"},
+	{"csp-script-src", "CONGTIN_CSP_SCRIPT_SRC", "", "one more https:// origin public pages may load scripts " +
+		"from (Content-Security-Policy), e.g. the national monitoring script's; empty: the site's own only"},
+	{"metrics-addr", "CONGTIN_METRICS_ADDR", "127.0.0.1:9464", "address serving Prometheus metrics at /metrics, " +
+		"never the public one: a loopback address, or one interface's address such as 10.0.0.5:9464 " +
+		"(never all interfaces); off: none"},
 	{"pprof-addr", "CONGTIN_PPROF_ADDR", "",
 		"loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
@@ -125,6 +140,11 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		PprofAddr: *values["pprof-addr"],
 	}
 
+	c.Hosts = parseHosts(*values["hosts"])
+	c.CSPScriptSrc = strings.TrimRight(strings.TrimSpace(*values["csp-script-src"]), "/")
+	if c.MetricsAddr = *values["metrics-addr"]; c.MetricsAddr == "off" {
+		c.MetricsAddr = ""
+	}
 	var err error
 	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
 		return Config{}, fmt.Errorf("--demo: %w", err)
@@ -183,6 +203,7 @@ func (c Config) validate() error {
 	if c.PprofAddr != "" && !loopbackAddr(c.PprofAddr) {
 		errs = append(errs, errors.New("--pprof-addr must be a loopback address such as 127.0.0.1:6060"))
 	}
+	errs = append(errs, c.validateHosts())
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, errors.New("--log-format must be text or json"))
 	}

@@ -34,7 +34,7 @@ func TestVisitorCookieSurvivesRestart(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer a.Close()
-				req := httptest.NewRequest(http.MethodGet, "/", nil)
+				req := httptest.NewRequest(http.MethodGet, "http://localhost/", nil)
 				req.Header.Set("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0")
 				if cookie != "" {
 					req.AddCookie(&http.Cookie{Name: "ct_v", Value: cookie})

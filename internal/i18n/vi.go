@@ -45,6 +45,10 @@ var Vietnamese = Catalog{
 	"error.400.text":  "Địa chỉ hoặc dữ liệu gửi lên không hợp lệ. Mời bạn kiểm tra lại.",
 	"error.405.title": "Phương thức không được hỗ trợ",
 	"error.405.text":  "Trang này không nhận loại yêu cầu bạn vừa gửi.",
+	// A request for a host name this server is not configured to serve.
+	"error.421.title": "Tên miền không được phục vụ tại đây",
+	"error.421.text": "Máy chủ này không phục vụ tên miền bạn vừa truy cập. Mời bạn kiểm tra lại địa chỉ " +
+		"hoặc truy cập cổng thông tin qua tên miền chính thức.",
 	"error.413.title": "Dữ liệu gửi lên quá lớn",
 	"error.413.text":  "Dữ liệu bạn gửi vượt quá giới hạn cho phép.",
 	"error.429.title": "Quá nhiều yêu cầu",

@@ -233,19 +233,25 @@ type errorView struct {
 }
 
 // absURL makes an absolute address from a path, using the configured base
-// URL or, without one, the request's own host.
+// URL or, without one, the request's own origin.
 func (s *Server) absURL(r *http.Request, path string) string {
 	base := strings.TrimRight(s.cfg.BaseURL, "/")
 	if base == "" {
-		scheme := "http"
-		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-			scheme = "https"
-		}
-
-		base = scheme + "://" + r.Host
+		base = s.requestOrigin(r)
 	}
 
 	return base + path
+}
+
+// requestOrigin is scheme and host as the visitor asked for them. The host
+// is one the caller serves (the app refuses the others); the scheme is
+// https only over TLS or when a trusted proxy says so.
+func (s *Server) requestOrigin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || s.proxiedHTTPS(r) {
+		scheme = "https"
+	}
+	return scheme + "://" + strings.ToLower(r.Host)
 }
 
 func bodyHTML(s string) template.HTML { return template.HTML(s) } // sanitised when saved

@@ -164,8 +164,8 @@ func markPrivate(r *http.Request) {
 const sessionCookie = "ct_s"
 
 // uncachedPrefixes are addresses that have their own caching (files), are
-// per visitor (polls) or must always be live (health, metrics, newsroom).
-var uncachedPrefixes = []string{"/static/", "/anh/", "/binh-chon/", "/quan-tri", "/healthz", "/metrics"}
+// per visitor (polls) or must always be live (health, newsroom).
+var uncachedPrefixes = []string{"/static/", "/anh/", "/binh-chon/", "/quan-tri", "/healthz"}
 
 func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -200,7 +200,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			return
 		}
 
-		key := r.URL.Path + "?" + r.URL.RawQuery
+		key := s.cacheKey(r)
 		voted := votedPolls(r)
 		now := time.Now()
 		e, fresh := c.get(key, now)
@@ -252,6 +252,18 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		rec, private, made := c.make(r, next, key, voted, now)
 		c.answer(w, r, rec, private, made)
 	})
+}
+
+// cacheKey names a page in the cache. Without a base URL the page's
+// absolute links (canonical, og:url, feeds, sitemap) are made from the
+// request's scheme and host, so both are part of the key: a page made for
+// one host is never served to a visitor of another.
+func (s *Server) cacheKey(r *http.Request) string {
+	key := r.URL.Path + "?" + r.URL.RawQuery
+	if s.cfg.BaseURL == "" {
+		key = s.requestOrigin(r) + key
+	}
+	return key
 }
 
 // make renders the page and stores it when it may be shared, returning

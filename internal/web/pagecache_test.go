@@ -277,17 +277,3 @@ func TestUncachedAnswers(t *testing.T) {
 		}
 	}
 }
-
-func TestMetricsForTheMachineOnly(t *testing.T) {
-	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
-	c.do(t, "GET", "/", nil)
-	c.do(t, "GET", "/", nil)
-	local := c.do(t, "GET", "/metrics", nil, func(r *http.Request) { r.RemoteAddr = "127.0.0.1:5000" })
-	if local.Code != 200 || !strings.Contains(local.Body.String(), "congtin_page_cache_hits_total 1") {
-		t.Errorf("local /metrics: %d\n%s", local.Code, local.Body.String())
-	}
-	remote := c.do(t, "GET", "/metrics", nil, func(r *http.Request) { r.RemoteAddr = "203.0.113.9:5000" })
-	if remote.Code != http.StatusNotFound {
-		t.Errorf("remote /metrics: %d", remote.Code)
-	}
-}

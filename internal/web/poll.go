@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -39,7 +40,9 @@ type pollRow struct {
 	Label   string
 	Votes   int64
 	Percent string // "33,3%"
-	Width   string // "33.3", the bar's CSS width in per cent
+	// Width is the bar's width in whole per cent, 0 to 100: a class of the
+	// stylesheet (.w33), since the policy allows no inline style.
+	Width int
 }
 
 func pollRows(r *poll.Results) []pollRow {
@@ -47,9 +50,13 @@ func pollRows(r *poll.Results) []pollRow {
 	for i, o := range r.Options {
 		rows[i] = pollRow{ID: o.ID, Label: o.Label, Votes: o.Votes,
 			Percent: vn.FormatPercent(o.Votes, r.Total),
-			Width:   strconv.FormatFloat(r.Percent(i), 'f', 1, 64)}
+			Width:   barWidth(r.Percent(i))}
 	}
 	return rows
+}
+
+func barWidth(percent float64) int {
+	return int(math.Round(min(max(percent, 0), 100)))
 }
 
 // pollPage shows a poll's results, and its form to a visitor who may vote.
@@ -110,6 +117,7 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	if err == nil {
+		s.counts.votes.Add(1)
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, "/binh-chon/"+strconv.FormatInt(id, 10)+"?"+votedFlag+"=1", http.StatusSeeOther)
 		return nil
@@ -123,6 +131,7 @@ func (s *Server) pollVote(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 
+	s.counts.votesRefused.Add(1)
 	return s.renderPoll(w, r, handler.Status(err), id, p.Key, true)
 }
 

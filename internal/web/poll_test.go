@@ -219,7 +219,7 @@ func TestPollPageShowsResults(t *testing.T) {
 	// The demo poll: 97 votes from 02/06/2014 09:14 to 15/02/2021 16:02
 	// (stored as Vietnam time).
 	mustContain(t, body, p.Question, "Tổng số phiếu", ">97<", "Phiếu đầu tiên", "02/06/2014 09:14",
-		"Phiếu cuối cùng", "15/02/2021 16:02", `class="poll-form"`, `name="option"`, "%)", `style="width: `)
+		"Phiếu cuối cùng", "15/02/2021 16:02", `class="poll-form"`, `name="option"`, "%)", `class="w`)
 	for i, o := range p.Options {
 		mustContain(t, body, o.Label, percentText(p, i))
 	}

@@ -14,7 +14,6 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /sitemap.xml", s.handle(s.sitemap))
 	mux.Handle("GET /robots.txt", s.handle(s.robots))
 	mux.Handle("GET /healthz", s.handle(s.healthz))
-	mux.Handle("GET /metrics", s.handle(s.metrics))
 	mux.Handle("GET /static/{file}", s.handle(s.static))
 	mux.Handle("GET /anh/{file}", s.handle(s.mediaFile))
 	mux.Handle("GET /trang/{slug}", s.handle(s.page))

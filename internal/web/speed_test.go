@@ -225,7 +225,8 @@ func (p *slowPage) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func newSlowCache(ttl time.Duration) (*pageCache, http.Handler, *slowPage) {
-	s := &Server{cache: newPageCache(1<<20, ttl, func() uint64 { return 0 })}
+	s := &Server{cfg: Config{BaseURL: "https://skhcn.example.vn"},
+		cache: newPageCache(1<<20, ttl, func() uint64 { return 0 })}
 	p := &slowPage{entered: make(chan struct{}, 100), release: make(chan struct{})}
 	return s.cache, s.cachePages(p), p
 }

@@ -89,9 +89,11 @@ func (s *Server) countVisits(mux *http.ServeMux, next http.Handler) http.Handler
 			return
 		}
 		if v.bot {
+			s.counts.bots.Add(1)
 			s.stats.Count(stats.View{Key: v.key, Bot: true}, s.now())
 			return
 		}
+		s.counts.views.Add(1)
 		s.stats.Count(stats.View{Key: v.key, Issued: issued, Addr: v.ip, Article: articleOf(mux, r)}, s.now())
 	})
 }
@@ -306,21 +308,24 @@ func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
 	return false
 }
 
-// isHTTPS reports whether the visitor reached the site over HTTPS, directly
-// or through a trusted proxy that says so.
+// isHTTPS reports whether the visitor reached the site over HTTPS: the
+// base URL is https, or the request came over TLS, directly or through a
+// trusted proxy that says so.
 func (s *Server) isHTTPS(r *http.Request) bool {
-	if r.TLS != nil {
-		return true
-	}
-	if strings.HasPrefix(s.cfg.BaseURL, "https://") {
-		return true
-	}
+	return r.TLS != nil || strings.HasPrefix(s.cfg.BaseURL, "https://") || s.proxiedHTTPS(r)
+}
 
+// proxiedHTTPS reports whether a trusted proxy says the visitor used HTTPS.
+// From anyone else X-Forwarded-Proto is ignored: a client can send it.
+func (s *Server) proxiedHTTPS(r *http.Request) bool {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return false
 	}
 
 	a, err := netip.ParseAddr(host)
-	return err == nil && isTrusted(a.Unmap(), s.cfg.TrustedProxies) && r.Header.Get("X-Forwarded-Proto") == "https"
+	if err != nil || !isTrusted(a.Unmap(), s.cfg.TrustedProxies) {
+		return false
+	}
+	return strings.EqualFold(strings.TrimSpace(r.Header.Get("X-Forwarded-Proto")), "https")
 }

@@ -41,7 +41,7 @@ type visit struct {
 	issued string // the ct_v value set, "" when none
 }
 
-func request(h http.Handler, target, ua, cookie string, hdr ...string) visit {
+func visitAs(h http.Handler, target, ua, cookie string, hdr ...string) visit {
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	req.Header.Set("User-Agent", ua)
 	for i := 0; i+1 < len(hdr); i += 2 {
@@ -117,7 +117,7 @@ func TestInventedVisitorCookiesAreCapped(t *testing.T) {
 			h, s, rec := cappedServer(t, db, "test", &now)
 			const requests = 1500
 			for i := range requests {
-				v := request(h, "/", c.ua(i), c.cookie(i))
+				v := visitAs(h, "/", c.ua(i), c.cookie(i))
 				if v.code != http.StatusOK {
 					t.Fatalf("request %d: %d", i, v.code)
 				}
@@ -166,14 +166,14 @@ func TestUnsignedVisitorCookiesAreCookieless(t *testing.T) {
 			db := storetest.SQLite(t)
 			now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 			h, s, rec := cappedServer(t, db, "test", &now)
-			v := request(h, "/", officeBrowser, c.cookie)
+			v := visitAs(h, "/", officeBrowser, c.cookie)
 			fresh, ok := s.cookies.verify(v.issued)
 			if v.code != http.StatusOK || !ok || fresh == id {
 				t.Fatalf("status %d, cookie set %q: want 200 and a fresh signed cookie", v.code, v.issued)
 			}
 			// The same client again without keeping the cookie: still one
 			// visitor, the cookieless one by address and User-Agent.
-			request(h, "/", officeBrowser, c.cookie)
+			visitAs(h, "/", officeBrowser, c.cookie)
 			got := readCounted(t, db, rec)
 			if got.visits != 1 || got.online != 1 || got.keys[id] || got.keys["claimedVisitorId000001"] {
 				t.Errorf("visits %d, online %v: want one visitor who is not the claimed id", got.visits, got.keys)
@@ -205,14 +205,14 @@ func TestSignedVisitorCookieKeepsItsVisitor(t *testing.T) {
 			nodes[i] = s.Handler()
 		}
 
-		first := request(nodes[0], "/", officeBrowser, "")
+		first := visitAs(nodes[0], "/", officeBrowser, "")
 		id, ok := newVisitorSigner(key).verify(first.issued)
 		if !ok {
 			t.Fatalf("first page set %q, want a signed cookie", first.issued)
 		}
 		for i, n := range []int{0, 1, 0, 1} {
 			now = now.Add(time.Minute)
-			if v := request(nodes[n], "/", officeBrowser, first.issued); v.code != 200 || v.issued != "" {
+			if v := visitAs(nodes[n], "/", officeBrowser, first.issued); v.code != 200 || v.issued != "" {
 				t.Errorf("request %d on node %d: status %d, new cookie %q", i, n, v.code, v.issued)
 			}
 		}
@@ -235,12 +235,12 @@ func TestOfficeBehindOneAddressCounts(t *testing.T) {
 	h, _, rec := cappedServer(t, db, "test", &now)
 	const staff = 200
 	for i := range staff {
-		first := request(h, "/", officeBrowser, "")
+		first := visitAs(h, "/", officeBrowser, "")
 		if first.issued == "" {
 			t.Fatalf("visitor %d got no cookie", i)
 		}
 		now = now.Add(time.Second)
-		request(h, referenceURL, officeBrowser, first.issued)
+		visitAs(h, referenceURL, officeBrowser, first.issued)
 	}
 	if got := readCounted(t, db, rec); got.visits != staff || got.online != staff {
 		t.Errorf("visits %d, online %d; want %d each", got.visits, got.online, staff)
@@ -258,7 +258,7 @@ func TestCapCountsTheClientBehindAProxy(t *testing.T) {
 	h := s.Handler()
 	for _, client := range []string{"198.51.100.7", "203.0.113.50"} {
 		for i := range 400 {
-			request(h, "/", fmt.Sprintf("%s/%d", officeBrowser, i), "", "X-Forwarded-For", client)
+			visitAs(h, "/", fmt.Sprintf("%s/%d", officeBrowser, i), "", "X-Forwarded-For", client)
 		}
 	}
 	if got := readCounted(t, db, rec); got.visits != 600 || got.online != 600 {
@@ -283,7 +283,7 @@ func TestRepeatedArticleViewsCountOnce(t *testing.T) {
 			db.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 1`).Scan(&n)
 			return n
 		}
-		reader := request(h, "/", officeBrowser, "").issued
+		reader := visitAs(h, "/", officeBrowser, "").issued
 		hits0 := hits()
 		steps := []struct {
 			name  string
@@ -300,7 +300,7 @@ func TestRepeatedArticleViewsCountOnce(t *testing.T) {
 			t.Run(st.name, func(t *testing.T) {
 				now = start.Add(st.after)
 				for range st.views {
-					if v := request(h, referenceURL, officeBrowser, reader); v.code != 200 {
+					if v := visitAs(h, referenceURL, officeBrowser, reader); v.code != 200 {
 						t.Fatalf("article: %d", v.code)
 					}
 				}

@@ -23,8 +23,12 @@ import (
 type Config struct {
 	// BaseURL is the public address, e.g. https://skhcn.haiduong.gov.vn,
 	// used for canonical links, feeds and the sitemap. Empty: derived from
-	// each request's Host.
+	// each request's Host, which the caller must have checked against the
+	// hosts it serves; the page cache then keeps each host's pages apart.
 	BaseURL string
+	// CSPScriptSrc is one more origin the pages may load scripts from,
+	// e.g. the national monitoring script's; empty: the site's own only.
+	CSPScriptSrc string
 	// SiteID is the site served; required: a server without one is refused.
 	SiteID int64
 	// OnlineWindow is how recently a visitor counts as online.
@@ -65,6 +69,10 @@ type Server struct {
 	errs      *handler.Adapter
 	log       *slog.Logger
 	now       func() time.Time
+
+	// mux holds the routes; Route reads the pattern a request matches.
+	mux    *http.ServeMux
+	counts counts
 }
 
 // Deps are the services the public site reads from.
@@ -123,12 +131,20 @@ func New(cfg Config, d Deps) (*Server, error) {
 		return nil, err
 	}
 
+	s.mux = http.NewServeMux()
+	s.routes(s.mux)
 	return s, nil
 }
 
-// Handler returns the public site's routes.
+// Handler returns the public site's routes. The security headers come
+// first, so that every answer carries them, from the cache or not.
 func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	s.routes(mux)
-	return s.countVisits(mux, s.recoverPanics(s.cachePages(mux)))
+	return s.securityHeaders(s.countVisits(s.mux, s.recoverPanics(s.cachePages(s.mux))))
+}
+
+// Route is the route pattern r matches, such as "GET /{category}/{article}":
+// a label with a bounded number of values, for metrics.
+func (s *Server) Route(r *http.Request) string {
+	_, pattern := s.mux.Handler(r)
+	return pattern
 }

@@ -67,6 +67,15 @@
       setup: function (ed) { ed.on("change input", function () { ed.save(); }); }
     });
   }
+  // The media library opens in a window of its own, which keeps this page
+  // as its opener (a target="_blank" link would not); a script here, since
+  // the policy refuses event-handler attributes.
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest("a[data-popup]");
+    if (!a) { return; }
+    e.preventDefault();
+    window.open(a.href, a.getAttribute("data-popup"), "width=900,height=700");
+  });
   // The media library, opened to choose a featured image, hands the choice back.
   document.addEventListener("click", function (e) {
     var b = e.target.closest("[data-pick-id]");
