@@ -60,6 +60,13 @@ func checkReadOnlySite(t *testing.T, a *App, base string) {
 		}
 	})
 
+	t.Run("the newsroom says it is read-only", func(t *testing.T) {
+		got := fetch(t, "GET", base+"/quan-tri/dang-nhap", "")
+		if got.status != 200 || !strings.Contains(got.body, "chế độ chỉ đọc") {
+			t.Errorf("login page: %d, body %.400q", got.status, got.body)
+		}
+	})
+
 	t.Run("the site is ready", func(t *testing.T) {
 		got := fetch(t, "GET", base+"/readyz", "")
 		if got.status != 200 || !strings.Contains(got.body, `"disk":"read-only"`) {

@@ -81,6 +81,9 @@ var Vietnamese = Catalog{
 		"ghi nhận được thao tác của bạn. Mời bạn thử lại sau.",
 	"store.disk_full": "Máy chủ đã hết dung lượng lưu trữ nên tạm thời chưa ghi nhận được thao tác của bạn. " +
 		"Mời bạn thử lại sau.",
+	// The newsroom's banner on a read-only database (internal/admin/render.go).
+	"admin.read_only": "Cổng thông tin đang ở chế độ chỉ đọc: xem được mọi trang, nhưng chưa lưu được bài viết, " +
+		"cài đặt hay tài khoản. Hãy báo người quản trị máy chủ.",
 
 	// The search page (internal/web/search.go).
 	"search.title": "Tìm kiếm",
