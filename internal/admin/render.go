@@ -59,10 +59,14 @@ type page struct {
 	Errors map[string]string // field-level messages, by field name
 	Nav    string
 	Data   any
+	// ReadOnly: the database is read-only, which every page says, so that
+	// nobody writes an article to have it refused at save.
+	ReadOnly bool
 }
 
 func (s *Server) newPage(r *http.Request, title string) *page {
-	p := &page{Title: title, User: userOf(r), CSRF: csrfOf(r), Errors: map[string]string{}}
+	p := &page{Title: title, User: userOf(r), CSRF: csrfOf(r), Errors: map[string]string{},
+		ReadOnly: s.db != nil && s.db.ReadOnly()}
 	if c, err := r.Cookie("ct_flash"); err == nil {
 		p.Flash, _ = urlUnescape(c.Value)
 	}

@@ -56,11 +56,14 @@ func NewLogger(format string, w io.Writer) *slog.Logger {
 
 // New opens (creating and migrating) the database and builds the handler.
 func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
-	db, served, err := OpenSite(ctx, cfg.DSN())
+	db, served, err := OpenSiteWith(ctx, cfg.DSN(), store.Options{ReadOnly: cfg.ReadOnly})
 	if err != nil {
 		return nil, err
 	}
 
+	if db.ReadOnly() {
+		log.Warn("the database is read-only: the public site serves, votes and newsroom writes are refused")
+	}
 	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served}
 	siteID := served.ID
 
@@ -77,7 +80,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 
-	if cfg.Demo {
+	if cfg.Demo && !db.ReadOnly() {
 		switch err := demo.Load(ctx, db, siteID); {
 		case errors.Is(err, demo.ErrNotEmpty):
 			log.Info("demo content not loaded: the site already has content")
@@ -97,7 +100,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if articles, indexed, err := search.IndexState(ctx, db, siteID); err != nil {
 		db.Close()
 		return nil, err
-	} else if articles != indexed {
+	} else if articles != indexed && !db.ReadOnly() {
 		log.Info("rebuilding the search index before serving", "articles", articles, "indexed", indexed)
 		start := time.Now()
 		if _, err := search.Rebuild(ctx, db, siteID); err != nil {
@@ -114,7 +117,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		CSPScriptSrc: cfg.CSPScriptSrc,
 		// A second of reuse for what every page shares: the counters on it
 		// lag by a flush interval (5 s) anyway, and changes drop it at once.
-		ChromeTTL: time.Second, VisitorCookieKey: cookieKey}, web.Deps{
+		ChromeTTL: time.Second, VisitorCookieKey: cookieKey, StaleIfError: cfg.StaleIfError,
+		DataDir: cfg.readyDataDir(), MinFreeBytes: uint64(cfg.ReadyMinFreeMB) << 20}, web.Deps{
 		DB: db, Content: contents, Polls: poll.NewStore(db).WithVotesPerIP(cfg.PollVotesPerIP),
 		Media: media.NewStore(db), Stats: a.Stats, Changes: a.Changes, Logger: log,
 	})
@@ -162,8 +166,10 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	listenCtx, stopListening := context.WithCancel(context.Background())
 	defer stopListening()
 	go a.Changes.Listen(listenCtx)
-	go a.maintainLoop(listenCtx)
-	go a.scheduleLoop(listenCtx)
+	if !a.DB.ReadOnly() { // both write, and would fail at every round
+		go a.maintainLoop(listenCtx)
+		go a.scheduleLoop(listenCtx)
+	}
 	if a.Config.PprofAddr != "" {
 		go a.servePprof(listenCtx, a.Config.PprofAddr)
 	}

@@ -51,6 +51,14 @@ type Config struct {
 	CSPScriptSrc string
 	// MetricsAddr is the address serving Prometheus metrics; empty: off.
 	MetricsAddr string
+	// ReadOnly opens the database for reading only.
+	ReadOnly bool
+	// ReadyMinFreeMB is the free space in the data folder below which
+	// /readyz answers not ready.
+	ReadyMinFreeMB int
+	// StaleIfError is how long a cached page may be served when the
+	// database fails; 0 turns it off.
+	StaleIfError time.Duration
 	// MemoryLimitMB is the soft limit on the Go heap (debug.SetMemoryLimit);
 	// 0 leaves Go's default (or GOMEMLIMIT), and -1 asks for MemoryLimit's
 	// choice from the page cache's size.
@@ -67,6 +75,11 @@ type Setting struct {
 var Settings = []Setting{
 	{"addr", "CONGTIN_ADDR", ":8080", "address to listen on"},
 	{"data", "CONGTIN_DATA", "./data", "data folder (holds the SQLite database)"},
+	{"read-only", "CONGTIN_READ_ONLY", "false", "serve the database read-only (also chosen by itself when " +
+		"the SQLite file or the data folder cannot be written): the public site serves, votes and newsroom " +
+		"writes are refused"},
+	{"ready-min-free-mb", "CONGTIN_READY_MIN_FREE_MB", "64",
+		"free space the data folder must have for /readyz to answer ready, in megabytes"},
 	{"base-url", "CONGTIN_BASE_URL", "", "public address of the site, e.g. https://skhcn.haiduong.gov.vn " +
 		"(canonical links, feeds, sitemap); empty: taken from each request"},
 	{"database", "CONGTIN_DATABASE", "", "PostgreSQL URL (postgres://...); empty: SQLite in the data folder"},
@@ -86,6 +99,8 @@ var Settings = []Setting{
 		"2,000 to 3,000 article pages in 16), in megabytes; 0 turns the page cache off"},
 	{"page-cache-ttl", "CONGTIN_PAGE_CACHE_TTL", "10s",
 		"how long a cached page is served before it is made again (counters on it may be this old)"},
+	{"stale-if-error", "CONGTIN_STALE_IF_ERROR", "24h", "how long after it was made a cached page may still " +
+		"be served (X-Cache: STALE-ERROR) when the database fails; 0: answer 503 instead"},
 	{"stats-flush", "CONGTIN_STATS_FLUSH", "5s", "how often visit counts are written to the database; " +
 		"the counters shown lag by up to this, and a crash loses at most this much"},
 	{"memory-limit-mb", "CONGTIN_MEMORY_LIMIT_MB", "auto", "soft limit on the memory Go manages, in megabytes: " +
@@ -117,10 +132,13 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		values[s.Flag] = fs.String(s.Flag, def, s.Help+" ("+s.Env+")")
 	}
 
-	// --demo is a switch: allow it without a value.
+	// --demo and --read-only are switches: allow them without a value.
 	for i, a := range args {
-		if a == "--demo" || a == "-demo" {
+		switch a {
+		case "--demo", "-demo":
 			args[i] = "--demo=true"
+		case "--read-only", "-read-only":
+			args[i] = "--read-only=true"
 		}
 	}
 
@@ -148,6 +166,15 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 	var err error
 	if c.Demo, err = strconv.ParseBool(*values["demo"]); err != nil {
 		return Config{}, fmt.Errorf("--demo: %w", err)
+	}
+	if c.ReadOnly, err = strconv.ParseBool(*values["read-only"]); err != nil {
+		return Config{}, fmt.Errorf("--read-only: want true or false")
+	}
+	if c.ReadyMinFreeMB, err = strconv.Atoi(*values["ready-min-free-mb"]); err != nil || c.ReadyMinFreeMB < 0 {
+		return Config{}, fmt.Errorf("--ready-min-free-mb: want a whole number of megabytes, 0 for no minimum")
+	}
+	if c.StaleIfError, err = time.ParseDuration(*values["stale-if-error"]); err != nil || c.StaleIfError < 0 {
+		return Config{}, fmt.Errorf("--stale-if-error: want a duration such as 24h, 0 to turn it off")
 	}
 	if c.OnlineWindow, err = time.ParseDuration(*values["online-window"]); err != nil || c.OnlineWindow <= 0 {
 		return Config{}, fmt.Errorf("--online-window: want a duration such as 15m")
@@ -295,6 +322,15 @@ func DatabaseFlags(fs *flag.FlagSet, getenv func(string) string) func() (Config,
 
 		return c, nil
 	}
+}
+
+// readyDataDir is the folder /readyz checks for space and writes: the
+// data folder when it holds the database, none with PostgreSQL.
+func (c Config) readyDataDir() string {
+	if c.Database != "" {
+		return ""
+	}
+	return c.DataDir
 }
 
 // DSN is what store.Open takes: the PostgreSQL URL, or the SQLite file in

@@ -40,6 +40,8 @@ func newMetrics(a *App, public *web.Server) *metrics.Registry {
 			cache(func(s web.PageCacheStats) float64 { return float64(s.Entries) }))
 		m.GaugeFunc("page_cache_bytes", "Memory held by cached pages.",
 			cache(func(s web.PageCacheStats) float64 { return float64(s.Bytes) }))
+		m.CounterFunc("page_cache_stale_on_error_total", "Cached pages served stale because they could not be made.",
+			func() float64 { return float64(public.StaleServed()) })
 	}
 
 	count := func(v func(web.Counts) uint64) func() float64 {

@@ -11,7 +11,12 @@ import (
 // resolves, once, the site it serves: the start of the server and of every
 // command that touches content, which then pass the site down.
 func OpenSite(ctx context.Context, dsn string) (*store.DB, site.Site, error) {
-	db, err := store.Open(ctx, dsn)
+	return OpenSiteWith(ctx, dsn, store.Options{})
+}
+
+// OpenSiteWith is OpenSite with the store's options (read-only).
+func OpenSiteWith(ctx context.Context, dsn string, opt store.Options) (*store.DB, site.Site, error) {
+	db, err := store.OpenWith(ctx, dsn, opt)
 	if err != nil {
 		return nil, site.Site{}, err
 	}

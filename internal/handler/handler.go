@@ -18,6 +18,7 @@ import (
 
 	"github.com/congtin/congtin/internal/i18n"
 	"github.com/congtin/congtin/internal/problem"
+	"github.com/congtin/congtin/internal/store"
 )
 
 // Func is a handler that may fail.
@@ -70,7 +71,12 @@ func (a *Adapter) Fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 
-	if f.Status >= 500 {
+	switch {
+	case f.Status == http.StatusServiceUnavailable:
+		// The database being out of reach is the operator's to know, not
+		// a fault in this program: a warning, and /readyz says which.
+		a.Log.Warn(a.Area+" request refused for now", "method", r.Method, "path", r.URL.Path, "err", err)
+	case f.Status >= 500:
 		a.Log.Error(a.Area+" request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 
@@ -78,7 +84,10 @@ func (a *Adapter) Fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // Failure is what err means for the person: its status, message and field.
+// A database that is out of reach, read-only or full is told apart here,
+// once for every handler, as a problem of kind Unavailable.
 func (a *Adapter) Failure(err error) Failure {
+	err = store.Classify(err)
 	f := Failure{Status: Status(err), Err: err}
 	if p, ok := problem.As(err); ok && p.Kind != problem.Internal {
 		f.Field = p.Field
@@ -115,7 +124,15 @@ func (a *Adapter) Recover(next http.Handler) http.Handler {
 	})
 }
 
+// RetryAfter is the Retry-After of a 503, in seconds: long enough for a
+// restarted database to take connections again, short enough that a
+// visitor who waits is not sent away for long.
+const RetryAfter = "30"
+
 func (a *Adapter) write(w http.ResponseWriter, r *http.Request, f Failure) {
+	if f.Status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", RetryAfter)
+	}
 	if WantsJSON(r) {
 		writeJSON(w, f, a.Text)
 		return

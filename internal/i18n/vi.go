@@ -76,6 +76,18 @@ var Vietnamese = Catalog{
 	"error.403.title":     "Yêu cầu bị từ chối",
 	"error.403.text": "Yêu cầu này được gửi từ một trang web khác nên không được chấp nhận. Mời bạn thao tác " +
 		"ngay trên trang của cổng thông tin.",
+	"error.503.title": "Hệ thống tạm thời gián đoạn",
+	"error.503.text": "Cổng thông tin tạm thời không lấy được dữ liệu để hiển thị trang này. Mời bạn thử lại " +
+		"sau ít phút.",
+	// Why the database refused, for the 503 page (internal/store/unavailable.go).
+	"store.unavailable": "Cơ sở dữ liệu tạm thời không truy cập được. Mời bạn thử lại sau ít phút.",
+	"store.read_only": "Cổng thông tin đang ở chế độ chỉ đọc: vẫn xem được nội dung, nhưng tạm thời chưa " +
+		"ghi nhận được thao tác của bạn. Mời bạn thử lại sau.",
+	"store.disk_full": "Máy chủ đã hết dung lượng lưu trữ nên tạm thời chưa ghi nhận được thao tác của bạn. " +
+		"Mời bạn thử lại sau.",
+	// The newsroom's banner on a read-only database (internal/admin/render.go).
+	"admin.read_only": "Cổng thông tin đang ở chế độ chỉ đọc: xem được mọi trang, nhưng chưa lưu được bài viết, " +
+		"cài đặt hay tài khoản. Hãy báo người quản trị máy chủ.",
 
 	// The search page (internal/web/search.go).
 	"search.title": "Tìm kiếm",

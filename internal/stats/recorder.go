@@ -41,6 +41,9 @@ type Recorder struct {
 	now    func() time.Time
 
 	flushMu sync.Mutex // one flush at a time
+	// readOnlyWarned: the warning that a read-only database keeps the
+	// counts in memory is logged once, not at every flush.
+	readOnlyWarned sync.Once
 
 	mu      sync.Mutex
 	mem     map[string]int64 // visitor key -> last request (unix seconds), kept VisitIdle
@@ -307,6 +310,10 @@ func (r *Recorder) Flush(ctx context.Context) error {
 	}
 
 	now := r.now()
+	if r.db.ReadOnly() {
+		r.keepInMemory(b)
+		return nil
+	}
 	if err := r.write(ctx, b, now.Unix()); err != nil {
 		r.mu.Lock()
 		r.b.merge(b)
@@ -316,6 +323,19 @@ func (r *Recorder) Flush(ctx context.Context) error {
 
 	r.prune(now.Unix())
 	return nil
+}
+
+// keepInMemory puts batch b back unwritten: the database is read-only, so
+// the counts wait in memory (the site's counters show what the database
+// had) until a restart with a writable database; a restart before then
+// loses them, which the warning says.
+func (r *Recorder) keepInMemory(b *batch) {
+	r.readOnlyWarned.Do(func() {
+		r.log.Warn("the database is read-only: visit counts are kept in memory only and lost at exit")
+	})
+	r.mu.Lock()
+	r.b.merge(b)
+	r.mu.Unlock()
 }
 
 // merge adds an older, unflushed batch o into b.

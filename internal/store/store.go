@@ -39,6 +39,8 @@ type DB struct {
 	url string
 	// stmts keeps the reads prepared on SQLite; nil on PostgreSQL.
 	stmts *stmtCache
+	// readOnly: opened for reading only (readonly.go).
+	readOnly bool
 }
 
 // Querier is what both *sql.DB and *sql.Tx offer, so a repository function
@@ -53,18 +55,31 @@ type Querier interface {
 // empty dsn or a plain file path means SQLite; a postgres:// or
 // postgresql:// URL means PostgreSQL.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// OpenWith is Open with options. A read-only database is not migrated:
+// it is refused when it would need to be.
+func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	var db *DB
 	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		db, err = openPostgres(ctx, dsn)
+		db, err = openPostgres(ctx, dsn, opt.ReadOnly)
 	} else {
-		db, err = openSQLite(ctx, dsn)
+		db, err = openSQLiteFile(ctx, dsn, opt.ReadOnly)
 	}
 
 	if err != nil {
 		return nil, err
 	}
 
+	if db.readOnly {
+		if err := checkMigrated(ctx, db); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return db, nil
+	}
 	if err := Migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, err
@@ -76,13 +91,24 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // SQLitePath is where the embedded database lives inside a data folder.
 func SQLitePath(dataDir string) string { return filepath.Join(dataDir, "congtin.db") }
 
+// openSQLite opens path for writing unless it cannot be written.
 func openSQLite(ctx context.Context, path string) (*DB, error) {
+	return openSQLiteFile(ctx, path, false)
+}
+
+// openSQLiteFile opens path, read-only when asked or when the file or its
+// folder cannot be written.
+func openSQLiteFile(ctx context.Context, path string, readOnly bool) (*DB, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("create data folder: %w", err)
 		}
 	}
 
+	readOnlyQuery, err := sqliteReadOnly(path, readOnly)
+	if err != nil {
+		return nil, err
+	}
 	// busy_timeout comes first so the other pragmas already wait for a lock.
 	// Transactions take the write lock at BEGIN (_txlock=immediate): a
 	// deferred transaction that upgrades later cannot be retried by
@@ -92,6 +118,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-2000)&_txlock=immediate"
 
+	q += readOnlyQuery
 	sqldb, err := sql.Open("sqlite", "file:"+path+q)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -112,10 +139,13 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 
-	return &DB{pool: sqldb, Dialect: SQLite, stmts: &stmtCache{}}, nil
+	return &DB{pool: sqldb, Dialect: SQLite, stmts: &stmtCache{}, readOnly: readOnlyQuery != ""}, nil
 }
 
-func openPostgres(ctx context.Context, url string) (*DB, error) {
+func openPostgres(ctx context.Context, url string, readOnly bool) (*DB, error) {
+	if readOnly {
+		url = readOnlyPostgres(url)
+	}
 	sqldb, err := sql.Open("pgx", url)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
@@ -129,7 +159,7 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 
-	return &DB{pool: sqldb, Dialect: Postgres, url: url}, nil
+	return &DB{pool: sqldb, Dialect: Postgres, url: url, readOnly: readOnly}, nil
 }
 
 // InTx runs fn in a transaction, committing when it returns nil and rolling

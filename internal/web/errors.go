@@ -44,5 +44,9 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
 
 // errorPage answers a failure with the site's error page for its status.
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, f handler.Failure) {
+	if f.Status == http.StatusServiceUnavailable {
+		s.renderUnavailable(w, r, f.Message)
+		return
+	}
 	s.renderError(w, r, f.Status)
 }

@@ -35,13 +35,3 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) error {
 	p.Main = staticPageView{Page: pg, Body: bodyHTML(pg.BodyHTML)}
 	return s.render(w, http.StatusOK, "page", p)
 }
-
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
-	if err := s.db.PingContext(r.Context()); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	_, err := w.Write([]byte("ok\n"))
-	return err
-}

@@ -22,6 +22,11 @@ import (
 // another node announces a change), when it is older than the time to
 // live (counters and poll results stay fresh), or when the cache is over
 // its memory budget (least recently used first).
+//
+// With staleIfError set, an entry outdated by time or by a change is not
+// dropped but kept, within the same memory budget, for as long as that:
+// when the page cannot be made again (the database is down), the visitor
+// gets the last copy, marked X-Cache: STALE-ERROR, instead of an error.
 type pageCache struct {
 	mu      sync.Mutex
 	items   map[string]*cacheEntry
@@ -34,6 +39,10 @@ type pageCache struct {
 	misses  atomic.Uint64
 	bypass  atomic.Uint64
 	evicted atomic.Uint64
+	// staleIfError is how long after it was made an entry may still be
+	// served when making the page fails; 0 drops entries at a change.
+	staleIfError time.Duration
+	staleServed  atomic.Uint64
 	// flights are the pages being made now, by key: requests for the
 	// same page wait for that one instead of all making it at once.
 	flights map[string]*flight
@@ -78,25 +87,60 @@ func newPageCache(maxBytes int, ttl time.Duration, gen func() uint64) *pageCache
 		flights: map[string]*flight{}}
 }
 
-// get returns the entry for key and whether it is within its time to
-// live. An entry past it is still returned, to be served while one
-// request makes the page again; an entry from before a content change
-// never is.
-func (c *pageCache) get(key string, now time.Time) (e *cacheEntry, fresh bool) {
+// entryState is what an entry found in the cache may be used for.
+type entryState uint8
+
+const (
+	// entryFresh: within its time to live, served as it is.
+	entryFresh entryState = iota
+	// entryExpired: past its time to live, served while one request makes
+	// the page again.
+	entryExpired
+	// entryOutdated: from before a content change, served only when the
+	// page cannot be made.
+	entryOutdated
+)
+
+// get returns the entry for key and what it may be used for. An entry
+// older than staleIfError, or from before a change when there is no
+// staleIfError, is dropped and not returned.
+func (c *pageCache) get(key string, now time.Time) (*cacheEntry, entryState) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.items[key]
 	if !ok {
-		return nil, false
+		return nil, entryOutdated
 	}
 
-	if e.gen != c.gen() {
+	age := now.Sub(e.stored)
+	state := entryFresh
+	switch {
+	case e.gen != c.gen():
+		state = entryOutdated
+	case age >= c.ttl:
+		state = entryExpired
+	}
+	tooOld := c.staleIfError > 0 && age > max(c.staleIfError, c.ttl)
+	if tooOld || state == entryOutdated && c.staleIfError <= 0 {
 		c.remove(e)
-		return nil, false
+		return nil, entryOutdated
 	}
 
 	c.lru.MoveToFront(e.elem)
-	return e, now.Sub(e.stored) < c.ttl
+	return e, state
+}
+
+// StaleServed counts the answers given from an outdated copy because the
+// page could not be made (X-Cache: STALE-ERROR).
+func (c *pageCache) StaleServed() uint64 { return c.staleServed.Load() }
+
+// StaleServed counts the pages served stale because the database failed
+// (X-Cache: STALE-ERROR), for the metrics; 0 without a page cache.
+func (s *Server) StaleServed() uint64 {
+	if s.cache == nil {
+		return 0
+	}
+	return s.cache.StaleServed()
 }
 
 func (c *pageCache) put(e *cacheEntry) {
@@ -165,7 +209,7 @@ const sessionCookie = "ct_s"
 
 // uncachedPrefixes are addresses that have their own caching (files), are
 // per visitor (polls) or must always be live (health, newsroom).
-var uncachedPrefixes = []string{"/static/", "/anh/", "/binh-chon/", "/quan-tri", "/healthz"}
+var uncachedPrefixes = []string{"/static/", "/anh/", "/binh-chon/", "/quan-tri", "/healthz", "/readyz"}
 
 func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -203,12 +247,14 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		key := s.cacheKey(r)
 		voted := votedPolls(r)
 		now := time.Now()
-		e, fresh := c.get(key, now)
-		if e != nil && voted[e.pollID] {
-			e = nil // this visitor's page shows their results
+		e, state := c.get(key, now)
+		// fallback is what is served if the page cannot be made now.
+		fallback := e
+		if e != nil && (voted[e.pollID] || state == entryOutdated) {
+			e = nil // this visitor's page shows their results, or content changed
 		}
 
-		if e != nil && fresh {
+		if e != nil && state == entryFresh {
 			c.hits.Add(1)
 			c.serve(w, r, e, "HIT")
 			return
@@ -244,13 +290,13 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 				rec, private, made := c.make(r, next, key, voted, now)
 				c.land(key, f, made)
 				landed = true
-				c.answer(w, r, rec, private, made)
+				c.answer(w, r, rec, private, made, fallback)
 				return
 			}
 		}
 
 		rec, private, made := c.make(r, next, key, voted, now)
-		c.answer(w, r, rec, private, made)
+		c.answer(w, r, rec, private, made, fallback)
 	})
 }
 
@@ -290,9 +336,16 @@ func (c *pageCache) make(
 }
 
 // answer sends what make made: the stored entry, or the handler's own
-// answer when it was not stored.
-func (c *pageCache) answer(w http.ResponseWriter, r *http.Request, rec *responseRecorder, private bool, e *cacheEntry) {
+// answer when it was not stored, or, when the handler failed on our side
+// (the database is down), the fallback copy if there is one.
+func (c *pageCache) answer(w http.ResponseWriter, r *http.Request, rec *responseRecorder, private bool, e *cacheEntry,
+	fallback *cacheEntry) {
 	defer putRenderBuffer(rec.body) // the entry holds its own copy
+	if e == nil && rec.status >= 500 && fallback != nil && c.staleIfError > 0 {
+		c.staleServed.Add(1)
+		c.serve(w, r, fallback, "STALE-ERROR")
+		return
+	}
 	if e == nil {
 		rec.copyTo(w, private)
 		return
@@ -350,11 +403,15 @@ func newEntry(
 
 // Header values that answers from the cache share.
 var (
-	xCacheHit      = []string{"HIT"}
-	xCacheMiss     = []string{"MISS"}
-	xCacheStale    = []string{"STALE"}
-	encodingGzip   = []string{"gzip"}
-	encodingBrotli = []string{"br"}
+	xCacheHit   = []string{"HIT"}
+	xCacheMiss  = []string{"MISS"}
+	xCacheStale = []string{"STALE"}
+	xCacheError = []string{"STALE-ERROR"}
+	// A copy served in an outage is not for a shared proxy to keep: it
+	// would go on serving it after the site is back.
+	cacheControlNoStore = []string{"no-store"}
+	encodingGzip        = []string{"gzip"}
+	encodingBrotli      = []string{"br"}
 )
 
 // serve answers from a cache entry: 304 when the client holds the
@@ -370,6 +427,9 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, e *cacheEntry,
 		h["X-Cache"] = xCacheHit
 	case "STALE":
 		h["X-Cache"] = xCacheStale
+	case "STALE-ERROR":
+		h["X-Cache"] = xCacheError
+		h["Cache-Control"] = cacheControlNoStore
 	default:
 		h["X-Cache"] = xCacheMiss
 	}

@@ -13,7 +13,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /rss.xml", s.handle(s.siteFeed))
 	mux.Handle("GET /sitemap.xml", s.handle(s.sitemap))
 	mux.Handle("GET /robots.txt", s.handle(s.robots))
+	// /healthz: the process is alive; /readyz: the database and the disk
+	// are fit to serve (readyz.go).
 	mux.Handle("GET /healthz", s.handle(s.healthz))
+	mux.Handle("GET /readyz", s.handle(s.readyz))
 	mux.Handle("GET /static/{file}", s.handle(s.static))
 	mux.Handle("GET /anh/{file}", s.handle(s.mediaFile))
 	mux.Handle("GET /trang/{slug}", s.handle(s.page))

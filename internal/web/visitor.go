@@ -118,7 +118,7 @@ func isPageView(r *http.Request) bool {
 	p := r.URL.Path
 	switch {
 	case strings.HasPrefix(p, "/static/"), strings.HasPrefix(p, "/anh/"),
-		p == "/healthz", p == "/robots.txt", p == "/sitemap.xml", p == "/favicon.ico",
+		p == "/healthz", p == "/readyz", p == "/robots.txt", p == "/sitemap.xml", p == "/favicon.ico",
 		strings.HasSuffix(p, "/rss.xml"), p == "/rss.xml":
 		return false
 	}

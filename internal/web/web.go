@@ -41,6 +41,14 @@ type Config struct {
 	// PageCacheTTL is how long a cached page is served before it is made
 	// again, which is also how stale the counters on it may be.
 	PageCacheTTL time.Duration
+	// StaleIfError is how long a cached page may still be served, marked
+	// X-Cache: STALE-ERROR, when it cannot be made again (the database is
+	// down); 0 serves errors instead.
+	StaleIfError time.Duration
+	// DataDir is the data folder /readyz checks for free space and
+	// writability; MinFreeBytes is the least free space that is ready.
+	DataDir      string
+	MinFreeBytes uint64
 	// ChromeTTL is how long the part of the page every visitor shares
 	// (settings, menus, poll counts, counters) is reused between renders;
 	// a content change drops it sooner. 0 reads it for every page.
@@ -112,6 +120,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		}
 
 		s.cache = newPageCache(cfg.PageCacheBytes, cfg.PageCacheTTL, gen)
+		s.cache.staleIfError = cfg.StaleIfError
 	}
 
 	if cfg.ChromeTTL > 0 {
