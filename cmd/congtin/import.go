@@ -118,5 +118,10 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 	if err == nil && !*dry {
 		err = dst.Analyze(ctx)
 	}
+	if err == nil && !*dry {
+		// A server running on the same file would otherwise keep the
+		// import's whole write-ahead log on disk.
+		err = dst.Checkpoint(ctx)
+	}
 	return err
 }

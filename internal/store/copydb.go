@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"iter"
 	"math"
 	"slices"
@@ -46,7 +47,7 @@ func CopyDatabase(ctx context.Context, src, dst *DB, progress func(CopyReport)) 
 	if err := sameVersion(ctx, src, dst); err != nil {
 		return nil, err
 	}
-	tables, err := tablesInOrder(ctx, src)
+	tables, err := tablesInOrder(ctx, src, src.Dialect)
 	if err != nil {
 		return nil, err
 	}
@@ -89,19 +90,35 @@ type tableInfo struct {
 	key     []string // ORDER BY for a stable row order
 	hasID   bool
 	selfRef string // a column referencing the table's own id (categories.parent_id)
+	// textKey marks the key columns holding text: PostgreSQL orders them
+	// by its collation unless told to compare bytes, as SQLite does.
+	textKey map[string]bool
+}
+
+// orderBy is the ORDER BY list giving the same row order on both
+// databases.
+func (t tableInfo) orderBy(d Dialect) string {
+	cols := make([]string, len(t.key))
+	for i, c := range t.key {
+		cols[i] = c
+		if d == Postgres && t.textKey[c] {
+			cols[i] += ` COLLATE "C"`
+		}
+	}
+	return strings.Join(cols, ", ")
 }
 
 // tablesInOrder lists the source's tables so that each comes after the
 // tables it references.
-func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
-	names, err := tableNames(ctx, db)
+func tablesInOrder(ctx context.Context, db Querier, d Dialect) ([]tableInfo, error) {
+	names, err := tableNames(ctx, db, d)
 	if err != nil {
 		return nil, err
 	}
 	deps := map[string][]string{}
 	infos := map[string]tableInfo{}
 	for _, n := range names {
-		info, refs, err := describe(ctx, db, n)
+		info, refs, err := describe(ctx, db, d, n)
 		if err != nil {
 			return nil, err
 		}
@@ -139,9 +156,9 @@ func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
 	return order, nil
 }
 
-func tableNames(ctx context.Context, db *DB) ([]string, error) {
+func tableNames(ctx context.Context, db Querier, d Dialect) ([]string, error) {
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
-	if db.Dialect == Postgres {
+	if d == Postgres {
 		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
 	}
 	names, err := QueryAll(ctx, db, ScanString, q)
@@ -152,20 +169,20 @@ func tableNames(ctx context.Context, db *DB) ([]string, error) {
 }
 
 // describe reads a table's columns, primary key and referenced tables.
-func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, error) {
-	info := tableInfo{name: table}
-	if db.Dialect != SQLite {
-		return info, nil, errors.New("copying from PostgreSQL is not supported; the source is an SQLite file")
+func describe(ctx context.Context, db Querier, d Dialect, table string) (tableInfo, []string, error) {
+	if d == Postgres {
+		return describePostgres(ctx, db, table)
 	}
+	info := tableInfo{name: table, textKey: map[string]bool{}}
 
 	type column struct {
-		name string
-		pos  int // in the primary key, from 1; 0 when not part of it
+		name, kind string
+		pos        int // in the primary key, from 1; 0 when not part of it
 	}
 	cols, err := QueryAll(ctx, db, func(sc Scanner) (column, error) {
 		var c column
-		return c, sc.Scan(&c.name, &c.pos)
-	}, `SELECT name, pk FROM pragma_table_info($1) ORDER BY cid`, table)
+		return c, sc.Scan(&c.name, &c.kind, &c.pos)
+	}, `SELECT name, type, pk FROM pragma_table_info($1) ORDER BY cid`, table)
 	if err != nil {
 		return info, nil, err
 	}
@@ -174,6 +191,9 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 		info.columns = append(info.columns, c.name)
 		if c.pos > 0 {
 			pk[c.pos] = c.name
+		}
+		if strings.Contains(strings.ToUpper(c.kind), "TEXT") {
+			info.textKey[c.name] = true
 		}
 	}
 	for i := 1; i <= len(pk); i++ {
@@ -195,23 +215,78 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 			info.selfRef = k.from
 		}
 	}
+	return info.finish(), refs, nil
+}
 
-	if len(info.key) == 0 {
-		info.key = info.columns
+// describePostgres reads what describe does from PostgreSQL's catalogue.
+func describePostgres(ctx context.Context, db Querier, table string) (tableInfo, []string, error) {
+	info := tableInfo{name: table, textKey: map[string]bool{}}
+
+	type column struct{ name, kind string }
+	cols, err := QueryAll(ctx, db, func(sc Scanner) (column, error) {
+		var c column
+		return c, sc.Scan(&c.name, &c.kind)
+	}, `SELECT column_name, data_type FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`, table)
+	if err != nil {
+		return info, nil, err
 	}
-	for _, c := range info.columns {
-		if c == "id" {
-			info.hasID = true
+	for _, c := range cols {
+		info.columns = append(info.columns, c.name)
+		if c.kind == "text" || strings.HasPrefix(c.kind, "character") {
+			info.textKey[c.name] = true
 		}
 	}
-	return info, refs, nil
+
+	info.key, err = QueryAll(ctx, db, ScanString, `SELECT a.attname FROM pg_index i
+		JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+		WHERE i.indrelid = to_regclass($1) AND i.indisprimary
+		ORDER BY array_position(i.indkey::int2[], a.attnum)`, table)
+	if err != nil {
+		return info, nil, err
+	}
+
+	type foreignKey struct{ table, from string }
+	fks, err := QueryAll(ctx, db, func(sc Scanner) (foreignKey, error) {
+		var k foreignKey
+		return k, sc.Scan(&k.table, &k.from)
+	}, `SELECT t.relname, a.attname FROM pg_constraint c
+		JOIN pg_class t ON t.oid = c.confrelid
+		JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+		WHERE c.conrelid = to_regclass($1) AND c.contype = 'f'`, table)
+	if err != nil {
+		return info, nil, err
+	}
+	var refs []string
+	for _, k := range fks {
+		refs = append(refs, k.table)
+		if k.table == table {
+			info.selfRef = k.from
+		}
+	}
+	return info.finish(), refs, nil
+}
+
+// finish completes a description: a table without a primary key is
+// ordered by all its columns, and only key columns keep their text mark.
+func (t tableInfo) finish() tableInfo {
+	if len(t.key) == 0 {
+		t.key = t.columns
+	}
+	for c := range t.textKey {
+		if !slices.Contains(t.key, c) {
+			delete(t.textKey, c)
+		}
+	}
+	t.hasID = slices.Contains(t.columns, "id")
+	return t
 }
 
 // columnKinds reads the destination's column types so values read from
 // SQLite (which has no booleans) are bound with the type PostgreSQL wants.
-func columnKinds(ctx context.Context, db *DB, table string) (map[string]string, error) {
+func columnKinds(ctx context.Context, db Querier, d Dialect, table string) (map[string]string, error) {
 	kinds := map[string]string{}
-	if db.Dialect != Postgres {
+	if d != Postgres {
 		return kinds, nil
 	}
 	rows, err := db.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
@@ -232,12 +307,12 @@ func columnKinds(ctx context.Context, db *DB, table string) (map[string]string, 
 
 func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, error) {
 	r := CopyReport{Table: t.name}
-	srcSum, srcN, err := tableChecksum(ctx, src, t)
+	srcSum, srcN, err := tableChecksum(ctx, src, src.Dialect, t)
 	if err != nil {
 		return r, err
 	}
 	r.Rows, r.Checksum = srcN, srcSum
-	dstSum, dstN, err := tableChecksum(ctx, dst, t)
+	dstSum, dstN, err := tableChecksum(ctx, dst, dst.Dialect, t)
 	if err != nil {
 		return r, err
 	}
@@ -252,7 +327,7 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 			return r, fmt.Errorf("%w (%d rows there, %d here)", ErrDestinationDiffers, dstN, srcN)
 		}
 	}
-	kinds, err := columnKinds(ctx, dst, t.name)
+	kinds, err := columnKinds(ctx, dst, dst.Dialect, t.name)
 	if err != nil {
 		return r, err
 	}
@@ -289,7 +364,7 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 	if err != nil {
 		return r, err
 	}
-	dstSum, dstN, err = tableChecksum(ctx, dst, t)
+	dstSum, dstN, err = tableChecksum(ctx, dst, dst.Dialect, t)
 	if err != nil {
 		return r, err
 	}
@@ -303,7 +378,8 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 // itself is read whole and ordered parents first, since a child may have
 // a smaller id than its parent after years of re-parenting.
 func readRows(ctx context.Context, src *DB, t tableInfo) (iter.Seq[[]any], error) {
-	rows, err := src.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+` ORDER BY `+strings.Join(t.key, ", "))
+	rows, err := src.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+
+		` ORDER BY `+t.orderBy(src.Dialect))
 	if err != nil {
 		return nil, err
 	}
@@ -370,61 +446,78 @@ func convertFor(kind string, v any) any {
 }
 
 // tableChecksum hashes a table's rows in key order in a form both drivers
-// agree on: integers and booleans as 64-bit numbers, text and bytes as
-// length-prefixed bytes, NULL as a marker.
-func tableChecksum(ctx context.Context, db *DB, t tableInfo) (string, int64, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+` ORDER BY `+strings.Join(t.key, ", "))
+// agree on (see rowHasher).
+func tableChecksum(ctx context.Context, db Querier, d Dialect, t tableInfo) (string, int64, error) {
+	rows, err := db.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+` ORDER BY `+t.orderBy(d))
 	if err != nil {
 		return "", 0, err
 	}
 	defer rows.Close()
-	h := sha256.New()
+
+	h := newRowHasher()
 	vals := make([]any, len(t.columns))
 	ptrs := make([]any, len(t.columns))
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
 	var n int64
-	var buf [8]byte
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return "", 0, err
 		}
 		n++
-		for _, v := range vals {
-			switch x := v.(type) {
-			case nil:
-				h.Write([]byte{0})
-			case int64:
-				h.Write([]byte{1})
-				binary.BigEndian.PutUint64(buf[:], uint64(x))
-				h.Write(buf[:])
-			case int32:
-				h.Write([]byte{1})
-				binary.BigEndian.PutUint64(buf[:], uint64(int64(x)))
-				h.Write(buf[:])
-			case bool:
-				h.Write([]byte{1})
-				b := uint64(0)
-				if x {
-					b = 1
-				}
-				binary.BigEndian.PutUint64(buf[:], b)
-				h.Write(buf[:])
-			case float64:
-				h.Write([]byte{2})
-				binary.BigEndian.PutUint64(buf[:], math.Float64bits(x))
-				h.Write(buf[:])
-			case string:
-				writeBytes(h, []byte(x))
-			case []byte:
-				writeBytes(h, x)
-			default:
-				writeBytes(h, []byte(fmt.Sprint(x)))
+		h.add(vals)
+	}
+	return h.sum(), n, rows.Err()
+}
+
+// rowHasher hashes rows in a form both drivers agree on: integers and
+// booleans as 64-bit numbers, text and bytes as length-prefixed bytes,
+// NULL as a marker. A backup writes the same sum for the rows it reads,
+// and a restore compares it with what the destination then holds.
+type rowHasher struct {
+	h   hash.Hash
+	buf [8]byte
+}
+
+func newRowHasher() *rowHasher { return &rowHasher{h: sha256.New()} }
+
+func (r *rowHasher) sum() string { return hex.EncodeToString(r.h.Sum(nil)) }
+
+func (r *rowHasher) add(vals []any) {
+	h, buf := r.h, r.buf[:]
+	for _, v := range vals {
+		switch x := v.(type) {
+		case nil:
+			h.Write([]byte{0})
+		case int64:
+			h.Write([]byte{1})
+			binary.BigEndian.PutUint64(buf, uint64(x))
+			h.Write(buf)
+		case int32:
+			h.Write([]byte{1})
+			binary.BigEndian.PutUint64(buf, uint64(int64(x)))
+			h.Write(buf)
+		case bool:
+			h.Write([]byte{1})
+			b := uint64(0)
+			if x {
+				b = 1
 			}
+			binary.BigEndian.PutUint64(buf, b)
+			h.Write(buf)
+		case float64:
+			h.Write([]byte{2})
+			binary.BigEndian.PutUint64(buf, math.Float64bits(x))
+			h.Write(buf)
+		case string:
+			writeBytes(h, []byte(x))
+		case []byte:
+			writeBytes(h, x)
+		default:
+			writeBytes(h, []byte(fmt.Sprint(x)))
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), n, rows.Err()
 }
 
 func writeBytes(h interface{ Write([]byte) (int, error) }, b []byte) {
