@@ -41,6 +41,8 @@ type App struct {
 	// Site is the site served, resolved once at start and passed to every
 	// service and handler.
 	Site site.Site
+	// Backups takes the scheduled backups and knows the last good one.
+	Backups *Backups
 }
 
 // NewLogger makes the structured logger the config asks for.
@@ -55,9 +57,13 @@ func NewLogger(format string, w io.Writer) *slog.Logger {
 func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	db, served, err := OpenSite(ctx, cfg.DSN())
 	if err != nil {
+		return nil, refuseDamaged(cfg, err)
+	}
+	if err := checkDatabase(ctx, db, cfg, log); err != nil {
+		db.Close()
 		return nil, err
 	}
-	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served}
+	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served, Backups: NewBackups(cfg)}
 	siteID := served.ID
 
 	a.Stats, err = stats.NewRecorder(db, stats.RecorderConfig{SiteID: siteID, Node: NodeName(),
@@ -75,6 +81,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 			return nil, fmt.Errorf("load demo: %w", err)
 		default:
 			log.Info("demo content loaded")
+			if err := db.Checkpoint(ctx); err != nil {
+				log.Warn("checkpoint after the demo load", "err", err)
+			}
 		}
 	}
 	// The index follows every article write from here on (the content
@@ -108,9 +117,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	newsroom, err := admin.New(admin.Config{SiteID: siteID, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
-		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20}, admin.Deps{
+		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20,
+		BackupInterval: cfg.BackupInterval}, admin.Deps{
 		DB: db, Content: contents, Media: media.NewStore(db), Polls: poll.NewStore(db), Users: auth.NewStore(db), Logger: log,
-		Changed: a.Changes.Changed,
+		Changed: a.Changes.Changed, LastBackup: a.Backups.LastGood,
 	})
 	if err != nil {
 		db.Close()
@@ -144,6 +154,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	go a.Changes.Listen(listenCtx)
 	go a.maintainLoop(listenCtx)
 	go a.scheduleLoop(listenCtx)
+	go a.backupLoop(listenCtx)
 	if a.Config.PprofAddr != "" {
 		go a.servePprof(listenCtx, a.Config.PprofAddr)
 	}
