@@ -4,6 +4,9 @@ import (
 	"archive/tar"
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -213,4 +216,98 @@ func damagePages(t *testing.T, path string) {
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// rewriteManifest writes a copy of the archive at from to to with its
+// manifest changed by edit and its checksum made again, as an older
+// congtin would have written it.
+func rewriteManifest(t *testing.T, from, to string, edit func(m *store.Manifest)) {
+	t.Helper()
+	in, err := os.Open(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	tr, tw := tar.NewReader(in), tar.NewWriter(out)
+	var manifest []byte
+	for {
+		hdr, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(tr)
+		switch hdr.Name {
+		case "manifest.json":
+			var m store.Manifest
+			if err := json.Unmarshal(b, &m); err != nil {
+				t.Fatal(err)
+			}
+			edit(&m)
+			b, _ = json.Marshal(m)
+			manifest = b
+		case "manifest.sha256":
+			sum := sha256.Sum256(manifest)
+			b = []byte(hex.EncodeToString(sum[:]) + "\n")
+		}
+		hdr.Size = int64(len(b))
+		tw.WriteHeader(hdr)
+		tw.Write(b)
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAnArchiveFromAnOlderSchemaIsRestoredThenMigrated(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	src := demoSite(t, "sqlite")
+	current := filepath.Join(t.TempDir(), "site.tar")
+	if _, err := store.BackupFile(ctx, src, current); err != nil {
+		t.Fatal(err)
+	}
+	// Migration 5 changed only the search tables, which archives leave
+	// out: the rows are those of a site at migration 4.
+	older := filepath.Join(t.TempDir(), "older.tar")
+	rewriteManifest(t, current, older, func(m *store.Manifest) { m.Migration = 4 })
+	newer := filepath.Join(t.TempDir(), "newer.tar")
+	rewriteManifest(t, current, newer, func(m *store.Manifest) { m.Migration = 99 })
+
+	t.Run("older", func(t *testing.T) {
+		a, err := store.OpenArchive(older)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := store.SQLitePath(t.TempDir())
+		if _, err := store.Restore(ctx, a, path, store.RestoreOptions{}); err != nil {
+			t.Fatalf("restore of an archive at migration 4: %v", err)
+		}
+		db, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var v int
+		db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v)
+		if v != 5 {
+			t.Errorf("restored site at migration %d, want 5", v)
+		}
+	})
+	t.Run("newer is refused", func(t *testing.T) {
+		a, err := store.OpenArchive(newer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.Restore(ctx, a, store.SQLitePath(t.TempDir()), store.RestoreOptions{}); err == nil {
+			t.Fatal("an archive from a newer congtin was restored")
+		}
+	})
 }
