@@ -9,41 +9,55 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/store"
 )
 
-// backup writes a checked copy of the site's SQLite database:
-// congtin backup --data ./data --out /backup/congtin-2026-11-29.db
+// backup writes one checked archive of the whole site, from SQLite or
+// PostgreSQL, while the site serves:
+// congtin backup --data /var/lib/congtin --out /backup/congtin.tar
 func backup(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	data := fs.String("data", envOr("CONGTIN_DATA", "./data"), "data folder of the site (CONGTIN_DATA)")
-	dest := fs.String("out", "", "file to write; default: congtin-YYYYMMDD-HHMMSS.db in the data folder")
+	config := app.DatabaseFlags(fs, os.Getenv)
+	dest := fs.String("out", "", "archive to write; default: backups/congtin-YYYYMMDD-HHMMSS.tar in the data folder")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-
-	src := store.SQLitePath(*data)
-	if _, err := os.Stat(src); err != nil {
-		return fmt.Errorf("no database at %s: %w", src, err)
+	cfg, err := config()
+	if err != nil {
+		return err
+	}
+	if cfg.Database == "" {
+		// A backup never creates the site it was meant to copy.
+		if _, err := os.Stat(cfg.DSN()); err != nil {
+			return fmt.Errorf("no database at %s: %w", cfg.DSN(), err)
+		}
 	}
 	if *dest == "" {
-		*dest = filepath.Join(*data, "congtin-"+time.Now().Format("20060102-150405")+".db")
+		*dest = filepath.Join(cfg.BackupFolder(), store.BackupName(time.Now()))
 	}
 
 	ctx := context.Background()
-	db, err := store.Open(ctx, src)
+	db, err := store.Open(ctx, cfg.DSN())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	r, err := store.Backup(ctx, db, *dest)
+	m, err := store.BackupFile(ctx, db, *dest)
 	if err != nil {
 		return err
 	}
+	if _, err := store.OpenArchive(*dest); err != nil {
+		return fmt.Errorf("the archive written does not read back: %w", err)
+	}
 
-	fmt.Fprintf(out, "backup written and checked: %s (%d bytes, %d articles, %d files)\n",
-		r.Path, r.Bytes, r.Articles, r.Media)
-
+	var size int64
+	if st, err := os.Stat(*dest); err == nil {
+		size = st.Size()
+	}
+	fmt.Fprintf(out, "backup written and checked: %s (%d bytes)\n", *dest, size)
+	fmt.Fprintf(out, "%d tables, %d rows, %d files; from %s at migration %d\n",
+		len(m.Tables), m.RowCount(), len(m.Blobs), m.Source, m.Migration)
 	return nil
 }
 

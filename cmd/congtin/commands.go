@@ -17,7 +17,8 @@ Usage:
   congtin serve [flags]   serve the site (see congtin serve --help)
   congtin user add|passwd|list   manage newsroom accounts (congtin user for help)
   congtin poll add|open|close|list   manage polls (see congtin poll)
-  congtin backup [--data DIR] [--out FILE]  write a checked copy of the SQLite database
+  congtin backup [--data DIR|--database URL] [--out FILE]  write a checked archive of the whole site
+  congtin restore FILE [--data DIR|--database URL] [--force]  put a site back from an archive
   congtin migrate-db --from FILE --to URL   copy a site from SQLite into PostgreSQL
   congtin import joomla --dsn DSN [flags]   import a Joomla 1.5-5 site (congtin import joomla --help)
   congtin demo --articles N [--data DIR|--database URL]   load the demo site and add N generated articles
@@ -41,6 +42,8 @@ func run(args []string) error {
 		return migrateDB(args[1:], os.Stdout)
 	case "backup":
 		return backup(args[1:], os.Stdout)
+	case "restore":
+		return restore(args[1:], os.Stdout)
 	case "import":
 		return importCommand(args[1:], os.Stdout, os.Stderr)
 	case "demo":

@@ -69,6 +69,9 @@ func demoCommand(args []string, out io.Writer) error {
 		return err
 	}
 
+	if err := db.Checkpoint(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "added %d articles in %s\n", *n, time.Since(start).Round(time.Millisecond))
 	return nil
 }

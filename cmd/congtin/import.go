@@ -132,5 +132,10 @@ func importCommand(args []string, stdout, stderr io.Writer) error {
 		err = dst.Analyze(ctx)
 	}
 
+	if err == nil && !*dry {
+		// A server running on the same file would otherwise keep the
+		// import's whole write-ahead log on disk.
+		err = dst.Checkpoint(ctx)
+	}
 	return err
 }

@@ -36,6 +36,9 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 	// UploadMax is the largest file accepted, in bytes.
 	UploadMax int64
+	// BackupInterval is how often backups are scheduled (0: never); the
+	// dashboard warns when the last is older than two of them.
+	BackupInterval time.Duration
 }
 
 // Deps are the services the newsroom works with.
@@ -49,6 +52,9 @@ type Deps struct {
 	// Changed is told after every change visitors could see, so page
 	// caches (and other nodes) drop what they hold. Nil: nobody to tell.
 	Changed func(context.Context)
+	// LastBackup says when the last good backup was taken; nil: the
+	// dashboard says nothing of backups.
+	LastBackup func() (time.Time, bool)
 }
 
 // Server is the newsroom.
@@ -61,6 +67,7 @@ type Server struct {
 	users   *auth.Store
 	log     *slog.Logger
 	changed func(context.Context)
+	backup  func() (time.Time, bool)
 	pages   *templates
 	text    i18n.Catalog
 	errs    *handler.Adapter
@@ -85,6 +92,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	s := &Server{cfg: cfg, db: d.DB, content: d.Content, media: d.Media, polls: d.Polls, users: d.Users,
 		log: d.Logger, changed: d.Changed, text: i18n.Default, now: time.Now}
 
+	s.backup = d.LastBackup
 	s.errs = s.newErrors()
 	var err error
 	if s.pages, err = parseTemplates(s.funcs()); err != nil {

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/content"
@@ -11,6 +12,41 @@ type dashboardView struct {
 	Counts  map[content.Status]int
 	Pending []content.AdminRow
 	Mine    []content.AdminRow
+	Backup  *backupLine
+}
+
+// backupLine is what the dashboard says of the last backup, to those who
+// run the site.
+type backupLine struct {
+	At        time.Time
+	Age       string // "3 giờ trước"
+	None, Old bool
+}
+
+// lastBackup reads the last good backup; nil when the newsroom was not
+// told of backups.
+func (s *Server) lastBackup() *backupLine {
+	if s.backup == nil {
+		return nil
+	}
+	at, ok := s.backup()
+	if !ok {
+		return &backupLine{None: true}
+	}
+	age := s.now().Sub(at)
+	old := s.cfg.BackupInterval > 0 && age > 2*s.cfg.BackupInterval
+	return &backupLine{At: at, Age: s.ageText(age), Old: old}
+}
+
+// ageText says how long ago, in the largest whole unit.
+func (s *Server) ageText(d time.Duration) string {
+	switch {
+	case d >= 48*time.Hour:
+		return s.text.T("admin.dashboard.age_days", int(d/(24*time.Hour)))
+	case d >= time.Hour:
+		return s.text.T("admin.dashboard.age_hours", int(d/time.Hour))
+	}
+	return s.text.T("admin.dashboard.age_minutes", max(0, int(d/time.Minute)))
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
@@ -23,6 +59,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	v := dashboardView{Counts: counts}
+	if u.Allowed(auth.ActSettings) {
+		v.Backup = s.lastBackup()
+	}
 	if u.Allowed(auth.ActArticlePublish) {
 		pf := f
 		pf.Status, pf.Limit = content.StatusPending, 10

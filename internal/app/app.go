@@ -44,6 +44,8 @@ type App struct {
 	Site site.Site
 	// Metrics is what the metrics listener serves (--metrics-addr).
 	Metrics *metrics.Registry
+	// Backups takes the scheduled backups and knows the last good one.
+	Backups *Backups
 }
 
 // NewLogger makes the structured logger the config asks for.
@@ -58,13 +60,18 @@ func NewLogger(format string, w io.Writer) *slog.Logger {
 func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	db, served, err := OpenSiteWith(ctx, cfg.DSN(), store.Options{ReadOnly: cfg.ReadOnly})
 	if err != nil {
+		return nil, refuseDamaged(cfg, err)
+	}
+	if err := checkDatabase(ctx, db, cfg, log); err != nil {
+		db.Close()
 		return nil, err
 	}
 
 	if db.ReadOnly() {
 		log.Warn("the database is read-only: the public site serves, votes and newsroom writes are refused")
 	}
-	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served}
+	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served,
+		Backups: NewBackups(cfg)}
 	siteID := served.ID
 
 	a.Stats, err = stats.NewRecorder(db, stats.RecorderConfig{SiteID: siteID, Node: NodeName(),
@@ -89,6 +96,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 			return nil, fmt.Errorf("load demo: %w", err)
 		default:
 			log.Info("demo content loaded")
+			if err := db.Checkpoint(ctx); err != nil {
+				log.Warn("checkpoint after the demo load", "err", err)
+			}
 		}
 	}
 
@@ -128,9 +138,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	}
 
 	newsroom, err := admin.New(admin.Config{SiteID: siteID, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
-		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20}, admin.Deps{
+		TrustedProxies: cfg.TrustedProxies, UploadMax: int64(cfg.UploadMaxMB) << 20,
+		BackupInterval: cfg.BackupInterval}, admin.Deps{
 		DB: db, Content: contents, Media: media.NewStore(db), Polls: poll.NewStore(db), Users: auth.NewStore(db),
-		Logger: log, Changed: a.Changes.Changed,
+		Logger: log, Changed: a.Changes.Changed, LastBackup: a.Backups.LastGood,
 	})
 	if err != nil {
 		db.Close()
@@ -166,9 +177,10 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	listenCtx, stopListening := context.WithCancel(context.Background())
 	defer stopListening()
 	go a.Changes.Listen(listenCtx)
-	if !a.DB.ReadOnly() { // both write, and would fail at every round
+	if !a.DB.ReadOnly() { // each writes, and would fail at every round
 		go a.maintainLoop(listenCtx)
 		go a.scheduleLoop(listenCtx)
+		go a.backupLoop(listenCtx)
 	}
 	if a.Config.PprofAddr != "" {
 		go a.servePprof(listenCtx, a.Config.PprofAddr)

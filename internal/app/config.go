@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -63,6 +64,12 @@ type Config struct {
 	// 0 leaves Go's default (or GOMEMLIMIT), and -1 asks for MemoryLimit's
 	// choice from the page cache's size.
 	MemoryLimitMB int
+	// BackupInterval is how often serve writes an archive of the site; 0:
+	// never. BackupDir is where (empty: DataDir/backups), and BackupKeep
+	// how many archives are kept there.
+	BackupInterval time.Duration
+	BackupDir      string
+	BackupKeep     int
 }
 
 // Setting describes one configuration value for the README's table and
@@ -114,6 +121,11 @@ var Settings = []Setting{
 	{"metrics-addr", "CONGTIN_METRICS_ADDR", "127.0.0.1:9464", "address serving Prometheus metrics at /metrics, " +
 		"never the public one: a loopback address, or one interface's address such as 10.0.0.5:9464 " +
 		"(never all interfaces); off: none"},
+	{"backup-interval", "CONGTIN_BACKUP_INTERVAL", "0", "how often to write an archive of the whole site " +
+		"(as congtin backup does), e.g. 24h; 0: no scheduled backups"},
+	{"backup-dir", "CONGTIN_BACKUP_DIR", "", "folder of the scheduled backups; empty: backups in the data folder"},
+	{"backup-keep", "CONGTIN_BACKUP_KEEP", "7", "how many archives to keep in the backup folder; " +
+		"older ones are removed after a new one is written"},
 	{"pprof-addr", "CONGTIN_PPROF_ADDR", "",
 		"loopback address serving Go's profiler (net/http/pprof), e.g. 127.0.0.1:6060; empty: off"},
 }
@@ -214,7 +226,33 @@ func ParseServeConfig(args []string, getenv func(string) string) (Config, error)
 		return Config{}, fmt.Errorf("--memory-limit-mb: want auto, 0 for no limit, or a whole number of megabytes")
 	}
 
+	if err := c.parseBackup(values); err != nil {
+		return Config{}, err
+	}
 	return c, c.validate()
+}
+
+// parseBackup reads the scheduled backup's settings.
+func (c *Config) parseBackup(values map[string]*string) error {
+	var err error
+	if c.BackupInterval, err = time.ParseDuration(*values["backup-interval"]); err != nil || c.BackupInterval < 0 ||
+		c.BackupInterval > 0 && c.BackupInterval < time.Minute {
+		return fmt.Errorf("--backup-interval: want 0 or a duration of at least 1m, such as 24h")
+	}
+	if c.BackupKeep, err = strconv.Atoi(*values["backup-keep"]); err != nil || c.BackupKeep < 1 {
+		return fmt.Errorf("--backup-keep: want a whole number of at least 1")
+	}
+	c.BackupDir = *values["backup-dir"]
+	return nil
+}
+
+// BackupFolder is where backups go: --backup-dir, or backups in the data
+// folder.
+func (c Config) BackupFolder() string {
+	if c.BackupDir != "" {
+		return c.BackupDir
+	}
+	return filepath.Join(c.DataDir, "backups")
 }
 
 func (c Config) validate() error {

@@ -60,6 +60,16 @@ func newMetrics(a *App, public *web.Server) *metrics.Registry {
 		func() float64 { return float64(a.storedTotals().Visits) })
 	m.GaugeFunc("visitors_online", "Visitors seen within the online window, on every node.",
 		func() float64 { return float64(a.storedTotals().Online) })
+
+	// -1 when there is no backup yet, so an alert on the age fires on a
+	// site that never had one too.
+	m.GaugeFunc("backup_age_seconds", "Seconds since the last good scheduled backup; -1: none yet.",
+		func() float64 {
+			if age, ok := a.Backups.Age(time.Now()); ok {
+				return age.Seconds()
+			}
+			return -1
+		})
 	return m
 }
 

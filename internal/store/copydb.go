@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"iter"
 	"math"
 	"slices"
@@ -46,31 +47,26 @@ func CopyDatabase(ctx context.Context, src, dst *DB, progress func(CopyReport)) 
 	if err := sameVersion(ctx, src, dst); err != nil {
 		return nil, err
 	}
-
-	tables, err := tablesInOrder(ctx, src)
+	tables, err := tablesInOrder(ctx, src, src.Dialect)
 	if err != nil {
 		return nil, err
 	}
-
 	var reports []CopyReport
 	for _, t := range tables {
 		r, err := copyTable(ctx, src, dst, t)
 		if err != nil {
 			return reports, fmt.Errorf("table %s: %w", t.name, err)
 		}
-
 		reports = append(reports, r)
 		if progress != nil {
 			progress(r)
 		}
 	}
-
 	if dst.Dialect == Postgres {
 		if err := resetIdentities(ctx, dst, tables); err != nil {
 			return reports, err
 		}
 	}
-
 	return reports, nil
 }
 
@@ -85,7 +81,6 @@ func sameVersion(ctx context.Context, a, b *DB) error {
 	if va != vb {
 		return fmt.Errorf("source is at migration %d, destination at %d", va, vb)
 	}
-
 	return nil
 }
 
@@ -95,28 +90,41 @@ type tableInfo struct {
 	key     []string // ORDER BY for a stable row order
 	hasID   bool
 	selfRef string // a column referencing the table's own id (categories.parent_id)
+	// textKey marks the key columns holding text: PostgreSQL orders them
+	// by its collation unless told to compare bytes, as SQLite does.
+	textKey map[string]bool
+}
+
+// orderBy is the ORDER BY list giving the same row order on both
+// databases.
+func (t tableInfo) orderBy(d Dialect) string {
+	cols := make([]string, len(t.key))
+	for i, c := range t.key {
+		cols[i] = c
+		if d == Postgres && t.textKey[c] {
+			cols[i] += ` COLLATE "C"`
+		}
+	}
+	return strings.Join(cols, ", ")
 }
 
 // tablesInOrder lists the source's tables so that each comes after the
 // tables it references.
-func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
-	names, err := tableNames(ctx, db)
+func tablesInOrder(ctx context.Context, db Querier, d Dialect) ([]tableInfo, error) {
+	names, err := tableNames(ctx, db, d)
 	if err != nil {
 		return nil, err
 	}
-
 	deps := map[string][]string{}
 	infos := map[string]tableInfo{}
 	for _, n := range names {
-		info, refs, err := describe(ctx, db, n)
+		info, refs, err := describe(ctx, db, d, n)
 		if err != nil {
 			return nil, err
 		}
-
 		infos[n] = info
 		deps[n] = refs
 	}
-
 	var order []tableInfo
 	state := map[string]int{} // 1 visiting, 2 done
 	var visit func(string) error
@@ -127,7 +135,6 @@ func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
 		case 2:
 			return nil
 		}
-
 		state[n] = 1
 		for _, d := range deps[n] {
 			if _, ok := infos[d]; ok && d != n {
@@ -136,65 +143,59 @@ func tablesInOrder(ctx context.Context, db *DB) ([]tableInfo, error) {
 				}
 			}
 		}
-
 		state[n] = 2
 		order = append(order, infos[n])
 		return nil
 	}
-
 	sort.Strings(names)
 	for _, n := range names {
 		if err := visit(n); err != nil {
 			return nil, err
 		}
 	}
-
 	return order, nil
 }
 
-func tableNames(ctx context.Context, db *DB) ([]string, error) {
+func tableNames(ctx context.Context, db Querier, d Dialect) ([]string, error) {
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
-	if db.Dialect == Postgres {
-		q = `SELECT table_name FROM information_schema.tables
-			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+	if d == Postgres {
+		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
 	}
-
 	names, err := QueryAll(ctx, db, ScanString, q)
 	if err != nil {
 		return nil, err
 	}
-
 	return slices.DeleteFunc(names, derived), nil
 }
 
 // describe reads a table's columns, primary key and referenced tables.
-func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, error) {
-	info := tableInfo{name: table}
-	if db.Dialect != SQLite {
-		return info, nil, errors.New("copying from PostgreSQL is not supported; the source is an SQLite file")
+func describe(ctx context.Context, db Querier, d Dialect, table string) (tableInfo, []string, error) {
+	if d == Postgres {
+		return describePostgres(ctx, db, table)
 	}
+	info := tableInfo{name: table, textKey: map[string]bool{}}
 
 	type column struct {
-		name string
-		pos  int // in the primary key, from 1; 0 when not part of it
+		name, kind string
+		pos        int // in the primary key, from 1; 0 when not part of it
 	}
-
 	cols, err := QueryAll(ctx, db, func(sc Scanner) (column, error) {
 		var c column
-		return c, sc.Scan(&c.name, &c.pos)
-	}, `SELECT name, pk FROM pragma_table_info($1) ORDER BY cid`, table)
+		return c, sc.Scan(&c.name, &c.kind, &c.pos)
+	}, `SELECT name, type, pk FROM pragma_table_info($1) ORDER BY cid`, table)
 	if err != nil {
 		return info, nil, err
 	}
-
 	pk := map[int]string{}
 	for _, c := range cols {
 		info.columns = append(info.columns, c.name)
 		if c.pos > 0 {
 			pk[c.pos] = c.name
 		}
+		if strings.Contains(strings.ToUpper(c.kind), "TEXT") {
+			info.textKey[c.name] = true
+		}
 	}
-
 	for i := 1; i <= len(pk); i++ {
 		info.key = append(info.key, pk[i])
 	}
@@ -207,7 +208,6 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 	if err != nil {
 		return info, nil, err
 	}
-
 	var refs []string
 	for _, k := range fks {
 		refs = append(refs, k.table)
@@ -215,28 +215,80 @@ func describe(ctx context.Context, db *DB, table string) (tableInfo, []string, e
 			info.selfRef = k.from
 		}
 	}
+	return info.finish(), refs, nil
+}
 
-	if len(info.key) == 0 {
-		info.key = info.columns
+// describePostgres reads what describe does from PostgreSQL's catalogue.
+func describePostgres(ctx context.Context, db Querier, table string) (tableInfo, []string, error) {
+	info := tableInfo{name: table, textKey: map[string]bool{}}
+
+	type column struct{ name, kind string }
+	cols, err := QueryAll(ctx, db, func(sc Scanner) (column, error) {
+		var c column
+		return c, sc.Scan(&c.name, &c.kind)
+	}, `SELECT column_name, data_type FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`, table)
+	if err != nil {
+		return info, nil, err
 	}
-
-	for _, c := range info.columns {
-		if c == "id" {
-			info.hasID = true
+	for _, c := range cols {
+		info.columns = append(info.columns, c.name)
+		if c.kind == "text" || strings.HasPrefix(c.kind, "character") {
+			info.textKey[c.name] = true
 		}
 	}
 
-	return info, refs, nil
+	info.key, err = QueryAll(ctx, db, ScanString, `SELECT a.attname FROM pg_index i
+		JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+		WHERE i.indrelid = to_regclass($1) AND i.indisprimary
+		ORDER BY array_position(i.indkey::int2[], a.attnum)`, table)
+	if err != nil {
+		return info, nil, err
+	}
+
+	type foreignKey struct{ table, from string }
+	fks, err := QueryAll(ctx, db, func(sc Scanner) (foreignKey, error) {
+		var k foreignKey
+		return k, sc.Scan(&k.table, &k.from)
+	}, `SELECT t.relname, a.attname FROM pg_constraint c
+		JOIN pg_class t ON t.oid = c.confrelid
+		JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+		WHERE c.conrelid = to_regclass($1) AND c.contype = 'f'`, table)
+	if err != nil {
+		return info, nil, err
+	}
+	var refs []string
+	for _, k := range fks {
+		refs = append(refs, k.table)
+		if k.table == table {
+			info.selfRef = k.from
+		}
+	}
+	return info.finish(), refs, nil
+}
+
+// finish completes a description: a table without a primary key is
+// ordered by all its columns, and only key columns keep their text mark.
+func (t tableInfo) finish() tableInfo {
+	if len(t.key) == 0 {
+		t.key = t.columns
+	}
+	for c := range t.textKey {
+		if !slices.Contains(t.key, c) {
+			delete(t.textKey, c)
+		}
+	}
+	t.hasID = slices.Contains(t.columns, "id")
+	return t
 }
 
 // columnKinds reads the destination's column types so values read from
 // SQLite (which has no booleans) are bound with the type PostgreSQL wants.
-func columnKinds(ctx context.Context, db *DB, table string) (map[string]string, error) {
+func columnKinds(ctx context.Context, db Querier, d Dialect, table string) (map[string]string, error) {
 	kinds := map[string]string{}
-	if db.Dialect != Postgres {
+	if d != Postgres {
 		return kinds, nil
 	}
-
 	rows, err := db.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
 		WHERE table_schema = current_schema() AND table_name = $1`, table)
 	if err != nil {
@@ -248,26 +300,22 @@ func columnKinds(ctx context.Context, db *DB, table string) (map[string]string, 
 		if err := rows.Scan(&c, &k); err != nil {
 			return nil, err
 		}
-
 		kinds[c] = k
 	}
-
 	return kinds, rows.Err()
 }
 
 func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, error) {
 	r := CopyReport{Table: t.name}
-	srcSum, srcN, err := tableChecksum(ctx, src, t)
+	srcSum, srcN, err := tableChecksum(ctx, src, src.Dialect, t)
 	if err != nil {
 		return r, err
 	}
-
 	r.Rows, r.Checksum = srcN, srcSum
-	dstSum, dstN, err := tableChecksum(ctx, dst, t)
+	dstSum, dstN, err := tableChecksum(ctx, dst, dst.Dialect, t)
 	if err != nil {
 		return r, err
 	}
-
 	if dstN > 0 || srcN == 0 {
 		if dstSum == srcSum {
 			r.Skipped = true
@@ -279,28 +327,23 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 			return r, fmt.Errorf("%w (%d rows there, %d here)", ErrDestinationDiffers, dstN, srcN)
 		}
 	}
-
-	kinds, err := columnKinds(ctx, dst, t.name)
+	kinds, err := columnKinds(ctx, dst, dst.Dialect, t.name)
 	if err != nil {
 		return r, err
 	}
-
 	cols := strings.Join(t.columns, ", ")
 	ph := make([]string, len(t.columns))
 	for i := range ph {
 		ph[i] = "$" + strconv.Itoa(i+1)
 	}
-
 	insert := `INSERT INTO ` + t.name + ` (` + cols + `) VALUES (` + strings.Join(ph, ", ") + `)`
 	if t.name == "sites" {
 		insert += ` ON CONFLICT (id) DO UPDATE SET host = excluded.host, name = excluded.name`
 	}
-
 	all, err := readRows(ctx, src, t)
 	if err != nil {
 		return r, err
 	}
-
 	err = dst.InTx(ctx, func(tx Tx) error {
 		stmt, err := tx.PrepareContext(ctx, insert)
 		if err != nil {
@@ -311,30 +354,23 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 			for i, c := range t.columns {
 				row[i] = convertFor(kinds[c], row[i])
 			}
-
 			if _, err := stmt.ExecContext(ctx, row...); err != nil {
 				return err
 			}
-
 			r.Copied++
 		}
-
 		return nil
 	})
 	if err != nil {
 		return r, err
 	}
-
-	dstSum, dstN, err = tableChecksum(ctx, dst, t)
+	dstSum, dstN, err = tableChecksum(ctx, dst, dst.Dialect, t)
 	if err != nil {
 		return r, err
 	}
-
 	if dstN != srcN || dstSum != srcSum {
-		return r, fmt.Errorf("verification failed: source %d rows (%s), destination %d rows (%s)",
-			srcN, srcSum[:12], dstN, dstSum[:12])
+		return r, fmt.Errorf("verification failed: source %d rows (%s), destination %d rows (%s)", srcN, srcSum[:12], dstN, dstSum[:12])
 	}
-
 	return r, nil
 }
 
@@ -343,11 +379,10 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 // a smaller id than its parent after years of re-parenting.
 func readRows(ctx context.Context, src *DB, t tableInfo) (iter.Seq[[]any], error) {
 	rows, err := src.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+
-		` ORDER BY `+strings.Join(t.key, ", "))
+		` ORDER BY `+t.orderBy(src.Dialect))
 	if err != nil {
 		return nil, err
 	}
-
 	var buffered [][]any
 	for rows.Next() {
 		row := make([]any, len(t.columns))
@@ -355,15 +390,12 @@ func readRows(ctx context.Context, src *DB, t tableInfo) (iter.Seq[[]any], error
 		for i := range row {
 			ptrs[i] = &row[i]
 		}
-
 		if err := rows.Scan(ptrs...); err != nil {
 			rows.Close()
 			return nil, err
 		}
-
 		buffered = append(buffered, row)
 	}
-
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -371,7 +403,6 @@ func readRows(ctx context.Context, src *DB, t tableInfo) (iter.Seq[[]any], error
 	if t.selfRef != "" {
 		buffered = parentsFirst(buffered, slices.Index(t.columns, "id"), slices.Index(t.columns, t.selfRef))
 	}
-
 	return slices.Values(buffered), nil
 }
 
@@ -381,7 +412,6 @@ func parentsFirst(rows [][]any, idCol, parentCol int) [][]any {
 	if idCol < 0 || parentCol < 0 {
 		return rows
 	}
-
 	placed := map[any]bool{}
 	out := make([][]any, 0, len(rows))
 	for len(rows) > 0 {
@@ -394,14 +424,11 @@ func parentsFirst(rows [][]any, idCol, parentCol int) [][]any {
 				rest = append(rest, r)
 			}
 		}
-
 		if len(rest) == len(rows) { // a cycle or a missing parent: keep key order
 			return append(out, rest...)
 		}
-
 		rows = rest
 	}
-
 	return out
 }
 
@@ -412,75 +439,85 @@ func convertFor(kind string, v any) any {
 			return x != 0
 		}
 	}
-
 	if s, ok := v.([]byte); ok && kind != "bytea" && kind != "" {
 		return string(s)
 	}
-
 	return v
 }
 
 // tableChecksum hashes a table's rows in key order in a form both drivers
-// agree on: integers and booleans as 64-bit numbers, text and bytes as
-// length-prefixed bytes, NULL as a marker.
-func tableChecksum(ctx context.Context, db *DB, t tableInfo) (string, int64, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+
-		` ORDER BY `+strings.Join(t.key, ", "))
+// agree on (see rowHasher).
+func tableChecksum(ctx context.Context, db Querier, d Dialect, t tableInfo) (string, int64, error) {
+	rows, err := db.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+` ORDER BY `+t.orderBy(d))
 	if err != nil {
 		return "", 0, err
 	}
 	defer rows.Close()
-	h := sha256.New()
+
+	h := newRowHasher()
 	vals := make([]any, len(t.columns))
 	ptrs := make([]any, len(t.columns))
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
-
 	var n int64
-	var buf [8]byte
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return "", 0, err
 		}
-
 		n++
-		for _, v := range vals {
-			switch x := v.(type) {
-			case nil:
-				h.Write([]byte{0})
-			case int64:
-				h.Write([]byte{1})
-				binary.BigEndian.PutUint64(buf[:], uint64(x))
-				h.Write(buf[:])
-			case int32:
-				h.Write([]byte{1})
-				binary.BigEndian.PutUint64(buf[:], uint64(int64(x)))
-				h.Write(buf[:])
-			case bool:
-				h.Write([]byte{1})
-				b := uint64(0)
-				if x {
-					b = 1
-				}
+		h.add(vals)
+	}
+	return h.sum(), n, rows.Err()
+}
 
-				binary.BigEndian.PutUint64(buf[:], b)
-				h.Write(buf[:])
-			case float64:
-				h.Write([]byte{2})
-				binary.BigEndian.PutUint64(buf[:], math.Float64bits(x))
-				h.Write(buf[:])
-			case string:
-				writeBytes(h, []byte(x))
-			case []byte:
-				writeBytes(h, x)
-			default:
-				writeBytes(h, []byte(fmt.Sprint(x)))
+// rowHasher hashes rows in a form both drivers agree on: integers and
+// booleans as 64-bit numbers, text and bytes as length-prefixed bytes,
+// NULL as a marker. A backup writes the same sum for the rows it reads,
+// and a restore compares it with what the destination then holds.
+type rowHasher struct {
+	h   hash.Hash
+	buf [8]byte
+}
+
+func newRowHasher() *rowHasher { return &rowHasher{h: sha256.New()} }
+
+func (r *rowHasher) sum() string { return hex.EncodeToString(r.h.Sum(nil)) }
+
+func (r *rowHasher) add(vals []any) {
+	h, buf := r.h, r.buf[:]
+	for _, v := range vals {
+		switch x := v.(type) {
+		case nil:
+			h.Write([]byte{0})
+		case int64:
+			h.Write([]byte{1})
+			binary.BigEndian.PutUint64(buf, uint64(x))
+			h.Write(buf)
+		case int32:
+			h.Write([]byte{1})
+			binary.BigEndian.PutUint64(buf, uint64(int64(x)))
+			h.Write(buf)
+		case bool:
+			h.Write([]byte{1})
+			b := uint64(0)
+			if x {
+				b = 1
 			}
+			binary.BigEndian.PutUint64(buf, b)
+			h.Write(buf)
+		case float64:
+			h.Write([]byte{2})
+			binary.BigEndian.PutUint64(buf, math.Float64bits(x))
+			h.Write(buf)
+		case string:
+			writeBytes(h, []byte(x))
+		case []byte:
+			writeBytes(h, x)
+		default:
+			writeBytes(h, []byte(fmt.Sprint(x)))
 		}
 	}
-
-	return hex.EncodeToString(h.Sum(nil)), n, rows.Err()
 }
 
 func writeBytes(h interface{ Write([]byte) (int, error) }, b []byte) {
@@ -498,7 +535,6 @@ func resetIdentities(ctx context.Context, db *DB, tables []tableInfo) error {
 		if !t.hasID {
 			continue
 		}
-
 		var seq sql.NullString
 		if err := db.QueryRowContext(ctx, `SELECT pg_get_serial_sequence($1, 'id')`, t.name).Scan(&seq); err != nil {
 			return err
@@ -506,9 +542,7 @@ func resetIdentities(ctx context.Context, db *DB, tables []tableInfo) error {
 		if !seq.Valid {
 			continue
 		}
-
-		if _, err := db.ExecContext(ctx, `SELECT setval($1,
-			GREATEST((SELECT COALESCE(max(id), 0) FROM `+t.name+`), 1))`, seq.String); err != nil {
+		if _, err := db.ExecContext(ctx, `SELECT setval($1, GREATEST((SELECT COALESCE(max(id), 0) FROM `+t.name+`), 1))`, seq.String); err != nil {
 			return fmt.Errorf("reset %s: %w", seq.String, err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -116,7 +117,8 @@ func openSQLiteFile(ctx context.Context, path string, readOnly bool) (*DB, error
 	// synchronous=NORMAL survives a crash of the process (SIGKILL); only a
 	// power cut can lose the last commits.
 	q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-2000)&_txlock=immediate"
+		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-2000)&_txlock=immediate" +
+		"&_pragma=journal_size_limit(" + strconv.Itoa(walSizeLimit) + ")"
 
 	q += readOnlyQuery
 	sqldb, err := sql.Open("sqlite", "file:"+path+q)
