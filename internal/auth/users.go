@@ -53,10 +53,13 @@ func (u *User) Name() string {
 type Store struct {
 	db  *store.DB
 	now func() time.Time
+	// verify checks a password against a stored hash: VerifyPassword,
+	// replaced in tests that count or hold the checks a login makes.
+	verify func(hash, password string) (ok, rehash bool, err error)
 }
 
 // NewStore returns an account store on db.
-func NewStore(db *store.DB) *Store { return &Store{db: db, now: time.Now} }
+func NewStore(db *store.DB) *Store { return &Store{db: db, now: time.Now, verify: VerifyPassword} }
 
 // WithClock replaces the clock, for tests of expiry and lock-outs.
 func (s *Store) WithClock(now func() time.Time) *Store {

@@ -337,11 +337,12 @@ var Vietnamese = Catalog{
 	"auth.err.password_common":   "Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác (ví dụ một câu ngắn).",
 	"auth.err.password_repeated": "Mật khẩu không được chỉ lặp một ký tự.",
 	"auth.err.bad_credentials":   "Sai tên đăng nhập hoặc mật khẩu.",
-	"auth.err.blocked":           "Tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống.",
-	"auth.err.locked_account": "Tài khoản này tạm bị khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui lòng " +
-		"thử lại sau %s.",
+	"auth.err.locked_account": "Đăng nhập vào tài khoản này từ địa chỉ mạng của bạn tạm bị dừng do nhập sai " +
+		"mật khẩu nhiều lần. Vui lòng thử lại sau %s.",
 	"auth.err.locked_address": "Địa chỉ mạng này tạm bị khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui " +
 		"lòng thử lại sau %s.",
+	"auth.err.spaced_account": "Tài khoản này đang bị thử mật khẩu nhiều lần từ nhiều nơi, nên các lần đăng " +
+		"nhập phải cách nhau. Vui lòng chờ một phút rồi thử lại.",
 	"auth.role.admin":           "Quản trị hệ thống",
 	"auth.role.editor_in_chief": "Tổng biên tập",
 	"auth.role.editor":          "Biên tập viên",
