@@ -149,10 +149,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, status, "login", p)
 	}
 	s.audit(r, res.User.ID, "user.login", "user", res.User.ID, "")
-	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: res.Token, Path: Prefix, HttpOnly: true,
-		Secure: s.secure(r), SameSite: http.SameSiteLaxMode, Expires: res.Session.ExpiresAt})
+	s.setSession(w, r, res)
 	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil
+}
+
+// setSession gives the browser the cookie of a session just opened.
+func (s *Server) setSession(w http.ResponseWriter, r *http.Request, res *auth.LoginResult) {
+	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: res.Token, Path: Prefix, HttpOnly: true,
+		Secure: s.secure(r), SameSite: http.SameSiteLaxMode, Expires: res.Session.ExpiresAt})
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {

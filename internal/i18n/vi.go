@@ -282,7 +282,7 @@ var Vietnamese = Catalog{
 	"admin.account.confirm":          "Nhập lại mật khẩu mới",
 	"admin.account.bad_current":      "Mật khẩu hiện tại không đúng.",
 	"admin.account.mismatch":         "Hai lần nhập mật khẩu mới không khớp.",
-	"admin.account.changed":          "Đã đổi mật khẩu. Vui lòng đăng nhập lại.",
+	"admin.account.changed":          "Đã đổi mật khẩu; các phiên đăng nhập khác của bạn đã kết thúc.",
 	"admin.account.everywhere":       "Đăng xuất khỏi mọi thiết bị",
 	"admin.account.everywhere_hint": "Kết thúc mọi phiên đăng nhập của bạn, kể cả trên máy khác (ví dụ khi " +
 		"quên đăng xuất ở máy dùng chung).",
