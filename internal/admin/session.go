@@ -133,8 +133,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	next := safeNext(r.PostFormValue("tiep"))
 	res, err := s.users.Login(r.Context(), username, password, s.clientIP(r), r.UserAgent())
 	if err != nil {
-		// Whatever the refusal (wrong password, blocked, locked), the form
-		// comes back with the reason and 401; a lock says when to retry.
+		// A wrong password or username and a blocked account get one
+		// answer, 401; a throttled check gets 429 and when to retry. The
+		// form comes back either way, and neither is the server's fault.
 		msg := s.message(err)
 		if msg == "" {
 			return err

@@ -115,6 +115,7 @@ func TestBurstOfWrongPasswordsIsCheckedNoMoreThanTheLimit(t *testing.T) {
 				})
 				errs := wait()
 
+				t.Logf("%d of 100 passwords checked, limit %d", held.count(), tc.limit)
 				if n := held.count(); n > tc.limit {
 					t.Errorf("%d passwords checked in a burst of 100, limit %d", n, tc.limit)
 				}
