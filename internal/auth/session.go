@@ -57,8 +57,9 @@ var dummyHash = sync.OnceValue(func() string {
 
 // Login checks a password and opens a new session. The check is reserved
 // first (throttle.go): a login over a limit gets *LockedError and its
-// password is never checked. A legacy hash (imported from Joomla) is
-// replaced with argon2id on success.
+// password is never checked. An account with two-factor sign-in on gets
+// *CodeRequired instead of a session (two_factor.go). A legacy hash
+// (imported from Joomla) is replaced with argon2id on success.
 func (s *Store) Login(ctx context.Context, username, password, ip, userAgent string) (*LoginResult, error) {
 	now := s.now().UTC()
 	proof, err := s.checkPassword(ctx, username, password, ip, now)
@@ -67,10 +68,16 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 	}
 
 	res := &LoginResult{Token: randomToken()}
+	var second *CodeRequired
 	err = s.db.InTx(ctx, func(tx store.Tx) error {
 		if err := proof.settle(ctx, tx, password); err != nil {
 			return err
 		}
+		if proof.twoFactor {
+			second, err = s.challenge(ctx, tx, proof.userID, now)
+			return err
+		}
+
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = $1 WHERE id = $2`,
 			now.Unix(), proof.userID); err != nil {
 			return err
@@ -82,6 +89,9 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 	if err != nil {
 		return nil, fmt.Errorf("login: %w", err)
 	}
+	if second != nil {
+		return nil, second
+	}
 
 	if res.User, err = s.User(ctx, proof.userID); err != nil {
 		return nil, err
@@ -92,10 +102,11 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 // passwordProof is a password that proved right: whose, from where, and
 // whether its stored hash is of an old kind.
 type passwordProof struct {
-	userID   int64
-	username string
-	ip       string
-	rehash   bool
+	userID    int64
+	username  string
+	ip        string
+	rehash    bool
+	twoFactor bool
 }
 
 // checkPassword reserves a check and runs it. A wrong password, an
@@ -112,8 +123,8 @@ func (s *Store) checkPassword(ctx context.Context, username, password, ip string
 	proof := &passwordProof{username: username, ip: ip}
 	var hash string
 	var blocked bool
-	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked FROM users WHERE username = $1`,
-		username).Scan(&proof.userID, &hash, &blocked)
+	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked, totp_secret <> '' FROM users
+		WHERE username = $1`, username).Scan(&proof.userID, &hash, &blocked, &proof.twoFactor)
 	if errors.Is(err, sql.ErrNoRows) {
 		s.verify(dummyHash(), password)
 		return nil, ErrBadCredentials

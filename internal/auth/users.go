@@ -37,6 +37,8 @@ type User struct {
 	CreatedAt         time.Time
 	LastLoginAt       *time.Time
 	SessionGeneration int
+	// TwoFactor is true when sign-in asks for a code after the password.
+	TwoFactor bool
 	// Categories are the categories an editor works in.
 	Categories []int64
 }
@@ -142,14 +144,16 @@ func (s *Store) insertUser(ctx context.Context, q store.Querier, username string
 	return u, nil
 }
 
-const userColumns = `id, username, display_name, email, role, blocked, created_at, last_login_at, session_generation`
+const userColumns = `id, username, display_name, email, role, blocked, created_at, last_login_at, session_generation,
+	totp_secret <> ''`
 
 func scanUser(sc interface{ Scan(...any) error }) (*User, error) {
 	u := &User{}
 	var created int64
 	var last sql.NullInt64
 	var role string
-	if err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.Blocked, &created, &last, &u.SessionGeneration); err != nil {
+	if err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.Blocked, &created, &last, &u.SessionGeneration,
+		&u.TwoFactor); err != nil {
 		return nil, err
 	}
 	u.Role = Role(role)
