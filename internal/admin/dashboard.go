@@ -42,18 +42,15 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
-	p := s.newPage(r, s.text.T("admin.account.title"))
-	p.Nav = "account"
-	return s.render(w, http.StatusOK, "account", p)
+	return s.accountPage(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.account.title")), nil)
 }
 
 func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 	u := userOf(r)
 	p := s.newPage(r, s.text.T("admin.account.title"))
-	p.Nav = "account"
 	if r.FormValue("new") != r.FormValue("confirm") {
 		p.Errors["confirm"] = s.text.T("admin.account.mismatch")
-		return s.render(w, http.StatusUnprocessableEntity, "account", p)
+		return s.accountPage(w, r, http.StatusUnprocessableEntity, p, nil)
 	}
 
 	// The current password is checked again, throttled like a login; a
@@ -61,7 +58,7 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 	res, err := s.users.ChangeOwnPassword(r.Context(), u.ID, r.FormValue("current"), r.FormValue("new"),
 		s.clientIP(r), r.UserAgent())
 	if err != nil {
-		return s.passwordRefused(w, p, err)
+		return s.passwordRefused(w, r, p, err)
 	}
 
 	s.audit(r, u.ID, "user.password", "user", u.ID, "")
@@ -71,7 +68,7 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 
 // passwordRefused shows the account page with the reason beside the field
 // it concerns.
-func (s *Server) passwordRefused(w http.ResponseWriter, p *page, err error) error {
+func (s *Server) passwordRefused(w http.ResponseWriter, r *http.Request, p *page, err error) error {
 	status := http.StatusUnprocessableEntity
 	switch {
 	case errors.Is(err, auth.ErrBadCredentials):
@@ -86,7 +83,7 @@ func (s *Server) passwordRefused(w http.ResponseWriter, p *page, err error) erro
 		}
 		p.Errors["new"] = msg
 	}
-	return s.render(w, status, "account", p)
+	return s.accountPage(w, r, status, p, nil)
 }
 
 func (s *Server) accountLogoutEverywhere(w http.ResponseWriter, r *http.Request) error {
