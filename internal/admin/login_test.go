@@ -180,12 +180,12 @@ func TestFlashCookieIsSecureOverHTTPS(t *testing.T) {
 		{"secure cookies configured", Config{SiteID: 1, SecureCookies: true}, func() *http.Request {
 			return httptest.NewRequest(http.MethodPost, "/quan-tri/", nil)
 		}, true},
-		{"HTTPS at a trusted proxy", Config{SiteID: 1, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}},
-			func() *http.Request {
-				r := httptest.NewRequest(http.MethodPost, "/quan-tri/", nil)
-				r.Header.Set("X-Forwarded-Proto", "https")
-				return r
-			}, true},
+		{"HTTPS at a trusted proxy", Config{SiteID: 1,
+			TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}}, func() *http.Request {
+			r := httptest.NewRequest(http.MethodPost, "/quan-tri/", nil)
+			r.Header.Set("X-Forwarded-Proto", "https")
+			return r
+		}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

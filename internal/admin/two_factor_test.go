@@ -104,7 +104,8 @@ func TestTwoFactorThroughTheNewsroom(t *testing.T) {
 				t.Errorf("editor without it: %d %s, want sent to the account page", res.StatusCode,
 					res.Header.Get("Location"))
 			}
-			if res, _ := editor.post("/quan-tri/bai-viet/moi", formOf("Bài", f.cat)); res.StatusCode != http.StatusForbidden {
+			res, _ = editor.post("/quan-tri/bai-viet/moi", formOf("Bài", f.cat))
+			if res.StatusCode != http.StatusForbidden {
 				t.Errorf("editor without it saving: %d, want %d", res.StatusCode, http.StatusForbidden)
 			}
 			if res, _ := admin.get("/quan-tri/"); res.StatusCode != http.StatusOK {

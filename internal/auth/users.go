@@ -152,8 +152,8 @@ func scanUser(sc interface{ Scan(...any) error }) (*User, error) {
 	var created int64
 	var last sql.NullInt64
 	var role string
-	if err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.Blocked, &created, &last, &u.SessionGeneration,
-		&u.TwoFactor); err != nil {
+	if err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.Blocked, &created, &last,
+		&u.SessionGeneration, &u.TwoFactor); err != nil {
 		return nil, err
 	}
 	u.Role = Role(role)
