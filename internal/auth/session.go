@@ -146,10 +146,14 @@ func (s *Store) checkPassword(ctx context.Context, username, password, ip string
 
 // settle records, inside the transaction that acts on the proof, that the
 // password was right: the attempts from its address are forgotten, and
-// a hash of an old kind is replaced.
+// a hash of an old kind is replaced. On an account with a second step
+// the attempts stay counted until the code is right too, so giving the
+// password again never buys more tries at the code.
 func (p *passwordProof) settle(ctx context.Context, tx store.Tx, password string) error {
-	if err := settleAttempts(ctx, tx, p.username, p.ip); err != nil {
-		return err
+	if !p.twoFactor {
+		if err := settleAttempts(ctx, tx, p.username, p.ip); err != nil {
+			return err
+		}
 	}
 	if !p.rehash {
 		return nil

@@ -110,8 +110,9 @@ func TestTwoFactorSignIn(t *testing.T) {
 		}},
 		{"wrong codes are throttled like passwords", func(t *testing.T, s *Store, db *store.DB, now *time.Time) {
 			_, secret, _ := withTwoFactor(t, s, db, now)
+			// The password step took one of the address's attempts.
 			challenge := firstStep(t, s, "10.0.0.2")
-			for i := range AttemptsPerAccountAddress {
+			for i := range AttemptsPerAccountAddress - 1 {
 				if _, err := s.CompleteLogin(context.Background(), challenge, "000000", "10.0.0.2",
 					""); !errors.Is(err, ErrBadCode) {
 					t.Fatalf("wrong code %d: %v", i, err)
@@ -121,7 +122,24 @@ func TestTwoFactorSignIn(t *testing.T) {
 			_, err := s.CompleteLogin(context.Background(), challenge, code, "10.0.0.2", "")
 			var le *LockedError
 			if !errors.As(err, &le) {
-				t.Errorf("right code after %d wrong ones: %v, want a lock", AttemptsPerAccountAddress, err)
+				t.Errorf("right code after %d wrong ones: %v, want a lock", AttemptsPerAccountAddress-1, err)
+			}
+		}},
+		{"giving the password again buys no more tries at the code", func(t *testing.T, s *Store, db *store.DB,
+			now *time.Time) {
+			_, secret, _ := withTwoFactor(t, s, db, now)
+			ctx := context.Background()
+			challenge := firstStep(t, s, "10.0.0.2")
+			for range AttemptsPerAccountAddress - 2 {
+				s.CompleteLogin(ctx, challenge, "000000", "10.0.0.2", "")
+			}
+			challenge = firstStep(t, s, "10.0.0.2")
+
+			code, _ := totp.GenerateCode(secret, *now)
+			_, err := s.CompleteLogin(ctx, challenge, code, "10.0.0.2", "")
+			var le *LockedError
+			if !errors.As(err, &le) {
+				t.Errorf("code after %d checks from one address: %v, want a lock", AttemptsPerAccountAddress, err)
 			}
 		}},
 		{"an old first step asks for the password again", func(t *testing.T, s *Store, db *store.DB, now *time.Time) {
