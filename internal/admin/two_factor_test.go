@@ -16,7 +16,7 @@ import (
 
 var (
 	secretOnPage    = regexp.MustCompile(`<code>([A-Z2-7]{16,})</code>`)
-	recoveryOnPage  = regexp.MustCompile(`<code>([a-z2-9]{5}-[a-z2-9]{5})</code>`)
+	recoveryOnPage  = regexp.MustCompile(`<code>([a-z2-7]{5}-[a-z2-7]{5})</code>`)
 	challengeOnPage = regexp.MustCompile(`name="thu-thach" value="([^"]+)"`)
 )
 

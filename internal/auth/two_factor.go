@@ -296,23 +296,13 @@ func matchStep(secret, code string, now time.Time) (int64, bool) {
 	return 0, false
 }
 
-// recoveryAlphabet leaves out letters and digits that are easy to confuse
-// when read from paper (0/o, 1/l/i).
-const recoveryAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
-
 // newRecoveryCodes returns RecoveryCodeCount codes of the form
-// xxxxx-xxxxx (about 49 bits each) and their hashes.
+// xxxxx-xxxxx (50 bits each, in base32: letters and 2-7, so no 0/o or
+// 1/l to confuse on paper) and their hashes.
 func newRecoveryCodes() (codes, hashes []string, err error) {
 	for range RecoveryCodeCount {
-		b := make([]byte, 10)
-		if _, err := rand.Read(b); err != nil {
-			return nil, nil, err
-		}
-		for i := range b {
-			b[i] = recoveryAlphabet[int(b[i])%len(recoveryAlphabet)]
-		}
-
-		code := string(b[:5]) + "-" + string(b[5:])
+		text := strings.ToLower(rand.Text())
+		code := text[:5] + "-" + text[5:10]
 		hash, err := HashPassword(normalizeRecoveryCode(code))
 		if err != nil {
 			return nil, nil, err
