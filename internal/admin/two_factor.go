@@ -11,13 +11,13 @@ import (
 
 // accountView is what the account page shows about two-factor sign-in.
 type accountView struct {
-	TwoFactor    bool
-	Required     bool
-	Pending      *auth.TwoFactorSetup
-	Recovery     []string // new recovery codes, shown once
-	RecoveryLeft int
-	Roles        []auth.Role
-	Required2FA  map[auth.Role]bool // the roles that must use it, for those who manage users
+	TwoFactor     bool
+	Required      bool
+	Pending       *auth.TwoFactorSetup
+	Recovery      []string // new recovery codes, shown once
+	RecoveryLeft  int
+	Roles         []auth.Role
+	RequiredRoles map[auth.Role]bool // the roles that must use it, for those who manage users
 }
 
 // accountPage renders the account page with its two-factor part.
@@ -37,7 +37,7 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	if u.Allowed(auth.ActUsers) {
-		if v.Required2FA, err = s.users.TwoFactorRoles(r.Context(), s.cfg.SiteID); err != nil {
+		if v.RequiredRoles, err = s.users.TwoFactorRoles(r.Context(), s.cfg.SiteID); err != nil {
 			return err
 		}
 	}
