@@ -351,7 +351,7 @@ func TestCSRFAndSessions(t *testing.T) {
 			t.Fatalf("post after expiry: %d", res.StatusCode)
 		}
 		// Wrong passwords, then the lock with its time.
-		for i := 0; i < auth.FailuresPerAccount; i++ {
+		for i := 0; i < auth.AttemptsPerAccountAddress+1; i++ {
 			res, body = anon.post("/quan-tri/dang-nhap", url.Values{"username": {"admin"}, "password": {"sai mật khẩu"}})
 		}
 		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "thử lại sau") {

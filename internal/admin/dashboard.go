@@ -1,11 +1,13 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/content"
+	"github.com/congtin/congtin/internal/problem"
 )
 
 type dashboardView struct {
@@ -82,35 +84,48 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
-	p := s.newPage(r, s.text.T("admin.account.title"))
-	p.Nav = "account"
-	return s.render(w, http.StatusOK, "account", p)
+	return s.accountPage(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.account.title")), nil)
 }
 
 func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 	u := userOf(r)
 	p := s.newPage(r, s.text.T("admin.account.title"))
-	p.Nav = "account"
-	// The current password is asked again: a borrowed, unlocked laptop
-	// should not be enough to take the account over.
-	_, err := s.users.Login(r.Context(), u.Username, r.FormValue("current"), s.clientIP(r), r.UserAgent())
-	if err != nil {
-		p.Errors["current"] = s.text.T("admin.account.bad_current")
-		return s.render(w, http.StatusUnprocessableEntity, "account", p)
-	}
-
 	if r.FormValue("new") != r.FormValue("confirm") {
 		p.Errors["confirm"] = s.text.T("admin.account.mismatch")
-		return s.render(w, http.StatusUnprocessableEntity, "account", p)
+		return s.accountPage(w, r, http.StatusUnprocessableEntity, p, nil)
 	}
 
-	if err := s.users.SetPassword(r.Context(), s.db, u.ID, r.FormValue("new")); err != nil {
-		p.Errors["new"] = s.message(err)
-		return s.render(w, http.StatusUnprocessableEntity, "account", p)
+	// The current password is checked again, throttled like a login; a
+	// refusal leaves the sessions as they were.
+	res, err := s.users.ChangeOwnPassword(r.Context(), u.ID, r.FormValue("current"), r.FormValue("new"),
+		s.clientIP(r), r.UserAgent())
+	if err != nil {
+		return s.passwordRefused(w, r, p, err)
 	}
 
 	s.audit(r, u.ID, "user.password", "user", u.ID, "")
-	return s.redirect(w, r, "/quan-tri/dang-nhap", s.text.T("admin.account.changed"))
+	s.setSession(w, r, res)
+	return s.redirect(w, r, "/quan-tri/tai-khoan", s.text.T("admin.account.changed"))
+}
+
+// passwordRefused shows the account page with the reason beside the field
+// it concerns.
+func (s *Server) passwordRefused(w http.ResponseWriter, r *http.Request, p *page, err error) error {
+	status := http.StatusUnprocessableEntity
+	switch {
+	case errors.Is(err, auth.ErrBadCredentials):
+		p.Errors["current"] = s.text.T("admin.account.bad_current")
+	case problem.Is(err, problem.TooMany):
+		p.Errors["current"] = s.message(err)
+		status = http.StatusTooManyRequests
+	default:
+		msg := s.message(err)
+		if msg == "" {
+			return err
+		}
+		p.Errors["new"] = msg
+	}
+	return s.accountPage(w, r, status, p, nil)
 }
 
 func (s *Server) accountLogoutEverywhere(w http.ResponseWriter, r *http.Request) error {

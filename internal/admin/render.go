@@ -62,11 +62,14 @@ type page struct {
 	// ReadOnly: the database is read-only, which every page says, so that
 	// nobody writes an article to have it refused at save.
 	ReadOnly bool
+	// secure marks the cookie that clears the flash like every other
+	// cookie of a request over HTTPS.
+	secure bool
 }
 
 func (s *Server) newPage(r *http.Request, title string) *page {
 	p := &page{Title: title, User: userOf(r), CSRF: csrfOf(r), Errors: map[string]string{},
-		ReadOnly: s.db != nil && s.db.ReadOnly()}
+		ReadOnly: s.db != nil && s.db.ReadOnly(), secure: s.secure(r)}
 	if c, err := r.Cookie("ct_flash"); err == nil {
 		p.Flash, _ = urlUnescape(c.Value)
 	}
@@ -86,7 +89,8 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p *page)
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	if p.Flash != "" {
-		http.SetCookie(w, &http.Cookie{Name: "ct_flash", Path: Prefix, MaxAge: -1})
+		http.SetCookie(w, &http.Cookie{Name: "ct_flash", Path: Prefix, HttpOnly: true, Secure: p.secure,
+			SameSite: http.SameSiteLaxMode, MaxAge: -1})
 	}
 
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -139,7 +143,7 @@ func (s *Server) statusMessage(status int) string {
 func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, msg string) error {
 	if msg != "" {
 		http.SetCookie(w, &http.Cookie{Name: "ct_flash", Value: urlEscape(msg), Path: Prefix, HttpOnly: true,
-			SameSite: http.SameSiteLaxMode, MaxAge: 60})
+			Secure: s.secure(r), SameSite: http.SameSiteLaxMode, MaxAge: 60})
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil

@@ -26,6 +26,11 @@ func (s *Server) routes() []route {
 		{"GET /quan-tri/tai-khoan", loggedIn, s.account},
 		{"POST /quan-tri/tai-khoan/mat-khau", loggedIn, s.accountPassword},
 		{"POST /quan-tri/tai-khoan/dang-xuat-moi-noi", loggedIn, s.accountLogoutEverywhere},
+		{"POST /quan-tri/dang-nhap/ma", public, s.loginCode},
+		{"POST /quan-tri/tai-khoan/hai-buoc/bat", loggedIn, s.twoFactorBegin},
+		{"POST /quan-tri/tai-khoan/hai-buoc/xac-nhan", loggedIn, s.twoFactorConfirm},
+		{"POST /quan-tri/tai-khoan/hai-buoc/tat", loggedIn, s.twoFactorOff},
+		{"POST /quan-tri/tai-khoan/hai-buoc/vai-tro", auth.ActUsers, s.twoFactorRoles},
 
 		{"GET /quan-tri/{$}", auth.ActDashboard, s.dashboard},
 

@@ -82,6 +82,11 @@ func (s *Server) wrap(rt route) http.Handler {
 			return errForbidden
 		}
 
+		if rt.perm != loggedIn {
+			if sent, err := s.requireTwoFactor(w, r, st.user); sent || err != nil {
+				return err
+			}
+		}
 		return rt.h(w, r)
 	})
 }
@@ -144,31 +149,66 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	username, password := r.PostFormValue("username"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("tiep"))
 	res, err := s.users.Login(r.Context(), username, password, s.clientIP(r), r.UserAgent())
-	if err != nil {
-		// Whatever the refusal (wrong password, blocked, locked), the form
-		// comes back with the reason and 401; a lock says when to retry.
-		msg := s.message(err)
-		if msg == "" {
-			return err
-		}
-
-		status := http.StatusUnauthorized
-		if problem.Is(err, problem.TooMany) {
-			status = http.StatusTooManyRequests
-		}
-
+	var second *auth.CodeRequired
+	if errors.As(err, &second) {
 		p := s.newPage(r, s.text.T("admin.login.title"))
-		p.Error = msg
-		p.Data = map[string]string{"Next": next, "Username": username}
-		return s.render(w, status, "login", p)
+		p.Data = map[string]string{"Next": next, "Challenge": second.Challenge}
+		return s.render(w, http.StatusOK, "login", p)
+	}
+	if err != nil {
+		return s.loginRefused(w, r, err, map[string]string{"Next": next, "Username": username})
 	}
 
+	s.loggedIn(w, r, res, next)
+	return nil
+}
+
+// loginCode takes the second step of a login, the code from the app or a
+// recovery code.
+func (s *Server) loginCode(w http.ResponseWriter, r *http.Request) error {
+	challenge, next := r.PostFormValue("thu-thach"), safeNext(r.PostFormValue("tiep"))
+	res, err := s.users.CompleteLogin(r.Context(), challenge, r.PostFormValue("code"), s.clientIP(r), r.UserAgent())
+	if errors.Is(err, auth.ErrChallengeExpired) {
+		return s.loginRefused(w, r, err, map[string]string{"Next": next})
+	}
+	if err != nil {
+		return s.loginRefused(w, r, err, map[string]string{"Next": next, "Challenge": challenge})
+	}
+
+	s.loggedIn(w, r, res, next)
+	return nil
+}
+
+// loginRefused shows the login form again with the reason. A wrong
+// password or username and a blocked account get one answer, 401; a
+// throttled check gets 429 and when to retry. Neither is the server's
+// fault.
+func (s *Server) loginRefused(w http.ResponseWriter, r *http.Request, err error, data map[string]string) error {
+	msg := s.message(err)
+	if msg == "" {
+		return err
+	}
+
+	status := http.StatusUnauthorized
+	if problem.Is(err, problem.TooMany) {
+		status = http.StatusTooManyRequests
+	}
+	p := s.newPage(r, s.text.T("admin.login.title"))
+	p.Error = msg
+	p.Data = data
+	return s.render(w, status, "login", p)
+}
+
+func (s *Server) loggedIn(w http.ResponseWriter, r *http.Request, res *auth.LoginResult, next string) {
 	s.audit(r, res.User.ID, "user.login", "user", res.User.ID, "")
+	s.setSession(w, r, res)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// setSession gives the browser the cookie of a session just opened.
+func (s *Server) setSession(w http.ResponseWriter, r *http.Request, res *auth.LoginResult) {
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: res.Token, Path: Prefix, HttpOnly: true,
 		Secure: s.secure(r), SameSite: http.SameSiteLaxMode, Expires: res.Session.ExpiresAt})
-
-	http.Redirect(w, r, next, http.StatusSeeOther)
-	return nil
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
-	"github.com/congtin/congtin/internal/vn"
 )
 
 // Session lifetimes: a session dies after IdleTimeout without a request,
@@ -26,41 +25,9 @@ const (
 	touchEvery = time.Minute
 )
 
-// Throttling: FailuresPerAccount wrong passwords within FailureWindow lock
-// the account for LockDuration; FailuresPerIP do the same to an address
-// (higher, since an office shares one address).
-const (
-	FailuresPerAccount = 5
-	FailuresPerIP      = 20
-	FailureWindow      = 15 * time.Minute
-	LockDuration       = 15 * time.Minute
-)
-
-// ErrBadCredentials is a wrong username or password; which one is not said.
+// ErrBadCredentials is a wrong username or password, or a blocked
+// account: which one is not said, so a refusal never confirms a password.
 var ErrBadCredentials = problem.New(problem.Unauthenticated, "auth.err.bad_credentials")
-
-// ErrBlocked is a correct password on a blocked account.
-var ErrBlocked = problem.New(problem.Forbidden, "auth.err.blocked")
-
-// LockedError says logins are refused until a time.
-type LockedError struct {
-	Until time.Time
-	ByIP  bool
-}
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("login locked until %s (by address: %t)", e.Until.Format(time.RFC3339), e.ByIP)
-}
-
-// Unwrap makes a lock a problem of its own: too many attempts, with the
-// time to try again in the message.
-func (e *LockedError) Unwrap() error {
-	key := "auth.err.locked_account"
-	if e.ByIP {
-		key = "auth.err.locked_address"
-	}
-	return problem.New(problem.TooMany, key, vn.FormatDateTimeShort(e.Until))
-}
 
 // Session is a logged-in browser.
 type Session struct {
@@ -88,149 +55,137 @@ var dummyHash = sync.OnceValue(func() string {
 	return h
 })
 
-// Login checks a password and opens a new session. Failures are recorded
-// for throttling; a locked account or address gets *LockedError before the
-// password is even checked. A legacy hash (imported from Joomla) is
-// replaced with argon2id on success.
+// Login checks a password and opens a new session. The check is reserved
+// first (throttle.go): a login over a limit gets *LockedError and its
+// password is never checked. An account with two-factor sign-in on gets
+// *CodeRequired instead of a session (two_factor.go). A legacy hash
+// (imported from Joomla) is replaced with argon2id on success.
 func (s *Store) Login(ctx context.Context, username, password, ip, userAgent string) (*LoginResult, error) {
-	username = NormalizeUsername(username)
 	now := s.now().UTC()
-	if err := s.checkLock(ctx, username, ip, now); err != nil {
+	proof, err := s.checkPassword(ctx, username, password, ip, now)
+	if err != nil {
 		return nil, err
 	}
 
-	var id int64
-	var hash string
-	var blocked bool
-	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked FROM users WHERE username = $1`,
-		username).Scan(&id, &hash, &blocked)
-	if errors.Is(err, sql.ErrNoRows) {
-		VerifyPassword(dummyHash(), password)
-		return nil, s.fail(ctx, username, ip, now)
-	}
-
-	if err != nil {
-		return nil, fmt.Errorf("login: %w", err)
-	}
-
-	ok, rehash, err := VerifyPassword(hash, password)
-	if err != nil && !errors.Is(err, ErrUnknownHash) {
-		return nil, fmt.Errorf("login: %w", err)
-	}
-	if !ok {
-		return nil, s.fail(ctx, username, ip, now)
-	}
-	if blocked {
-		return nil, ErrBlocked
-	}
-
-	token := randomToken()
-	res := &LoginResult{Token: token}
+	res := &LoginResult{Token: randomToken()}
+	var second *CodeRequired
 	err = s.db.InTx(ctx, func(tx store.Tx) error {
-		if rehash {
-			newHash, err := HashPassword(password)
-			if err != nil {
-				return err
-			}
-
-			if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`,
-				newHash, id); err != nil {
-				return err
-			}
+		if err := proof.settle(ctx, tx, password); err != nil {
+			return err
+		}
+		if proof.twoFactor {
+			second, err = s.challenge(ctx, tx, proof.userID, now)
+			return err
 		}
 
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = $1 WHERE id = $2`,
-			now.Unix(), id); err != nil {
+			now.Unix(), proof.userID); err != nil {
 			return err
 		}
 
-		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE username = $1`, username); err != nil {
-			return err
-		}
-
-		// Expired sessions are swept here, where a write happens anyway.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1 OR last_seen < $2`,
-			now.Unix(), now.Add(-IdleTimeout).Unix()); err != nil {
-			return err
-		}
-
-		sess := &Session{UserID: id, CSRFToken: randomToken(), CreatedAt: now, ExpiresAt: now.Add(AbsoluteTimeout)}
-		_, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(token_hash, user_id, generation, csrf_token, created_at, last_seen, expires_at, ip, user_agent)
-			VALUES ($1, $2, (SELECT session_generation FROM users WHERE id = $2), $3, $4, $4, $5, $6, $7)`,
-			hashToken(token), id, sess.CSRFToken, now.Unix(), sess.ExpiresAt.Unix(), ip, truncate(userAgent, 300))
-
-		res.Session = sess
+		res.Session, err = s.openSession(ctx, tx, proof.userID, res.Token, ip, userAgent, now)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("login: %w", err)
 	}
-	if res.User, err = s.User(ctx, id); err != nil {
+	if second != nil {
+		return nil, second
+	}
+
+	if res.User, err = s.User(ctx, proof.userID); err != nil {
 		return nil, err
 	}
 
 	return res, nil
 }
 
-func (s *Store) fail(ctx context.Context, username, ip string, now time.Time) error {
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO login_failures (username, ip, at) VALUES ($1, $2, $3)`,
-		truncate(username, 100), ip, now.Unix()); err != nil {
-		return fmt.Errorf("record login failure: %w", err)
-	}
-
-	// The failure that reaches the limit already says so.
-	if err := s.checkLock(ctx, username, ip, now); err != nil {
-		return err
-	}
-
-	return ErrBadCredentials
+// passwordProof is a password that proved right: whose, from where, and
+// whether its stored hash is of an old kind.
+type passwordProof struct {
+	userID    int64
+	username  string
+	ip        string
+	rehash    bool
+	twoFactor bool
 }
 
-// checkLock refuses a login while the account or the address has had too
-// many recent failures. The lock runs from the last failure of a burst
-// (the limit reached within FailureWindow) for LockDuration.
-func (s *Store) checkLock(ctx context.Context, username, ip string, now time.Time) error {
-	if until, err := s.lockedUntil(ctx, `username = $1`, username, FailuresPerAccount, now); err != nil {
-		return err
-	} else if until.After(now) {
-		return &LockedError{Until: until}
+// checkPassword reserves a check and runs it. A wrong password, an
+// unknown username and a blocked account all give ErrBadCredentials and
+// leave the reservation counted as a failure; an unknown username costs
+// a hash like a known one, so timing does not tell them apart.
+func (s *Store) checkPassword(ctx context.Context, username, password, ip string,
+	now time.Time) (*passwordProof, error) {
+	username = truncate(NormalizeUsername(username), 100)
+	if err := s.reserve(ctx, username, ip, now); err != nil {
+		return nil, err
 	}
 
-	if ip == "" {
+	proof := &passwordProof{username: username, ip: ip}
+	var hash string
+	var blocked bool
+	err := s.db.QueryRowContext(ctx, `SELECT id, password_hash, blocked, totp_secret <> '' FROM users
+		WHERE username = $1`, username).Scan(&proof.userID, &hash, &blocked, &proof.twoFactor)
+	if errors.Is(err, sql.ErrNoRows) {
+		s.verify(dummyHash(), password)
+		return nil, ErrBadCredentials
+	}
+	if err != nil {
+		return nil, fmt.Errorf("check password: %w", err)
+	}
+
+	ok, rehash, err := s.verify(hash, password)
+	if err != nil && !errors.Is(err, ErrUnknownHash) {
+		return nil, fmt.Errorf("check password: %w", err)
+	}
+	if !ok || blocked {
+		return nil, ErrBadCredentials
+	}
+	proof.rehash = rehash
+	return proof, nil
+}
+
+// settle records, inside the transaction that acts on the proof, that the
+// password was right: the attempts from its address are forgotten, and
+// a hash of an old kind is replaced. On an account with a second step
+// the attempts stay counted until the code is right too, so giving the
+// password again never buys more tries at the code.
+func (p *passwordProof) settle(ctx context.Context, tx store.Tx, password string) error {
+	if !p.twoFactor {
+		if err := settleAttempts(ctx, tx, p.username, p.ip); err != nil {
+			return err
+		}
+	}
+	if !p.rehash {
 		return nil
 	}
 
-	if until, err := s.lockedUntil(ctx, `ip = $1`, ip, FailuresPerIP, now); err != nil {
+	hash, err := HashPassword(password)
+	if err != nil {
 		return err
-	} else if until.After(now) {
-		return &LockedError{Until: until, ByIP: true}
 	}
-
-	return nil
+	_, err = tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, p.userID)
+	return err
 }
 
-func (s *Store) lockedUntil(ctx context.Context, where string, arg any, limit int, now time.Time) (time.Time, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT at FROM login_failures WHERE `+where+` AND at > $2
-		ORDER BY at DESC LIMIT $3`, arg, now.Add(-FailureWindow-LockDuration).Unix(), limit)
+// openSession stores a new session for token, sweeping expired ones
+// while a write happens anyway.
+func (s *Store) openSession(ctx context.Context, tx store.Tx, userID int64, token, ip, userAgent string,
+	now time.Time) (*Session, error) {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1 OR last_seen < $2`,
+		now.Unix(), now.Add(-IdleTimeout).Unix()); err != nil {
+		return nil, err
+	}
+
+	sess := &Session{UserID: userID, CSRFToken: randomToken(), CreatedAt: now, ExpiresAt: now.Add(AbsoluteTimeout)}
+	_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, generation, csrf_token, created_at,
+		last_seen, expires_at, ip, user_agent)
+		VALUES ($1, $2, (SELECT session_generation FROM users WHERE id = $2), $3, $4, $4, $5, $6, $7)`,
+		hashToken(token), userID, sess.CSRFToken, now.Unix(), sess.ExpiresAt.Unix(), ip, truncate(userAgent, 300))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("login failures: %w", err)
+		return nil, err
 	}
-
-	ats, err := store.Collect(rows, store.ScanInt64)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("login failures: %w", err)
-	}
-	if len(ats) < limit {
-		return time.Time{}, nil
-	}
-
-	newest, oldest := store.Time(ats[0]), store.Time(ats[len(ats)-1])
-	if newest.Sub(oldest) > FailureWindow {
-		return time.Time{}, nil
-	}
-
-	return newest.Add(LockDuration), nil
+	return sess, nil
 }
 
 // Authenticate returns the user and session for a cookie token, or

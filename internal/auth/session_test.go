@@ -63,8 +63,9 @@ func TestLoginSessionsAndLockout(t *testing.T) {
 			t.Fatal("session survived log out everywhere")
 		}
 
-		// Five failures lock the account, with the time in the message.
-		for i := 0; i < FailuresPerAccount-1; i++ {
+		// Five failures lock the account from that address, with the time
+		// in the message.
+		for i := 0; i < AttemptsPerAccountAddress; i++ {
 			if _, err := s.Login(ctx, "haininh", "wrong password", "10.0.0.2", ""); !errors.Is(err, ErrBadCredentials) {
 				t.Fatalf("failure %d: %v", i, err)
 			}
@@ -74,11 +75,11 @@ func TestLoginSessionsAndLockout(t *testing.T) {
 		if msg, _ := problem.Message(i18n.Vietnamese, err); !errors.As(err, &le) || !strings.Contains(msg, "thử lại sau") {
 			t.Fatalf("not locked: %v", err)
 		}
-		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.As(err, &le) {
+		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.2", ""); !errors.As(err, &le) {
 			t.Fatalf("right password during lock: %v", err)
 		}
 		*now = le.Until.Add(time.Second)
-		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); err != nil {
+		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.2", ""); err != nil {
 			t.Fatalf("after lock: %v", err)
 		}
 
@@ -90,7 +91,7 @@ func TestLoginSessionsAndLockout(t *testing.T) {
 		if _, _, err := s.Authenticate(ctx, res3.Token); !errors.Is(err, ErrNotFound) {
 			t.Fatal("blocked user's session valid")
 		}
-		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.Is(err, ErrBlocked) {
+		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.Is(err, ErrBadCredentials) {
 			t.Fatalf("blocked login: %v", err)
 		}
 	})
@@ -121,11 +122,11 @@ func TestLockoutByIP(t *testing.T) {
 	ctx := context.Background()
 	s, _ := newStore(t, db)
 	var err error
-	for i := 0; i < FailuresPerIP; i++ {
+	for i := 0; i < AttemptsPerAddress+1; i++ {
 		_, err = s.Login(ctx, "user"+string(rune('a'+i)), "whatever12", "10.9.9.9", "")
 	}
 	var le *LockedError
-	if !errors.As(err, &le) || !le.ByIP {
+	if !errors.As(err, &le) || le.Scope != ThrottledAddress {
 		t.Fatalf("address not locked: %v", err)
 	}
 }

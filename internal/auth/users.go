@@ -37,6 +37,8 @@ type User struct {
 	CreatedAt         time.Time
 	LastLoginAt       *time.Time
 	SessionGeneration int
+	// TwoFactor is true when sign-in asks for a code after the password.
+	TwoFactor bool
 	// Categories are the categories an editor works in.
 	Categories []int64
 }
@@ -53,10 +55,13 @@ func (u *User) Name() string {
 type Store struct {
 	db  *store.DB
 	now func() time.Time
+	// verify checks a password against a stored hash: VerifyPassword,
+	// replaced in tests that count or hold the checks a login makes.
+	verify func(hash, password string) (ok, rehash bool, err error)
 }
 
 // NewStore returns an account store on db.
-func NewStore(db *store.DB) *Store { return &Store{db: db, now: time.Now} }
+func NewStore(db *store.DB) *Store { return &Store{db: db, now: time.Now, verify: VerifyPassword} }
 
 // WithClock replaces the clock, for tests of expiry and lock-outs.
 func (s *Store) WithClock(now func() time.Time) *Store {
@@ -153,7 +158,8 @@ func (s *Store) insertUser(
 	return u, nil
 }
 
-const userColumns = `id, username, display_name, email, role, blocked, created_at, last_login_at, session_generation`
+const userColumns = `id, username, display_name, email, role, blocked, created_at, last_login_at, session_generation,
+	totp_secret <> ''`
 
 func scanUser(sc interface{ Scan(...any) error }) (*User, error) {
 	u := &User{}
@@ -161,7 +167,7 @@ func scanUser(sc interface{ Scan(...any) error }) (*User, error) {
 	var last sql.NullInt64
 	var role string
 	if err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.Blocked, &created, &last,
-		&u.SessionGeneration); err != nil {
+		&u.SessionGeneration, &u.TwoFactor); err != nil {
 		return nil, err
 	}
 

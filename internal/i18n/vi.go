@@ -133,6 +133,8 @@ var Vietnamese = Catalog{
 	"admin.login.submit":   "Đăng nhập",
 	"admin.login.expired": "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại; nội dung chưa lưu " +
 		"cần được nhập lại.",
+	"admin.login.code":          "Mã xác thực",
+	"admin.login.code_hint":     "Nhập mã 6 chữ số trong ứng dụng xác thực, hoặc một mã khôi phục.",
 	"admin.login.required":      "Vui lòng đăng nhập.",
 	"admin.err.title":           "Không thực hiện được",
 	"admin.err.back":            "Về trang tổng quan",
@@ -299,10 +301,27 @@ var Vietnamese = Catalog{
 	"admin.account.confirm":          "Nhập lại mật khẩu mới",
 	"admin.account.bad_current":      "Mật khẩu hiện tại không đúng.",
 	"admin.account.mismatch":         "Hai lần nhập mật khẩu mới không khớp.",
-	"admin.account.changed":          "Đã đổi mật khẩu. Vui lòng đăng nhập lại.",
+	"admin.account.changed":          "Đã đổi mật khẩu; các phiên đăng nhập khác của bạn đã kết thúc.",
 	"admin.account.everywhere":       "Đăng xuất khỏi mọi thiết bị",
 	"admin.account.everywhere_hint": "Kết thúc mọi phiên đăng nhập của bạn, kể cả trên máy khác (ví dụ khi " +
 		"quên đăng xuất ở máy dùng chung).",
+	"admin.account.two_factor": "Xác thực hai bước",
+	"admin.account.two_factor_hint": "Khi bật, sau mật khẩu sẽ hỏi thêm mã 6 chữ số từ ứng dụng xác thực trên " +
+		"điện thoại (ví dụ Google Authenticator, Microsoft Authenticator, FreeOTP).",
+	"admin.account.two_factor_is_on": "Xác thực hai bước đang bật. Còn %d mã khôi phục chưa dùng.",
+	"admin.account.two_factor_start": "Bật xác thực hai bước",
+	"admin.account.two_factor_secret": "Nhập khóa bí mật này vào ứng dụng xác thực (loại theo thời gian), hoặc " +
+		"dán địa chỉ otpauth bên dưới:",
+	"admin.account.two_factor_code":    "Mã 6 chữ số trong ứng dụng",
+	"admin.account.two_factor_confirm": "Xác nhận và bật",
+	"admin.account.two_factor_on":      "Đã bật xác thực hai bước.",
+	"admin.account.recovery_codes": "Mã khôi phục: mỗi mã dùng được một lần khi không có điện thoại. Hãy in " +
+		"hoặc chép lại và cất giữ cẩn thận; các mã này chỉ hiện một lần.",
+	"admin.account.two_factor_stop": "Tắt xác thực hai bước",
+	"admin.account.two_factor_off":  "Đã tắt xác thực hai bước.",
+	"admin.account.two_factor_required": "Vai trò của bạn phải dùng xác thực hai bước. Hãy bật ở mục dưới " +
+		"đây trước khi tiếp tục.",
+	"admin.account.two_factor_roles":      "Bắt buộc xác thực hai bước cho các vai trò",
 	"admin.account.logged_out_everywhere": "Đã đăng xuất khỏi mọi thiết bị.",
 
 	// What content refuses (internal/content), and its words for the
@@ -354,11 +373,17 @@ var Vietnamese = Catalog{
 	"auth.err.password_common":   "Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác (ví dụ một câu ngắn).",
 	"auth.err.password_repeated": "Mật khẩu không được chỉ lặp một ký tự.",
 	"auth.err.bad_credentials":   "Sai tên đăng nhập hoặc mật khẩu.",
-	"auth.err.blocked":           "Tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống.",
-	"auth.err.locked_account": "Tài khoản này tạm bị khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui lòng " +
-		"thử lại sau %s.",
+	"auth.err.locked_account": "Đăng nhập vào tài khoản này từ địa chỉ mạng của bạn tạm bị dừng do nhập sai " +
+		"mật khẩu nhiều lần. Vui lòng thử lại sau %s.",
 	"auth.err.locked_address": "Địa chỉ mạng này tạm bị khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui " +
 		"lòng thử lại sau %s.",
+	"auth.err.spaced_account": "Tài khoản này đang bị thử mật khẩu nhiều lần từ nhiều nơi, nên các lần đăng " +
+		"nhập phải cách nhau. Vui lòng chờ một phút rồi thử lại.",
+	// The second step of sign-in (two-factor).
+	"auth.err.code_required":     "Nhập mã xác thực để hoàn tất đăng nhập.",
+	"auth.err.bad_code":          "Mã xác thực không đúng hoặc đã được dùng.",
+	"auth.err.challenge_expired": "Đã quá thời gian nhập mã xác thực. Vui lòng đăng nhập lại.",
+
 	"auth.role.admin":           "Quản trị hệ thống",
 	"auth.role.editor_in_chief": "Tổng biên tập",
 	"auth.role.editor":          "Biên tập viên",
