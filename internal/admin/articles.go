@@ -221,6 +221,9 @@ func (s *Server) articleCreate(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(r, s.text.T("admin.articles.new"))
 	f := s.readArticleForm(r, e, p)
 	f.New = true
+	if err := formError(r); err != nil {
+		return s.showCutForm(w, r, p, f, err)
+	}
 	if e.CategoryID != 0 && !u.CanArticle(auth.ActArticleCreate, auth.ArticleRef{CategoryID: e.CategoryID}) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
 	}
@@ -247,6 +250,9 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	expect, _ := strconv.Atoi(r.FormValue("version"))
 	p := s.newPage(r, stored.Title)
+	if err := formError(r); err != nil && !u.CanArticle(auth.ActArticleEdit, ref) {
+		return err
+	}
 	if !u.CanArticle(auth.ActArticleEdit, ref) {
 		// Only a workflow move, on the stored text.
 		f := &articleForm{A: stored, TagsText: strings.Join(stored.Tags, ", "), PublishAt: r.FormValue("publish_at"),
@@ -260,6 +266,9 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 	e := &content.Editable{Article: stored.Article, ReviewNote: stored.ReviewNote}
 	f := s.readArticleForm(r, e, p)
 	e.Version = expect
+	if err := formError(r); err != nil {
+		return s.showCutForm(w, r, p, f, err)
+	}
 	if e.CategoryID != stored.CategoryID && !u.CanArticle(auth.ActArticleEdit, auth.ArticleRef{AuthorID: stored.CreatedBy,
 		CategoryID: e.CategoryID, Status: string(stored.Status)}) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
@@ -269,6 +278,19 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 		return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
 	}
 	return s.saveAndMove(w, r, p, f, expect)
+}
+
+// showCutForm shows the article form again after its body did not arrive
+// whole (over the limit, too slow): the fields that did arrive, and what
+// happened. Nothing is saved.
+func (s *Server) showCutForm(w http.ResponseWriter, r *http.Request, p *page, f *articleForm, err error) error {
+	p.Errors = map[string]string{}
+	if problem.Is(err, problem.TooLarge) {
+		p.Error = s.text.T("admin.articles.too_large", sizeText(s.bodyLimit(r.URL.Path)))
+	} else {
+		p.Error = s.message(err)
+	}
+	return s.showArticleForm(w, r, handler.Status(err), p, f)
 }
 
 // saveAndMove saves the form's article (expect < 0: no save, the user may

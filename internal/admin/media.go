@@ -89,9 +89,7 @@ func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt stri
 
 func (s *Server) mediaUpload(w http.ResponseWriter, r *http.Request) error {
 	if r.MultipartForm == nil {
-		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			return s.tooLarge(err)
-		}
+		return problem.New(problem.Malformed, "admin.media.none")
 	}
 	files := r.MultipartForm.File["file"]
 	if len(files) == 0 {
@@ -114,15 +112,10 @@ func (s *Server) mediaUploadEditor(w http.ResponseWriter, r *http.Request) error
 		w.WriteHeader(status)
 		return json.NewEncoder(w).Encode(map[string]string{"error": msg})
 	}
-	if r.MultipartForm == nil {
-		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			return fail(http.StatusRequestEntityTooLarge, s.text.T("admin.media.too_large", s.cfg.UploadMax>>20))
-		}
-	}
-	fhs := r.MultipartForm.File["file"]
-	if len(fhs) != 1 {
+	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) != 1 {
 		return fail(http.StatusBadRequest, s.text.T("admin.media.none"))
 	}
+	fhs := r.MultipartForm.File["file"]
 	m, err := s.storeUpload(r, fhs[0], "", true)
 	if msg := s.message(err); msg != "" {
 		return fail(handler.Status(err), msg)
