@@ -370,6 +370,8 @@ var Vietnamese = Catalog{
 
 	// What uploads refuse (internal/media).
 	"media.err.unsupported": "Loại tệp này không được chấp nhận.",
+	"media.err.too_many_pixels": "Ảnh %d × %d điểm ảnh vượt giới hạn %d megapixel. Vui lòng thu nhỏ ảnh rồi " +
+		"tải lên lại.",
 
 	// A body that did not arrive whole: over the route's limit, too slow,
 	// or broken. Nothing is saved from it.

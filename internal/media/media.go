@@ -14,9 +14,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/problem"
-	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
-	"github.com/congtin/congtin/internal/vn"
 )
 
 // ErrNotFound is returned for unknown files.
@@ -44,36 +42,37 @@ type Media struct {
 }
 
 // Store keeps files and their thumbnails.
-type Store struct{ db *store.DB }
+type Store struct {
+	db *store.DB
+	// onDecode, when set, is told as an image's pixels are decoded.
+	onDecode func()
+}
+
+// OnDecode has f called whenever an image's pixels are about to be
+// decoded, the costly step: tests use it to count decodes and to see
+// that no transaction is open meanwhile.
+func (s *Store) OnDecode(f func()) { s.onDecode = f }
 
 // NewStore returns a media store on db.
 func NewStore(db *store.DB) *Store { return &Store{db: db} }
 
 // Put stores data as a new media item of site siteID, with thumbnails for
-// images. Identical bytes are stored once.
+// images: Prepare, then Save in q. Identical bytes are stored once. A
+// caller that writes inside a transaction calls Prepare first, outside
+// it, so decoding an image never holds the database's writer.
 func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, alt string, data []byte) (*Media, error) {
-	if err := site.Check(siteID, "store file"); err != nil {
+	p, err := s.Prepare(ctx, siteID, name, alt, data)
+	if err != nil {
 		return nil, err
 	}
-	mime := Sniff(data)
-	if mime == "" {
-		return nil, ErrUnsupported
-	}
-	m := &Media{SiteID: siteID, SHA256: hashOf(data), Mime: mime, Name: vn.NFC(name), Size: int64(len(data)),
-		Alt: vn.NFC(alt), CreatedAt: time.Now().UTC().Truncate(time.Second)}
-	var thumbs []thumbnail
-	if IsImage(mime) {
-		w, h, err := imageSize(data)
-		if err != nil {
-			return nil, err
-		}
-		m.Width, m.Height = w, h
-		thumbs, err = thumbnailsFor(m.SHA256, data, w)
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := putBlob(ctx, q, m.SHA256, data); err != nil {
+	return s.Save(ctx, q, p)
+}
+
+// Save writes a prepared file, its blob and its thumbnails, in q: only
+// writes, no decoding.
+func (s *Store) Save(ctx context.Context, q store.Querier, p *Prepared) (*Media, error) {
+	m := p.media
+	if err := putBlob(ctx, q, m.SHA256, p.data); err != nil {
 		return nil, err
 	}
 	err := q.QueryRowContext(ctx, `INSERT INTO media (site_id, sha256, mime, name, size, width, height, alt, created_at)
@@ -82,7 +81,7 @@ func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, al
 	if err != nil {
 		return nil, fmt.Errorf("insert media: %w", err)
 	}
-	for _, t := range thumbs {
+	for _, t := range p.thumbs {
 		sum := hashOf(t.data)
 		if err := putBlob(ctx, q, sum, t.data); err != nil {
 			return nil, err
@@ -92,7 +91,7 @@ func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, al
 			return nil, fmt.Errorf("insert thumbnail: %w", err)
 		}
 	}
-	return m, nil
+	return &m, nil
 }
 
 func putBlob(ctx context.Context, q store.Querier, sum string, data []byte) error {
