@@ -13,6 +13,7 @@ import (
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/vn"
 )
 
 const perPage = 30
@@ -227,6 +228,9 @@ func (s *Server) articleCreate(w http.ResponseWriter, r *http.Request) error {
 	if e.CategoryID != 0 && !u.CanArticle(auth.ActArticleCreate, auth.ArticleRef{CategoryID: e.CategoryID}) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
 	}
+	if err := s.movePastedImages(r, e, p); err != nil {
+		return err
+	}
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
 		return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
@@ -273,11 +277,50 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 		CategoryID: e.CategoryID, Status: string(stored.Status)}) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
 	}
+	if err := s.movePastedImages(r, e, p); err != nil {
+		return err
+	}
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
 		return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
 	}
 	return s.saveAndMove(w, r, p, f, expect)
+}
+
+// movePastedImages moves the pictures pasted into the article as data:
+// URLs (an old browser, or the editor without JavaScript) into the media
+// library, each within the upload limits, and puts their addresses in
+// the text before it is sanitised and saved. A picture refused is marked
+// beside its field; the text keeps it until the person removes it.
+func (s *Server) movePastedImages(r *http.Request, e *content.Editable, p *page) error {
+	n := 0
+	keep := func(data []byte) (string, error) {
+		n++
+		name := "anh-dan-" + strconv.Itoa(n) + "." + media.Extension(media.Sniff(data))
+		if slug := vn.Slug(e.Title); slug != "" {
+			name = slug + "-" + name
+		}
+		m, err := s.storeFile(r, name, "", data, true)
+		if err != nil {
+			return "", err
+		}
+		return mediaURL(m.SHA256, m.Mime), nil
+	}
+	for _, field := range []struct {
+		name string
+		html *string
+	}{{"intro", &e.IntroHTML}, {"body", &e.BodyHTML}} {
+		moved, err := content.MoveDataImages(*field.html, keep)
+		if msg := s.message(err); msg != "" {
+			p.Errors[field.name] = msg
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		*field.html = moved
+	}
+	return nil
 }
 
 // showCutForm shows the article form again after its body did not arrive
