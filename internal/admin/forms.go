@@ -66,8 +66,11 @@ func withFormError(r *http.Request, err error) *http.Request {
 func (s *Server) readForm(w http.ResponseWriter, r *http.Request) error {
 	limit := s.bodyLimit(r.URL.Path)
 	if limit > formMax {
-		// The server's read timeout is made for small forms.
-		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(slowBodyWait))
+		// The server's timeouts are made for small forms; the answer
+		// must still be written after the long read.
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(slowBodyWait))
+		_ = rc.SetWriteDeadline(time.Now().Add(slowBodyWait + time.Minute))
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 

@@ -96,7 +96,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, f handler.Fai
 	p := s.newPage(r, s.text.T("admin.err.title"))
 	p.Error = msg
 	p.Data = f.Status
-	if err := s.render(w, f.Status, "error", p); err != nil {
+	if err := s.render(w, f.Status, "error", p); err != nil && !handler.ClientGone(err) {
 		s.log.Error("render admin error page", "err", err)
 		http.Error(w, msg, f.Status)
 	}

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"syscall"
 
 	"github.com/congtin/congtin/internal/problem"
 )
@@ -24,4 +25,11 @@ func BodyKind(err error) problem.Kind {
 		return problem.TimedOut
 	}
 	return problem.Malformed
+}
+
+// ClientGone reports whether err is the client hanging up while it was
+// answered (a closed tab, a dropped line): nobody to tell, and nothing
+// for the operator to fix.
+func ClientGone(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, net.ErrClosed)
 }

@@ -61,10 +61,11 @@ func (a *Adapter) Handle(h Func) http.Handler {
 // Fail answers err. Only internal errors are logged: a wrong address or a
 // refused form is the visitor's business, not the operator's.
 func (a *Adapter) Fail(w http.ResponseWriter, r *http.Request, err error) {
-	// The visitor has gone (closed the tab): nobody to answer. A body that
-	// stopped arriving cancels the request too, but its sender may still be
-	// waiting and is told 408.
-	if r.Context().Err() != nil && !problem.Is(err, problem.TimedOut) {
+	// The visitor has gone (closed the tab, hung up mid-answer): nobody to
+	// answer, and not the operator's fault. A body that stopped arriving
+	// cancels the request too, but its sender may still be waiting and is
+	// told 408.
+	if (r.Context().Err() != nil && !problem.Is(err, problem.TimedOut)) || ClientGone(err) {
 		return
 	}
 
