@@ -150,6 +150,9 @@ func TestHostileRequestsWriteNoErrorLines(t *testing.T) {
 			if rec.Code >= 500 {
 				t.Errorf("status %d for the client's own doing", rec.Code)
 			}
+			if strings.HasSuffix(tc.name, "too slow") && rec.Code != http.StatusRequestTimeout {
+				t.Errorf("status %d for a body that stopped arriving, want 408", rec.Code)
+			}
 		})
 	}
 }
