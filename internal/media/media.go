@@ -129,6 +129,27 @@ func (s *Store) Original(ctx context.Context, sum string) (*File, error) {
 	return f, nil
 }
 
+// OriginalOf returns the file whose content hash is sum under the name
+// of media item id: identical bytes uploaded twice are stored once, but
+// each upload keeps the name it was given. An id that does not hold sum
+// (or 0) gives the first upload's name.
+func (s *Store) OriginalOf(ctx context.Context, sum string, id int64) (*File, error) {
+	f, err := s.Original(ctx, sum)
+	if err != nil || id <= 0 {
+		return f, err
+	}
+	var name string
+	err = s.db.QueryRowContext(ctx, `SELECT name FROM media WHERE id = $1 AND sha256 = $2`, id, sum).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("media %d: %w", id, err)
+	}
+	f.Name = name
+	return f, nil
+}
+
 // Thumbnail returns the thumbnail of the image with content hash sum at
 // one of ThumbnailWidths.
 func (s *Store) Thumbnail(ctx context.Context, sum string, width int) (*File, error) {
