@@ -179,6 +179,7 @@ func (s *Server) funcs() template.FuncMap {
 			return mediaURL(m.SHA256, m.Mime)
 		},
 		"mediaURL": mediaURL,
+		"fileURL":  fileURL,
 		"isImage":  media.IsImage,
 		"kb":       func(n int64) string { return vn.FormatInt((n+1023)/1024) + " KB" },
 		"add":      func(a, b int) int { return a + b },
@@ -195,6 +196,16 @@ func (s *Server) funcs() template.FuncMap {
 }
 
 func mediaURL(sum, mimeType string) string { return "/anh/" + sum + "." + media.Extension(mimeType) }
+
+// fileURL is the address of one upload: a document's carries its id, so
+// it downloads under its own name even when its bytes were uploaded
+// before under another.
+func fileURL(m media.Media) string {
+	if media.IsImage(m.Mime) {
+		return mediaURL(m.SHA256, m.Mime)
+	}
+	return mediaURL(m.SHA256, m.Mime) + "?tep=" + strconv.FormatInt(m.ID, 10)
+}
 
 // dtLocal formats a time for <input type="datetime-local"> in Vietnam's
 // zone, the clock the newsroom reads.

@@ -164,3 +164,25 @@ func TestPastedPictureOverTheLimitIsMarkedAndNothingSaved(t *testing.T) {
 		t.Errorf("%d articles saved", n)
 	}
 }
+
+func TestIdenticalUploadsKeepTheirOwnNamesInTheLibrary(t *testing.T) {
+	t.Parallel()
+	db := storetest.SQLite(t)
+	f := newFixture(t, db)
+	c := f.login(t, "phongvien")
+	pdf := []byte("%PDF-1.7\n% báo cáo\n")
+	for _, name := range []string{"bao-cao-quy-1.pdf", "ke-hoach-2025.pdf"} {
+		if res, _ := c.upload("/quan-tri/tep/", name, pdf); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload %s: %d", name, res.StatusCode)
+		}
+	}
+	var second int64
+	db.QueryRowContext(t.Context(), `SELECT id FROM media WHERE name = 'ke-hoach-2025.pdf'`).Scan(&second)
+
+	_, body := c.get("/quan-tri/tep/")
+
+	link := `.pdf?tep=` + strconv.FormatInt(second, 10) + `">📄 ke-hoach-2025.pdf</a>`
+	if !strings.Contains(body, link) || !strings.Contains(body, "📄 bao-cao-quy-1.pdf") {
+		t.Errorf("the library does not link each upload under its own name (%s):\n%s", link, body)
+	}
+}
