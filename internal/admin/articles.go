@@ -13,6 +13,7 @@ import (
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/problem"
 	"github.com/congtin/congtin/internal/store"
+	"github.com/congtin/congtin/internal/vn"
 )
 
 const perPage = 30
@@ -241,10 +242,16 @@ func (s *Server) articleCreate(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(r, s.text.T("admin.articles.new"))
 	f := s.readArticleForm(r, e, p)
 	f.New = true
+	if err := formError(r); err != nil {
+		return s.showCutForm(w, r, p, f, err)
+	}
 	if e.CategoryID != 0 && !u.CanArticle(auth.ActArticleCreate, auth.ArticleRef{CategoryID: e.CategoryID}) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
 	}
 
+	if err := s.movePastedImages(r, e, p); err != nil {
+		return err
+	}
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
 		return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
@@ -272,6 +279,9 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 
 	expect, _ := strconv.Atoi(r.FormValue("version"))
 	p := s.newPage(r, stored.Title)
+	if err := formError(r); err != nil && !u.CanArticle(auth.ActArticleEdit, ref) {
+		return err
+	}
 	if !u.CanArticle(auth.ActArticleEdit, ref) {
 		// Only a workflow move, on the stored text.
 		f := &articleForm{A: stored, TagsText: strings.Join(stored.Tags, ", "), PublishAt: r.FormValue("publish_at"),
@@ -287,17 +297,73 @@ func (s *Server) articleSave(w http.ResponseWriter, r *http.Request) error {
 	e := &content.Editable{Article: stored.Article, ReviewNote: stored.ReviewNote}
 	f := s.readArticleForm(r, e, p)
 	e.Version = expect
+	if err := formError(r); err != nil {
+		return s.showCutForm(w, r, p, f, err)
+	}
+
 	moved := auth.ArticleRef{AuthorID: stored.CreatedBy, CategoryID: e.CategoryID, Status: string(stored.Status)}
 	if e.CategoryID != stored.CategoryID && !u.CanArticle(auth.ActArticleEdit, moved) {
 		p.Errors["category_id"] = s.text.T("admin.articles.err_category_denied")
 	}
 
+	if err := s.movePastedImages(r, e, p); err != nil {
+		return err
+	}
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
 		return s.showArticleForm(w, r, http.StatusUnprocessableEntity, p, f)
 	}
 
 	return s.saveAndMove(w, r, p, f, expect)
+}
+
+// movePastedImages moves the pictures pasted into the article as data:
+// URLs (an old browser, or the editor without JavaScript) into the media
+// library, each within the upload limits, and puts their addresses in
+// the text before it is sanitised and saved. A picture refused is marked
+// beside its field; the text keeps it until the person removes it.
+func (s *Server) movePastedImages(r *http.Request, e *content.Editable, p *page) error {
+	n := 0
+	keep := func(data []byte) (string, error) {
+		n++
+		name := "anh-dan-" + strconv.Itoa(n) + "." + media.Extension(media.Sniff(data))
+		if slug := vn.Slug(e.Title); slug != "" {
+			name = slug + "-" + name
+		}
+		m, err := s.storeFile(r, name, "", data, true)
+		if err != nil {
+			return "", err
+		}
+		return mediaURL(m.SHA256, m.Mime), nil
+	}
+	for _, field := range []struct {
+		name string
+		html *string
+	}{{"intro", &e.IntroHTML}, {"body", &e.BodyHTML}} {
+		moved, err := content.MoveDataImages(*field.html, keep)
+		if msg := s.message(err); msg != "" {
+			p.Errors[field.name] = msg
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		*field.html = moved
+	}
+	return nil
+}
+
+// showCutForm shows the article form again after its body did not arrive
+// whole (over the limit, too slow): the fields that did arrive, and what
+// happened. Nothing is saved.
+func (s *Server) showCutForm(w http.ResponseWriter, r *http.Request, p *page, f *articleForm, err error) error {
+	p.Errors = map[string]string{}
+	if problem.Is(err, problem.TooLarge) {
+		p.Error = s.text.T("admin.articles.too_large", sizeText(s.bodyLimit(r.URL.Path)))
+	} else {
+		p.Error = s.message(err)
+	}
+	return s.showArticleForm(w, r, handler.Status(err), p, f)
 }
 
 // saveAndMove saves the form's article (expect < 0: no save, the user may

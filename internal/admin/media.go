@@ -44,15 +44,8 @@ func (s *Server) mediaLibrary(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "media", p)
 }
 
-// storeUpload reads one uploaded file and keeps it, refusing what is too
-// big, of a type not accepted, named as something it is not, or (for the
-// editor, imagesOnly) not a picture.
-func (s *Server) storeUpload(
-	r *http.Request,
-	fh *multipart.FileHeader,
-	alt string,
-	imagesOnly bool,
-) (*media.Media, error) {
+// storeUpload reads one uploaded file and keeps it (storeFile).
+func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt string, imagesOnly bool) (*media.Media, error) {
 	if fh.Size > s.cfg.UploadMax {
 		return nil, problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}
@@ -66,25 +59,40 @@ func (s *Server) storeUpload(
 	if err != nil {
 		return nil, err
 	}
+	return s.storeFile(r, fh.Filename, alt, data, imagesOnly)
+}
+
+// storeFile keeps one file, refusing what is too big, of a type not
+// accepted, named as something it is not, or (for the editor,
+// imagesOnly) not a picture. The image is decoded and thumbnailed before
+// the transaction opens: votes and edits never wait behind pixels.
+func (s *Server) storeFile(r *http.Request, name, alt string, data []byte, imagesOnly bool) (*media.Media, error) {
 	if int64(len(data)) > s.cfg.UploadMax {
 		return nil, problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}
 
 	mt := media.Sniff(data)
 	if mt == "" {
-		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", fh.Filename)
+		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", name)
 	}
-	if !media.NameMatches(fh.Filename, mt) {
-		return nil, problem.New(problem.Unsupported, "admin.media.disguised", fh.Filename)
+	if !media.NameMatches(name, mt) {
+		return nil, problem.New(problem.Unsupported, "admin.media.disguised", name)
 	}
 	if imagesOnly && !media.IsImage(mt) {
 		return nil, problem.New(problem.Unsupported, "admin.media.not_image")
+	}
+	prepared, err := s.media.Prepare(r.Context(), s.cfg.SiteID, name, alt, data)
+	if errors.Is(err, media.ErrUnsupported) {
+		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", name)
+	}
+	if err != nil {
+		return nil, err
 	}
 
 	var m *media.Media
 	err = s.db.InTx(r.Context(), func(tx store.Tx) error {
 		var err error
-		if m, err = s.media.Put(r.Context(), tx, s.cfg.SiteID, fh.Filename, alt, data); err != nil {
+		if m, err = s.media.Save(r.Context(), tx, prepared); err != nil {
 			return err
 		}
 
@@ -92,21 +100,14 @@ func (s *Server) storeUpload(
 		if err != nil {
 			return err
 		}
-
-		return s.auditTx(r.Context(), tx, r, "media.upload", "media", m.ID, fh.Filename)
+		return s.auditTx(r.Context(), tx, r, "media.upload", "media", m.ID, name)
 	})
-	if errors.Is(err, media.ErrUnsupported) {
-		return nil, problem.New(problem.Unsupported, "admin.media.bad_type", fh.Filename)
-	}
-
 	return m, err
 }
 
 func (s *Server) mediaUpload(w http.ResponseWriter, r *http.Request) error {
 	if r.MultipartForm == nil {
-		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			return s.tooLarge(err)
-		}
+		return problem.New(problem.Malformed, "admin.media.none")
 	}
 
 	files := r.MultipartForm.File["file"]
@@ -132,17 +133,10 @@ func (s *Server) mediaUploadEditor(w http.ResponseWriter, r *http.Request) error
 		w.WriteHeader(status)
 		return json.NewEncoder(w).Encode(map[string]string{"error": msg})
 	}
-	if r.MultipartForm == nil {
-		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			return fail(http.StatusRequestEntityTooLarge, s.text.T("admin.media.too_large", s.cfg.UploadMax>>20))
-		}
-	}
-
-	fhs := r.MultipartForm.File["file"]
-	if len(fhs) != 1 {
+	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) != 1 {
 		return fail(http.StatusBadRequest, s.text.T("admin.media.none"))
 	}
-
+	fhs := r.MultipartForm.File["file"]
 	m, err := s.storeUpload(r, fhs[0], "", true)
 	if msg := s.message(err); msg != "" {
 		return fail(handler.Status(err), msg)

@@ -111,7 +111,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, f handler.Fai
 	p := s.newPage(r, s.text.T("admin.err.title"))
 	p.Error = msg
 	p.Data = f.Status
-	if err := s.render(w, f.Status, "error", p); err != nil {
+	if err := s.render(w, f.Status, "error", p); err != nil && !handler.ClientGone(err) {
 		s.log.Error("render admin error page", "err", err)
 		http.Error(w, msg, f.Status)
 	}
@@ -197,6 +197,7 @@ func (s *Server) funcs() template.FuncMap {
 			return mediaURL(m.SHA256, m.Mime)
 		},
 		"mediaURL": mediaURL,
+		"fileURL":  fileURL,
 		"isImage":  media.IsImage,
 		"kb":       func(n int64) string { return vn.FormatInt((n+1023)/1024) + " KB" },
 		"add":      func(a, b int) int { return a + b },
@@ -213,6 +214,16 @@ func (s *Server) funcs() template.FuncMap {
 }
 
 func mediaURL(sum, mimeType string) string { return "/anh/" + sum + "." + media.Extension(mimeType) }
+
+// fileURL is the address of one upload: a document's carries its id, so
+// it downloads under its own name even when its bytes were uploaded
+// before under another.
+func fileURL(m media.Media) string {
+	if media.IsImage(m.Mime) {
+		return mediaURL(m.SHA256, m.Mime)
+	}
+	return mediaURL(m.SHA256, m.Mime) + "?tep=" + strconv.FormatInt(m.ID, 10)
+}
 
 // dtLocal formats a time for <input type="datetime-local"> in Vietnam's
 // zone, the clock the newsroom reads.

@@ -39,21 +39,23 @@ func csrfOf(r *http.Request) string {
 	return ""
 }
 
-// wrap applies a route's permission: it loads the session, sends the
-// anonymous to the login page, refuses what the role may not do, and
-// checks the form's token on every unsafe request of a session.
+// wrap applies a route's permission: it reads the body of a POST once
+// (within the route's limit), loads the session, sends the anonymous to
+// the login page, refuses what the role may not do, and checks the form's
+// token on every unsafe request of a session. A body that did not arrive
+// whole is refused before any handler can take it as an empty form,
+// except by the forms that show themselves again with what arrived.
 func (s *Server) wrap(rt route) http.Handler {
 	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		var formErr error
 		if r.Method == http.MethodPost {
-			limit := int64(2 << 20)
-			if strings.HasPrefix(r.URL.Path, "/quan-tri/tep/") {
-				limit = s.cfg.UploadMax + 1<<20
-			}
-
-			r.Body = http.MaxBytesReader(w, r.Body, limit)
+			formErr = s.readForm(w, r)
 		}
 
 		if rt.perm == public {
+			if formErr != nil {
+				return formErr
+			}
 			return rt.h(w, r)
 		}
 
@@ -74,6 +76,9 @@ func (s *Server) wrap(rt route) http.Handler {
 		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			if err := s.checkToken(r, st.sess.CSRFToken); err != nil {
+				if formErr != nil {
+					return formErr // the token may be in the part that never came
+				}
 				return err
 			}
 		}
@@ -87,18 +92,22 @@ func (s *Server) wrap(rt route) http.Handler {
 				return err
 			}
 		}
+
+		if formErr != nil {
+			if !keepsTyping[rt.pattern] {
+				return formErr
+			}
+			r = withFormError(r, formErr)
+		}
 		return rt.h(w, r)
 	})
 }
 
+// checkToken compares the session's token with the header's or, for a
+// form, with its csrf field (the body is already read by wrap).
 func (s *Server) checkToken(r *http.Request, want string) error {
 	got := r.Header.Get("X-CSRF-Token")
 	if got == "" {
-		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-			if err := r.ParseMultipartForm(8 << 20); err != nil {
-				return s.tooLarge(err)
-			}
-		}
 		got = r.PostFormValue("csrf")
 	}
 
@@ -107,14 +116,6 @@ func (s *Server) checkToken(r *http.Request, want string) error {
 	}
 
 	return nil
-}
-
-func (s *Server) tooLarge(err error) error {
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
-	}
-	return errBadRequest
 }
 
 // toLogin sends a browser to the login page and back here afterwards; an

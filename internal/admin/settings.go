@@ -1,6 +1,8 @@
 package admin
 
 import (
+	"context"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -23,6 +25,15 @@ var settingFields = []struct{ Key, Label string }{
 	{site.KeyFax, "admin.settings.fax"},
 	{site.KeyTagline, "admin.settings.tagline"},
 	{site.KeyVisitsOffset, "admin.settings.visits_offset"},
+}
+
+// settingKeys are the keys of the form's text fields.
+func settingKeys() []string {
+	keys := make([]string, 0, len(settingFields)+1)
+	for _, f := range settingFields {
+		keys = append(keys, f.Key)
+	}
+	return append(keys, poll.KeyVotesPerIP)
 }
 
 type settingRow struct{ Key, Label, Value, Placeholder string }
@@ -73,10 +84,19 @@ func sidebarModulesFrom(r *http.Request) string {
 }
 
 func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	st, err := site.Load(ctx, s.db, s.cfg.SiteID)
+	values, rows, err := s.storedSettings(r.Context())
 	if err != nil {
 		return err
+	}
+	return s.showSettings(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.settings.title")), values, rows)
+}
+
+// storedSettings are the values the form shows, as they are stored, and
+// the counter rows shown.
+func (s *Server) storedSettings(ctx context.Context) (map[string]string, []string, error) {
+	st, err := site.Load(ctx, s.db, s.cfg.SiteID)
+	if err != nil {
+		return nil, nil, err
 	}
 
 	values := map[string]string{
@@ -86,17 +106,17 @@ func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) error {
 		site.KeySidebarModules: strings.Join(st.SidebarModules, ","),
 	}
 	if n, set, err := s.polls.VotesPerIP(ctx, s.db, s.cfg.SiteID); err != nil {
-		return err
+		return nil, nil, err
 	} else if set {
 		values[poll.KeyVotesPerIP] = strconv.Itoa(n)
 	}
 
 	rows, err := stats.CounterRows(ctx, s.db, s.cfg.SiteID)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 
-	return s.showSettings(w, r, http.StatusOK, s.newPage(r, s.text.T("admin.settings.title")), values, rows)
+	return values, rows, nil
 }
 
 func (s *Server) showSettings(
@@ -138,12 +158,14 @@ func (s *Server) showSettings(
 }
 
 func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
+	// Only the settings the form carried are saved: a form cut short or
+	// sent by hand without a field leaves that setting as it was.
 	values := map[string]string{}
-	for _, f := range settingFields {
-		values[f.Key] = strings.TrimSpace(r.FormValue(f.Key))
+	for _, key := range settingKeys() {
+		if v, sent := r.PostForm[key]; sent && len(v) > 0 {
+			values[key] = strings.TrimSpace(v[0])
+		}
 	}
-
-	values[poll.KeyVotesPerIP] = strings.TrimSpace(r.FormValue(poll.KeyVotesPerIP))
 	if r.FormValue("modules_shown") != "" {
 		values[site.KeySidebarModules] = sidebarModulesFrom(r)
 	}
@@ -177,7 +199,12 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 
 	if len(p.Errors) > 0 {
 		p.Error = s.text.T("admin.err.fields")
-		return s.showSettings(w, r, http.StatusUnprocessableEntity, p, values, counterRows)
+		shown, _, err := s.storedSettings(r.Context())
+		if err != nil {
+			return err
+		}
+		maps.Copy(shown, values)
+		return s.showSettings(w, r, http.StatusUnprocessableEntity, p, shown, counterRows)
 	}
 
 	err := s.db.InTx(r.Context(), func(tx store.Tx) error {

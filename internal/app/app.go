@@ -203,9 +203,13 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 
+	// A request has 5 s for its headers and 30 s in all to arrive, ample
+	// for a vote or a newsroom form over a slow line; a body that stops
+	// arriving is answered 408 and its connection closed. The newsroom
+	// gives uploads and articles longer itself (admin.readForm).
 	srv := &http.Server{
 		Handler:           a.Handler,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,

@@ -62,8 +62,12 @@ func (a *Adapter) Handle(h Func) http.Handler {
 // Fail answers err. Only internal errors are logged: a wrong address or a
 // refused form is the visitor's business, not the operator's.
 func (a *Adapter) Fail(w http.ResponseWriter, r *http.Request, err error) {
-	if r.Context().Err() != nil {
-		return // the visitor has gone (closed the tab, timed out): nobody to answer
+	// The visitor has gone (closed the tab, hung up mid-answer): nobody to
+	// answer, and not the operator's fault. A body that stopped arriving
+	// cancels the request too, but its sender may still be waiting and is
+	// told 408.
+	if (r.Context().Err() != nil && !problem.Is(err, problem.TimedOut)) || ClientGone(err) {
+		return
 	}
 
 	f := a.Failure(err)

@@ -20,6 +20,7 @@ var statusOf = [...]int{
 	problem.TooMany:         http.StatusTooManyRequests,
 	problem.Unavailable:     http.StatusServiceUnavailable,
 	problem.NotAllowed:      http.StatusMethodNotAllowed,
+	problem.TimedOut:        http.StatusRequestTimeout,
 }
 
 // Status is the HTTP status err deserves: its problem's kind, 500 for any

@@ -432,4 +432,20 @@ var Vietnamese = Catalog{
 	"admin.dashboard.age_minutes": "%d phút trước",
 	"admin.dashboard.age_hours":   "%d giờ trước",
 	"admin.dashboard.age_days":    "%d ngày trước",
+
+	"media.err.too_many_pixels": "Ảnh %d × %d điểm ảnh vượt giới hạn %d megapixel. Vui lòng thu nhỏ ảnh rồi " +
+		"tải lên lại.",
+
+	// A body that did not arrive whole: over the route's limit, too slow,
+	// or broken. Nothing is saved from it.
+	"error.408.title": "Hết thời gian chờ dữ liệu",
+	"error.408.text": "Dữ liệu gửi lên đến quá chậm nên máy chủ đã ngừng chờ; chưa có gì được ghi nhận. " +
+		"Mời bạn thử lại.",
+	"admin.err.form_too_large": "Dữ liệu gửi lên vượt giới hạn %s của biểu mẫu này nên chưa có gì được lưu.",
+	"admin.err.form_timeout": "Dữ liệu gửi lên đến quá chậm nên máy chủ đã ngừng chờ; chưa có gì được lưu. " +
+		"Vui lòng gửi lại.",
+	"admin.err.form_unreadable": "Không đọc được dữ liệu gửi lên nên chưa có gì được lưu. Vui lòng gửi lại.",
+	"admin.articles.too_large": "Bài viết gửi lên vượt giới hạn %s nên chưa được lưu. Các ô dưới đây giữ phần " +
+		"đã nhận được; phần bị cắt (thường là nội dung có ảnh dán vào) không còn. Hãy bấm Quay lại trên trình " +
+		"duyệt để lấy lại bản đầy đủ, rồi chèn ảnh bằng nút tải ảnh thay vì dán.",
 }

@@ -14,9 +14,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/problem"
-	"github.com/congtin/congtin/internal/site"
 	"github.com/congtin/congtin/internal/store"
-	"github.com/congtin/congtin/internal/vn"
 )
 
 // ErrNotFound is returned for unknown files.
@@ -44,41 +42,37 @@ type Media struct {
 }
 
 // Store keeps files and their thumbnails.
-type Store struct{ db *store.DB }
+type Store struct {
+	db *store.DB
+	// onDecode, when set, is told as an image's pixels are decoded.
+	onDecode func()
+}
+
+// OnDecode has f called whenever an image's pixels are about to be
+// decoded, the costly step: tests use it to count decodes and to see
+// that no transaction is open meanwhile.
+func (s *Store) OnDecode(f func()) { s.onDecode = f }
 
 // NewStore returns a media store on db.
 func NewStore(db *store.DB) *Store { return &Store{db: db} }
 
 // Put stores data as a new media item of site siteID, with thumbnails for
-// images. Identical bytes are stored once.
+// images: Prepare, then Save in q. Identical bytes are stored once. A
+// caller that writes inside a transaction calls Prepare first, outside
+// it, so decoding an image never holds the database's writer.
 func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, alt string, data []byte) (*Media, error) {
-	if err := site.Check(siteID, "store file"); err != nil {
+	p, err := s.Prepare(ctx, siteID, name, alt, data)
+	if err != nil {
 		return nil, err
 	}
+	return s.Save(ctx, q, p)
+}
 
-	mime := Sniff(data)
-	if mime == "" {
-		return nil, ErrUnsupported
-	}
-
-	m := &Media{SiteID: siteID, SHA256: hashOf(data), Mime: mime, Name: vn.NFC(name), Size: int64(len(data)),
-		Alt: vn.NFC(alt), CreatedAt: time.Now().UTC().Truncate(time.Second)}
-
-	var thumbs []thumbnail
-	if IsImage(mime) {
-		w, h, err := imageSize(data)
-		if err != nil {
-			return nil, err
-		}
-
-		m.Width, m.Height = w, h
-		thumbs, err = thumbnailsFor(m.SHA256, data, w)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if err := putBlob(ctx, q, m.SHA256, data); err != nil {
+// Save writes a prepared file, its blob and its thumbnails, in q: only
+// writes, no decoding.
+func (s *Store) Save(ctx context.Context, q store.Querier, p *Prepared) (*Media, error) {
+	m := p.media
+	if err := putBlob(ctx, q, m.SHA256, p.data); err != nil {
 		return nil, err
 	}
 
@@ -88,8 +82,7 @@ func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, al
 	if err != nil {
 		return nil, fmt.Errorf("insert media: %w", err)
 	}
-
-	for _, t := range thumbs {
+	for _, t := range p.thumbs {
 		sum := hashOf(t.data)
 		if err := putBlob(ctx, q, sum, t.data); err != nil {
 			return nil, err
@@ -100,8 +93,7 @@ func (s *Store) Put(ctx context.Context, q store.Querier, siteID int64, name, al
 			return nil, fmt.Errorf("insert thumbnail: %w", err)
 		}
 	}
-
-	return m, nil
+	return &m, nil
 }
 
 func putBlob(ctx context.Context, q store.Querier, sum string, data []byte) error {
@@ -138,6 +130,27 @@ func (s *Store) Original(ctx context.Context, sum string) (*File, error) {
 		return nil, fmt.Errorf("media %s: %w", sum, err)
 	}
 
+	return f, nil
+}
+
+// OriginalOf returns the file whose content hash is sum under the name
+// of media item id: identical bytes uploaded twice are stored once, but
+// each upload keeps the name it was given. An id that does not hold sum
+// (or 0) gives the first upload's name.
+func (s *Store) OriginalOf(ctx context.Context, sum string, id int64) (*File, error) {
+	f, err := s.Original(ctx, sum)
+	if err != nil || id <= 0 {
+		return f, err
+	}
+	var name string
+	err = s.db.QueryRowContext(ctx, `SELECT name FROM media WHERE id = $1 AND sha256 = $2`, id, sum).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("media %d: %w", id, err)
+	}
+	f.Name = name
 	return f, nil
 }
 

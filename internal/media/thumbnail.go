@@ -16,23 +16,23 @@ import (
 	_ "golang.org/x/image/webp"
 )
 
-// maxPixels bounds what we decode: a 100-byte PNG can claim 50,000 ×
-// 50,000 pixels and take gigabytes once decoded, so dimensions are read
-// from the header and checked first.
-const maxPixels = 40_000_000
-
 type thumbnail struct {
 	width, height int
 	data          []byte
 }
 
+// imageSize reads an image's size from its header, refusing one over
+// MaxPixels before anything is decoded.
 func imageSize(data []byte) (int, int, error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return 0, 0, fmt.Errorf("%w: unreadable image: %v", ErrUnsupported, err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels {
-		return 0, 0, fmt.Errorf("%w: image of %d×%d pixels is too large", ErrUnsupported, cfg.Width, cfg.Height)
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return 0, 0, fmt.Errorf("%w: image of %d×%d pixels", ErrUnsupported, cfg.Width, cfg.Height)
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+		return 0, 0, tooManyPixels(cfg.Width, cfg.Height)
 	}
 	return cfg.Width, cfg.Height, nil
 }
@@ -48,43 +48,29 @@ var recentThumbnails = struct {
 
 const recentLimit = 32
 
-// thumbnailsFor returns the thumbnails of data (whose hash is sum).
-func thumbnailsFor(sum string, data []byte, width int) ([]thumbnail, error) {
+func recentThumbnailsOf(sum string) ([]thumbnail, bool) {
 	recentThumbnails.Lock()
+	defer recentThumbnails.Unlock()
 	t, ok := recentThumbnails.m[sum]
-	recentThumbnails.Unlock()
-	if ok {
-		return t, nil
-	}
+	return t, ok
+}
 
-	t, err := makeThumbnails(data, width)
-	if err != nil {
-		return nil, err
-	}
-
+func rememberThumbnails(sum string, t []thumbnail) {
 	recentThumbnails.Lock()
+	defer recentThumbnails.Unlock()
 	if len(recentThumbnails.m) >= recentLimit {
 		clear(recentThumbnails.m)
 	}
 
 	recentThumbnails.m[sum] = t
-	recentThumbnails.Unlock()
-	return t, nil
 }
 
-// makeThumbnails scales the image down to each of ThumbnailWidths smaller
+// makeThumbnails scales the decoded image down to each of ThumbnailWidths smaller
 // than its own width, as JPEG. Each thumbnail is made from the next larger
 // one rather than from the original: the result is as sharp and the work
 // falls with the square of the size.
-func makeThumbnails(data []byte, width int) ([]thumbnail, error) {
-	// Every image is decoded whole, even one too small for thumbnails: a
-	// file whose header is fine but whose pixels are torn is refused now,
-	// not shown broken to visitors.
-	src, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
-	}
-
+func makeThumbnails(src image.Image) ([]thumbnail, error) {
+	width := src.Bounds().Dx()
 	var widths []int
 	for _, tw := range ThumbnailWidths {
 		if tw < width {

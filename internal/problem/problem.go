@@ -30,12 +30,14 @@ const (
 	TooMany                     // a limit of attempts in a time window
 	Unavailable                 // a service we depend on is down for now
 	NotAllowed                  // the address does not answer this method
+	TimedOut                    // the client took too long to send its request
 )
 
 var kindNames = [...]string{
 	Internal: "internal", Malformed: "malformed", Invalid: "invalid", NotFound: "not found",
 	Unauthenticated: "unauthenticated", Forbidden: "forbidden", Conflict: "conflict", TooLarge: "too large",
 	Unsupported: "unsupported", TooMany: "too many", Unavailable: "unavailable", NotAllowed: "not allowed",
+	TimedOut: "timed out",
 }
 
 func (k Kind) String() string {

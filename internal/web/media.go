@@ -11,7 +11,8 @@ import (
 	"github.com/congtin/congtin/internal/media"
 )
 
-// mediaFile serves /anh/{sha256}.{ext} (the original) and
+// mediaFile serves /anh/{sha256}.{ext} (the original, ?tep={id} for the
+// name of one upload of it) and
 // /anh/{sha256}_{width}.jpg (a thumbnail). The address names the content,
 // so it never changes and browsers may keep it for a year.
 func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) error {
@@ -33,7 +34,10 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) error {
 
 		f, err = s.media.Thumbnail(r.Context(), sum, width)
 	} else {
-		f, err = s.media.Original(r.Context(), sum)
+		// ?tep= names which upload of these bytes the link is for, so a
+		// document downloads under the name it was uploaded with.
+		id, _ := strconv.ParseInt(r.URL.Query().Get("tep"), 10, 64)
+		f, err = s.media.OriginalOf(r.Context(), sum, id)
 		if err == nil && "."+media.Extension(f.Mime) != ext {
 			return errNotFound
 		}

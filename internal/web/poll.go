@@ -144,12 +144,10 @@ func readVoteForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 	}
 
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxVoteBody))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return nil, statusError(problem.TooLarge, "vote body over %d bytes", maxVoteBody)
-	}
 	if err != nil {
-		return nil, statusError(problem.Malformed, "read vote: %v", err)
+		// Too big, too slow (408, not the empty answer of a request
+		// taken for abandoned), or cut off: the visitor's, never a 500.
+		return nil, statusError(handler.BodyKind(err), "read vote: %w", err)
 	}
 
 	form, err := url.ParseQuery(string(body))

@@ -9,12 +9,14 @@
       var fd = new FormData();
       fd.append("file", blobInfo.blob(), blobInfo.filename());
       fd.append("csrf", token);
+      // Refusals come back as JSON too: {"error"} from the endpoint,
+      // {"detail"} from the newsroom's limits (too big, too slow).
       fetch("/quan-tri/tep/trinh-soan", {method: "POST", body: fd, credentials: "same-origin",
-        headers: {"X-CSRF-Token": token}})
+        headers: {"X-CSRF-Token": token, "Accept": "application/json"}})
         .then(function (r) { return r.json().then(function (j) { return {ok: r.ok, j: j}; }); })
         .then(function (res) {
           if (res.ok && res.j.location) { resolve(res.j.location); }
-          else { reject({message: res.j.error || "Tải ảnh thất bại", remove: true}); }
+          else { reject({message: res.j.error || res.j.detail || "Tải ảnh thất bại", remove: true}); }
         })
         .catch(function () { reject({message: "Tải ảnh thất bại", remove: true}); });
     });
@@ -75,6 +77,34 @@
     if (!a) { return; }
     e.preventDefault();
     window.open(a.href, a.getAttribute("data-popup"), "width=900,height=700");
+  });
+  // Pictures pasted or dropped are uploaded as they arrive (automatic_uploads);
+  // one still on its way when the form is sent is uploaded first, so the
+  // article carries the picture's address, not megabytes of data: URL. If
+  // that fails, the server moves what is left into the media library.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!window.hugerte || form.getAttribute("data-images-sent")) { return; }
+    var eds = window.hugerte.get().filter(function (ed) { return form.contains(ed.getElement()); });
+    if (!eds.length) { return; }
+    e.preventDefault();
+    // The button pressed (a workflow move) is sent as a field, since the
+    // form is then sent without a click.
+    var pressed = e.submitter;
+    if (pressed && pressed.name) {
+      var field = document.createElement("input");
+      field.type = "hidden";
+      field.name = pressed.name;
+      field.value = pressed.value;
+      form.appendChild(field);
+    }
+    Promise.all(eds.map(function (ed) { return ed.uploadImages(); }))
+      .catch(function () {})
+      .then(function () {
+        eds.forEach(function (ed) { ed.save(); });
+        form.setAttribute("data-images-sent", "1");
+        HTMLFormElement.prototype.submit.call(form);
+      });
   });
   // The media library, opened to choose a featured image, hands the choice back.
   document.addEventListener("click", function (e) {
