@@ -45,7 +45,12 @@ func (s *Server) mediaLibrary(w http.ResponseWriter, r *http.Request) error {
 }
 
 // storeUpload reads one uploaded file and keeps it (storeFile).
-func (s *Server) storeUpload(r *http.Request, fh *multipart.FileHeader, alt string, imagesOnly bool) (*media.Media, error) {
+func (s *Server) storeUpload(
+	r *http.Request,
+	fh *multipart.FileHeader,
+	alt string,
+	imagesOnly bool,
+) (*media.Media, error) {
 	if fh.Size > s.cfg.UploadMax {
 		return nil, problem.New(problem.TooLarge, "admin.media.too_large", s.cfg.UploadMax>>20)
 	}

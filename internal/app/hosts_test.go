@@ -109,8 +109,8 @@ func TestForgedHostIsRefusedBeforeTheCache(t *testing.T) {
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
 			status, body := hostGet(t, a.Handler, "evil.example", p.target, "X-Forwarded-Proto", "https")
-			if status != http.StatusMisdirectedRequest {
-				t.Errorf("forged host: status %d, want 421", status)
+			if status != http.StatusMisdirectedRequest || strings.Contains(body, "skhcn") {
+				t.Errorf("forged host: status %d, want 421 with nothing of the site", status)
 			}
 			status, body = hostGet(t, a.Handler, "skhcn.example.vn", p.target)
 			leaked := strings.Contains(body, "evil") || strings.Contains(body, "https://skhcn")

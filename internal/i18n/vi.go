@@ -415,19 +415,29 @@ var Vietnamese = Catalog{
 
 	// Backup, restore and the check of the database at start
 	// (internal/store, internal/app), read by the IT officer at a terminal.
-	"backup.archive.unreadable":        "Không đọc được tệp sao lưu %s: đây không phải bản sao lưu của congtin, hoặc tệp đã hỏng. Chưa có gì bị thay đổi.",
-	"backup.archive.truncated":         "Tệp sao lưu %s không đầy đủ (bị cắt ngắn hoặc thiếu phần). Chưa có gì bị thay đổi; hãy dùng một bản sao lưu khác.",
-	"backup.archive.mismatch":          "Tệp sao lưu %s đã hỏng: phần %s không khớp mã kiểm tra SHA-256. Chưa có gì bị thay đổi; hãy dùng một bản sao lưu khác.",
-	"backup.restore.not_empty":         "Nơi khôi phục (%s) đã có nội dung (bảng %s). Chưa có gì bị thay đổi. Thêm --force để thay toàn bộ bằng bản sao lưu.",
-	"backup.restore.unreadable_target": "Không đọc được cơ sở dữ liệu đang có tại %s. Chưa có gì bị thay đổi. Thêm --force để thay nó bằng bản sao lưu.",
-	"backup.restore.version":           "Cơ sở dữ liệu đích đã ở phiên bản cấu trúc %d, bản sao lưu ở phiên bản %d. Hãy khôi phục vào một cơ sở dữ liệu trống.",
-	"backup.restore.newer":             "Bản sao lưu ở phiên bản cấu trúc %d, mới hơn chương trình này. Hãy khôi phục bằng phiên bản congtin đã tạo ra nó.",
-	"backup.restore.verify":            "Khôi phục dừng lại: bảng %s sau khi nạp không khớp bản sao lưu. Chưa có gì bị thay đổi.",
-	"backup.start.malformed":           "Cơ sở dữ liệu %s bị hỏng, máy chủ không phục vụ. Hãy dừng dịch vụ rồi khôi phục từ bản sao lưu mới nhất:\n  %s",
+	"backup.archive.unreadable": "Không đọc được tệp sao lưu %s: đây không phải bản sao lưu của congtin, hoặc " +
+		"tệp đã hỏng. Chưa có gì bị thay đổi.",
+	"backup.archive.truncated": "Tệp sao lưu %s không đầy đủ (bị cắt ngắn hoặc thiếu phần). Chưa có gì bị " +
+		"thay đổi; hãy dùng một bản sao lưu khác.",
+	"backup.archive.mismatch": "Tệp sao lưu %s đã hỏng: phần %s không khớp mã kiểm tra SHA-256. Chưa có gì " +
+		"bị thay đổi; hãy dùng một bản sao lưu khác.",
+	"backup.restore.not_empty": "Nơi khôi phục (%s) đã có nội dung (bảng %s). Chưa có gì bị thay đổi. Thêm " +
+		"--force để thay toàn bộ bằng bản sao lưu.",
+	"backup.restore.unreadable_target": "Không đọc được cơ sở dữ liệu đang có tại %s. Chưa có gì bị thay đổi. Thêm " +
+		"--force để thay nó bằng bản sao lưu.",
+	"backup.restore.version": "Cơ sở dữ liệu đích đã ở phiên bản cấu trúc %d, bản sao lưu ở phiên bản %d. " +
+		"Hãy khôi phục vào một cơ sở dữ liệu trống.",
+	"backup.restore.newer": "Bản sao lưu ở phiên bản cấu trúc %d, mới hơn chương trình này. Hãy khôi phục " +
+		"bằng phiên bản congtin đã tạo ra nó.",
+	"backup.restore.verify": "Khôi phục dừng lại: bảng %s sau khi nạp không khớp bản sao lưu. Chưa có gì " +
+		"bị thay đổi.",
+	"backup.start.malformed": "Cơ sở dữ liệu %s bị hỏng, máy chủ không phục vụ. Hãy dừng dịch vụ rồi khôi " +
+		"phục từ bản sao lưu mới nhất:\n  %s",
 
 	// The newsroom dashboard's line on the last backup (internal/admin).
-	"admin.dashboard.backup":      "Bản sao lưu gần nhất: %s (%s)",
-	"admin.dashboard.backup_none": "Chưa có bản sao lưu nào của trang. Hãy bật sao lưu định kỳ (--backup-interval) hoặc chạy congtin backup.",
+	"admin.dashboard.backup": "Bản sao lưu gần nhất: %s (%s)",
+	"admin.dashboard.backup_none": "Chưa có bản sao lưu nào của trang. Hãy bật sao lưu định kỳ (--backup-interval) " +
+		"hoặc chạy congtin backup.",
 	"admin.dashboard.backup_old":  "Cảnh báo: bản sao lưu gần nhất đã cũ: %s (%s). Hãy kiểm tra việc sao lưu định kỳ.",
 	"admin.dashboard.age_minutes": "%d phút trước",
 	"admin.dashboard.age_hours":   "%d giờ trước",

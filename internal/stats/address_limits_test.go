@@ -15,13 +15,12 @@ import (
 // view is one page view in a scenario: n views by n different visitors
 // (or by one, when same), from one address, at a time after t0.
 type view struct {
-	n       int
-	prefix  string // visitor keys are prefix + a number
-	same    bool   // all n views by the visitor prefix + "0"
-	addr    string
-	after   time.Duration
-	article bool
-	flush   bool // flush after these views
+	n      int
+	prefix string // visitor keys are prefix + a number
+	same   bool   // all n views by the visitor prefix + "0"
+	addr   string
+	after  time.Duration
+	flush  bool // flush after these views
 }
 
 // What one address can add to the counters is capped per window; a real

@@ -159,7 +159,8 @@ func tablesInOrder(ctx context.Context, db Querier, d Dialect) ([]tableInfo, err
 func tableNames(ctx context.Context, db Querier, d Dialect) ([]string, error) {
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
 	if d == Postgres {
-		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+		q = `SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
 	}
 	names, err := QueryAll(ctx, db, ScanString, q)
 	if err != nil {
@@ -369,7 +370,8 @@ func copyTable(ctx context.Context, src, dst *DB, t tableInfo) (CopyReport, erro
 		return r, err
 	}
 	if dstN != srcN || dstSum != srcSum {
-		return r, fmt.Errorf("verification failed: source %d rows (%s), destination %d rows (%s)", srcN, srcSum[:12], dstN, dstSum[:12])
+		return r, fmt.Errorf("verification failed: source %d rows (%s), destination %d rows (%s)",
+			srcN, srcSum[:12], dstN, dstSum[:12])
 	}
 	return r, nil
 }
@@ -542,7 +544,8 @@ func resetIdentities(ctx context.Context, db *DB, tables []tableInfo) error {
 		if !seq.Valid {
 			continue
 		}
-		if _, err := db.ExecContext(ctx, `SELECT setval($1, GREATEST((SELECT COALESCE(max(id), 0) FROM `+t.name+`), 1))`, seq.String); err != nil {
+		resync := `SELECT setval($1, GREATEST((SELECT COALESCE(max(id), 0) FROM ` + t.name + `), 1))`
+		if _, err := db.ExecContext(ctx, resync, seq.String); err != nil {
 			return fmt.Errorf("reset %s: %w", seq.String, err)
 		}
 	}
