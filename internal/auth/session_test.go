@@ -22,82 +22,116 @@ func newStore(t *testing.T, db *store.DB) (*Store, *time.Time) {
 }
 
 func TestLoginSessionsAndLockout(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s, now := newStore(t, db)
-		u, err := s.CreateUser(ctx, db, NewUser{Username: " HaiNinh ", DisplayName: "Hải Ninh", Password: goodPassword, Role: RoleWriter})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if u.Username != "haininh" {
-			t.Fatalf("username %q", u.Username)
-		}
-		if _, err := s.CreateUser(ctx, db, NewUser{Username: "haininh", Password: goodPassword, Role: RoleWriter}); !errors.Is(err, ErrInvalid) {
-			t.Fatalf("duplicate: %v", err)
-		}
-		res, err := s.Login(ctx, "HAININH", goodPassword, "10.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, sess, err := s.Authenticate(ctx, res.Token)
-		if err != nil || got.ID != u.ID || sess.CSRFToken == "" {
-			t.Fatalf("authenticate: %v %v", got, err)
-		}
-		var stored string
-		db.QueryRowContext(ctx, `SELECT token_hash FROM sessions`).Scan(&stored)
-		if stored == res.Token || strings.Contains(stored, res.Token) {
-			t.Fatal("token stored in clear")
-		}
-
-		// Idle expiry.
-		*now = now.Add(IdleTimeout + time.Minute)
-		if _, _, err := s.Authenticate(ctx, res.Token); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("idle session still valid: %v", err)
-		}
-		// Log out everywhere.
-		res2, _ := s.Login(ctx, "haininh", goodPassword, "10.0.0.1", "test")
-		if err := s.LogoutEverywhere(ctx, u.ID); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := s.Authenticate(ctx, res2.Token); !errors.Is(err, ErrNotFound) {
-			t.Fatal("session survived log out everywhere")
-		}
-
-		// Five failures lock the account, with the time in the message.
-		for i := 0; i < FailuresPerAccount-1; i++ {
-			if _, err := s.Login(ctx, "haininh", "wrong password", "10.0.0.2", ""); !errors.Is(err, ErrBadCredentials) {
-				t.Fatalf("failure %d: %v", i, err)
-			}
-		}
-		_, err = s.Login(ctx, "haininh", "wrong password", "10.0.0.2", "")
+		var u *User
 		var le *LockedError
-		if msg, _ := problem.Message(i18n.Vietnamese, err); !errors.As(err, &le) || !strings.Contains(msg, "thử lại sau") {
-			t.Fatalf("not locked: %v", err)
-		}
-		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.As(err, &le) {
-			t.Fatalf("right password during lock: %v", err)
-		}
-		*now = le.Until.Add(time.Second)
-		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); err != nil {
-			t.Fatalf("after lock: %v", err)
+
+		if !t.Run("a new username is trimmed and lower-cased", func(t *testing.T) {
+			var err error
+			u, err = s.CreateUser(ctx, db, NewUser{Username: " HaiNinh ", DisplayName: "Hải Ninh", Password: goodPassword,
+				Role: RoleWriter})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if u.Username != "haininh" {
+				t.Fatalf("username %q", u.Username)
+			}
+		}) {
+			return
 		}
 
-		// Blocking ends sessions.
-		res3, _ := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", "")
-		if err := s.UpdateUser(ctx, db, u.ID, UserChange{Role: RoleWriter, Blocked: true}); err != nil {
-			t.Fatal(err)
+		t.Run("a taken username is refused", func(t *testing.T) {
+			_, err := s.CreateUser(ctx, db, NewUser{Username: "haininh", Password: goodPassword, Role: RoleWriter})
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("duplicate: %v", err)
+			}
+		})
+
+		if !t.Run("a login gives a session whose token is stored hashed", func(t *testing.T) {
+			res, err := s.Login(ctx, "HAININH", goodPassword, "10.0.0.1", "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, sess, err := s.Authenticate(ctx, res.Token)
+			if err != nil || got.ID != u.ID || sess.CSRFToken == "" {
+				t.Fatalf("authenticate: %v %v", got, err)
+			}
+			var stored string
+			db.QueryRowContext(ctx, `SELECT token_hash FROM sessions`).Scan(&stored)
+			if stored == res.Token || strings.Contains(stored, res.Token) {
+				t.Fatal("token stored in clear")
+			}
+
+			*now = now.Add(IdleTimeout + time.Minute)
+			if _, _, err := s.Authenticate(ctx, res.Token); !errors.Is(err, ErrNotFound) {
+				t.Fatalf("idle session still valid: %v", err)
+			}
+		}) {
+			return
 		}
-		if _, _, err := s.Authenticate(ctx, res3.Token); !errors.Is(err, ErrNotFound) {
-			t.Fatal("blocked user's session valid")
+
+		t.Run("logging out everywhere ends every session", func(t *testing.T) {
+			res2, _ := s.Login(ctx, "haininh", goodPassword, "10.0.0.1", "test")
+			if err := s.LogoutEverywhere(ctx, u.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := s.Authenticate(ctx, res2.Token); !errors.Is(err, ErrNotFound) {
+				t.Fatal("session survived log out everywhere")
+			}
+		})
+
+		if !t.Run("five failures lock the account, with the time in the message", func(t *testing.T) {
+			for i := 0; i < FailuresPerAccount-1; i++ {
+				if _, err := s.Login(ctx, "haininh", "wrong password", "10.0.0.2", ""); !errors.Is(err, ErrBadCredentials) {
+					t.Fatalf("failure %d: %v", i, err)
+				}
+			}
+			_, err := s.Login(ctx, "haininh", "wrong password", "10.0.0.2", "")
+			if msg, _ := problem.Message(i18n.Vietnamese, err); !errors.As(err, &le) || !strings.Contains(msg, "thử lại sau") {
+				t.Fatalf("not locked: %v", err)
+			}
+		}) {
+			return
 		}
-		if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.Is(err, ErrBlocked) {
-			t.Fatalf("blocked login: %v", err)
+
+		t.Run("the right password is refused during the lock", func(t *testing.T) {
+			if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.As(err, &le) {
+				t.Fatalf("right password during lock: %v", err)
+			}
+		})
+
+		if !t.Run("the lock ends at its time", func(t *testing.T) {
+			*now = le.Until.Add(time.Second)
+			if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); err != nil {
+				t.Fatalf("after lock: %v", err)
+			}
+		}) {
+			return
 		}
+
+		t.Run("blocking a user ends their sessions and refuses their login", func(t *testing.T) {
+			res3, _ := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", "")
+			if err := s.UpdateUser(ctx, db, u.ID, UserChange{Role: RoleWriter, Blocked: true}); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := s.Authenticate(ctx, res3.Token); !errors.Is(err, ErrNotFound) {
+				t.Fatal("blocked user's session valid")
+			}
+			if _, err := s.Login(ctx, "haininh", goodPassword, "10.0.0.3", ""); !errors.Is(err, ErrBlocked) {
+				t.Fatalf("blocked login: %v", err)
+			}
+		})
 	})
 }
 
 func TestImportedHashIsReplacedAtLogin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s, _ := newStore(t, db)
 		// bcrypt ($2y$) is what Joomla 3.x and later keep.
@@ -117,6 +151,7 @@ func TestImportedHashIsReplacedAtLogin(t *testing.T) {
 }
 
 func TestLockoutByIP(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	ctx := context.Background()
 	s, _ := newStore(t, db)
