@@ -11,6 +11,7 @@ import (
 )
 
 func TestBackupIsAWorkingSite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := storetest.SQLite(t)
 	if err := demo.Load(ctx, db, 1); err != nil {
