@@ -35,6 +35,20 @@ type fixture struct {
 	users     *auth.Store
 	cat, cat2 int64
 	ids       map[string]int64
+	clients   []*client
+}
+
+// step runs one step of a story as a subtest, and reports whether it
+// passed so the story can stop where the later steps would build on a
+// failure. The fixture's clients fail the step they are used in.
+func (f *fixture) step(t *testing.T, rule string, fn func(t *testing.T)) bool {
+	t.Helper()
+	return t.Run(rule, func(t *testing.T) {
+		for _, c := range f.clients {
+			c.t = t
+		}
+		fn(t)
+	})
 }
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
@@ -83,9 +97,11 @@ type client struct {
 
 func (f *fixture) client(t *testing.T) *client {
 	jar, _ := cookiejar.New(nil)
-	return &client{t: t, base: f.srv.URL, hc: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+	c := &client{t: t, base: f.srv.URL, hc: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
 	}}}
+	f.clients = append(f.clients, c)
+	return c
 }
 
 func (f *fixture) login(t *testing.T, username string) *client {
@@ -169,125 +185,167 @@ func idFromLocation(t *testing.T, res *http.Response) int64 {
 }
 
 func TestWorkflow(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		ctx := context.Background()
 		writer := f.login(t, "phongvien")
+		var chief *client
+		var id int64
+		var a *content.Editable
+		edit := func() string { return "/quan-tri/bai-viet/" + strconv.FormatInt(id, 10) + "/sua" }
 
-		// The writer writes and submits; the script is gone, bold stays.
-		res, _ := writer.post("/quan-tri/bai-viet/moi", formOf("Hội nghị chuyển đổi số", f.cat, "move", "submit"))
-		id := idFromLocation(t, res)
-		a, err := f.content.ArticleForEdit(ctx, db, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Status != content.StatusPending || strings.Contains(a.BodyHTML, "script") || !strings.Contains(a.BodyHTML, "<b>Đậm</b>") {
-			t.Fatalf("after submit: %s %q", a.Status, a.BodyHTML)
-		}
-		if len(a.Tags) != 2 || a.CreatedBy != f.ids["phongvien"] {
-			t.Fatalf("tags %v, author %d", a.Tags, a.CreatedBy)
-		}
-		// Submitted text is no longer the writer's to change or publish.
-		res, _ = writer.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/sua",
-			formOf("Đổi tiêu đề", f.cat, "version", strconv.Itoa(a.Version), "move", "publish"))
-		if res.StatusCode != http.StatusForbidden {
-			t.Fatalf("writer publishing a pending article: %d", res.StatusCode)
-		}
-		// A writer cannot publish even their own fresh draft.
-		res, body := writer.post("/quan-tri/bai-viet/moi", formOf("Tự đăng", f.cat, "move", "publish"))
-		if res.StatusCode != http.StatusForbidden || !strings.Contains(body, "Tự đăng") {
-			t.Fatalf("writer publishing directly: %d", res.StatusCode)
-		}
-		var n int
-		db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE status = 'published'`).Scan(&n)
-		if n != 0 {
-			t.Fatal("something got published")
-		}
-		// Another writer cannot even open it; the writer cannot reach admin pages.
-		other := f.login(t, "phongvien2")
-		if res, _ := other.get("/quan-tri/bai-viet/" + strconv.FormatInt(id, 10) + "/sua"); res.StatusCode != http.StatusForbidden {
-			t.Fatalf("other writer opened it: %d", res.StatusCode)
-		}
-		for _, p := range []string{"/quan-tri/nguoi-dung/", "/quan-tri/cai-dat", "/quan-tri/nhat-ky", "/quan-tri/chuyen-muc/"} {
-			if res, _ := writer.get(p); res.StatusCode != http.StatusForbidden {
-				t.Errorf("writer GET %s: %d", p, res.StatusCode)
+		if !f.step(t, "a writer submits a draft: the script is gone, bold stays", func(t *testing.T) {
+			res, _ := writer.post("/quan-tri/bai-viet/moi", formOf("Hội nghị chuyển đổi số", f.cat, "move", "submit"))
+			id = idFromLocation(t, res)
+			var err error
+			a, err = f.content.ArticleForEdit(ctx, db, id)
+			if err != nil {
+				t.Fatal(err)
 			}
+			if a.Status != content.StatusPending || strings.Contains(a.BodyHTML, "script") ||
+				!strings.Contains(a.BodyHTML, "<b>Đậm</b>") {
+				t.Fatalf("after submit: %s %q", a.Status, a.BodyHTML)
+			}
+			if len(a.Tags) != 2 || a.CreatedBy != f.ids["phongvien"] {
+				t.Fatalf("tags %v, author %d", a.Tags, a.CreatedBy)
+			}
+		}) {
+			return
 		}
 
-		// The editor of another category may not approve it.
-		ed := f.login(t, "bientap")
-		res, _ = ed.post("/quan-tri/bai-viet/moi", formOf("Bài ngoài chuyên mục", f.cat2))
-		if res.StatusCode != http.StatusUnprocessableEntity {
-			t.Fatalf("editor filing outside categories: %d", res.StatusCode)
+		f.step(t, "a submitted article is no longer the writer's to change or publish", func(t *testing.T) {
+			res, _ := writer.post(edit(), formOf("Đổi tiêu đề", f.cat, "version", strconv.Itoa(a.Version), "move", "publish"))
+			if res.StatusCode != http.StatusForbidden {
+				t.Fatalf("writer publishing a pending article: %d", res.StatusCode)
+			}
+		})
+
+		f.step(t, "a writer cannot publish even their own fresh draft", func(t *testing.T) {
+			res, body := writer.post("/quan-tri/bai-viet/moi", formOf("Tự đăng", f.cat, "move", "publish"))
+			if res.StatusCode != http.StatusForbidden || !strings.Contains(body, "Tự đăng") {
+				t.Fatalf("writer publishing directly: %d", res.StatusCode)
+			}
+			var n int
+			db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE status = 'published'`).Scan(&n)
+			if n != 0 {
+				t.Fatal("something got published")
+			}
+		})
+
+		f.step(t, "another writer cannot open it and a writer reaches no admin page", func(t *testing.T) {
+			other := f.login(t, "phongvien2")
+			if res, _ := other.get(edit()); res.StatusCode != http.StatusForbidden {
+				t.Fatalf("other writer opened it: %d", res.StatusCode)
+			}
+			for _, p := range []string{"/quan-tri/nguoi-dung/", "/quan-tri/cai-dat", "/quan-tri/nhat-ky", "/quan-tri/chuyen-muc/"} {
+				if res, _ := writer.get(p); res.StatusCode != http.StatusForbidden {
+					t.Errorf("writer GET %s: %d", p, res.StatusCode)
+				}
+			}
+		})
+
+		f.step(t, "an editor cannot file outside their categories", func(t *testing.T) {
+			ed := f.login(t, "bientap")
+			res, _ := ed.post("/quan-tri/bai-viet/moi", formOf("Bài ngoài chuyên mục", f.cat2))
+			if res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("editor filing outside categories: %d", res.StatusCode)
+			}
+		})
+
+		if !f.step(t, "a rejection needs a reason, and the reason reaches the writer", func(t *testing.T) {
+			chief = f.login(t, "tongbientap")
+			res, _ := chief.post(edit(),
+				formOf("Hội nghị chuyển đổi số", f.cat, "version", strconv.Itoa(a.Version), "move", "reject"))
+			if res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("reject without note: %d", res.StatusCode)
+			}
+			res, _ = chief.post(edit(), formOf("Hội nghị chuyển đổi số", f.cat, "version", strconv.Itoa(a.Version),
+				"move", "reject", "note", "Thiếu ảnh"))
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("reject: %d", res.StatusCode)
+			}
+			_, body := writer.get(edit())
+			if !strings.Contains(body, "Thiếu ảnh") {
+				t.Fatal("writer does not see the review note")
+			}
+		}) {
+			return
 		}
 
-		// Rejection needs a reason, and the reason reaches the writer.
-		chief := f.login(t, "tongbientap")
-		res, _ = chief.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/sua",
-			formOf("Hội nghị chuyển đổi số", f.cat, "version", strconv.Itoa(a.Version), "move", "reject"))
-		if res.StatusCode != http.StatusUnprocessableEntity {
-			t.Fatalf("reject without note: %d", res.StatusCode)
-		}
-		res, _ = chief.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/sua",
-			formOf("Hội nghị chuyển đổi số", f.cat, "version", strconv.Itoa(a.Version), "move", "reject", "note", "Thiếu ảnh"))
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("reject: %d", res.StatusCode)
-		}
-		_, body = writer.get("/quan-tri/bai-viet/" + strconv.FormatInt(id, 10) + "/sua")
-		if !strings.Contains(body, "Thiếu ảnh") {
-			t.Fatal("writer does not see the review note")
-		}
-		a, _ = f.content.ArticleForEdit(ctx, db, id)
-		res, _ = writer.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/sua",
-			formOf("Hội nghị chuyển đổi số 2025", f.cat, "version", strconv.Itoa(a.Version), "move", "submit"))
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("resubmit: %d", res.StatusCode)
-		}
-		// A schedule in the past is refused; approval now publishes.
-		a, _ = f.content.ArticleForEdit(ctx, db, id)
-		past := time.Now().Add(-48 * time.Hour).Format("2006-01-02T15:04")
-		res, body = chief.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/sua",
-			formOf("Hội nghị chuyển đổi số 2025", f.cat, "version", strconv.Itoa(a.Version), "move", "publish", "publish_at", past))
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "đã qua") {
-			t.Fatalf("publish in the past: %d", res.StatusCode)
-		}
-		a, _ = f.content.ArticleForEdit(ctx, db, id)
-		res, _ = chief.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/sua",
-			formOf("Hội nghị chuyển đổi số 2025", f.cat, "version", strconv.Itoa(a.Version), "move", "publish"))
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("publish: %d", res.StatusCode)
-		}
-		pub, err := f.content.PublishedArticle(ctx, 1, id, time.Now().Add(time.Second))
-		if err != nil || pub.Title != "Hội nghị chuyển đổi số 2025" {
-			t.Fatalf("not visible to visitors: %v", err)
+		if !f.step(t, "the writer resubmits a rejected article", func(t *testing.T) {
+			a, _ = f.content.ArticleForEdit(ctx, db, id)
+			res, _ := writer.post(edit(),
+				formOf("Hội nghị chuyển đổi số 2025", f.cat, "version", strconv.Itoa(a.Version), "move", "submit"))
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("resubmit: %d", res.StatusCode)
+			}
+		}) {
+			return
 		}
 
-		// Every step is in the audit log and the revisions.
-		var audits, revs int
-		db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE object_type = 'article' AND object_id = $1`,
-			id).Scan(&audits)
-		db.QueryRowContext(ctx, `SELECT count(*) FROM article_revisions WHERE article_id = $1`, id).Scan(&revs)
-		if audits < 6 || revs < 6 {
-			t.Fatalf("audit rows %d, revisions %d", audits, revs)
+		f.step(t, "a schedule in the past is refused", func(t *testing.T) {
+			a, _ = f.content.ArticleForEdit(ctx, db, id)
+			past := time.Now().Add(-48 * time.Hour).Format("2006-01-02T15:04")
+			res, body := chief.post(edit(), formOf("Hội nghị chuyển đổi số 2025", f.cat, "version", strconv.Itoa(a.Version),
+				"move", "publish", "publish_at", past))
+			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "đã qua") {
+				t.Fatalf("publish in the past: %d", res.StatusCode)
+			}
+		})
+
+		if !f.step(t, "the editor-in-chief's approval publishes it to visitors", func(t *testing.T) {
+			a, _ = f.content.ArticleForEdit(ctx, db, id)
+			res, _ := chief.post(edit(),
+				formOf("Hội nghị chuyển đổi số 2025", f.cat, "version", strconv.Itoa(a.Version), "move", "publish"))
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("publish: %d", res.StatusCode)
+			}
+			pub, err := f.content.PublishedArticle(ctx, 1, id, time.Now().Add(time.Second))
+			if err != nil || pub.Title != "Hội nghị chuyển đổi số 2025" {
+				t.Fatalf("not visible to visitors: %v", err)
+			}
+		}) {
+			return
 		}
-		_, body = chief.get("/quan-tri/bai-viet/" + strconv.FormatInt(id, 10) + "/phien-ban/1")
-		if !strings.Contains(body, `class="added"`) || !strings.Contains(body, "2025") {
-			t.Fatalf("diff lacks the change:\n%s", body)
-		}
-		a, _ = f.content.ArticleForEdit(ctx, db, id)
-		res, _ = chief.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/phien-ban/1/khoi-phuc", url.Values{"version": {strconv.Itoa(a.Version)}})
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("restore: %d", res.StatusCode)
-		}
-		a, _ = f.content.ArticleForEdit(ctx, db, id)
-		if a.Title != "Hội nghị chuyển đổi số" || a.Status != content.StatusPublished {
-			t.Fatalf("restored: %q %s", a.Title, a.Status)
-		}
+
+		f.step(t, "every step is in the audit log and the revisions", func(t *testing.T) {
+			var audits, revs int
+			db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE object_type = 'article' AND object_id = $1`,
+				id).Scan(&audits)
+			db.QueryRowContext(ctx, `SELECT count(*) FROM article_revisions WHERE article_id = $1`, id).Scan(&revs)
+			if audits < 6 || revs < 6 {
+				t.Fatalf("audit rows %d, revisions %d", audits, revs)
+			}
+		})
+
+		f.step(t, "the first revision's diff shows the change", func(t *testing.T) {
+			_, body := chief.get("/quan-tri/bai-viet/" + strconv.FormatInt(id, 10) + "/phien-ban/1")
+			if !strings.Contains(body, `class="added"`) || !strings.Contains(body, "2025") {
+				t.Fatalf("diff lacks the change:\n%s", body)
+			}
+		})
+
+		f.step(t, "restoring a revision brings its title back and keeps the article published", func(t *testing.T) {
+			a, _ = f.content.ArticleForEdit(ctx, db, id)
+			res, _ := chief.post("/quan-tri/bai-viet/"+strconv.FormatInt(id, 10)+"/phien-ban/1/khoi-phuc",
+				url.Values{"version": {strconv.Itoa(a.Version)}})
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("restore: %d", res.StatusCode)
+			}
+			a, _ = f.content.ArticleForEdit(ctx, db, id)
+			if a.Title != "Hội nghị chuyển đổi số" || a.Status != content.StatusPublished {
+				t.Fatalf("restored: %q %s", a.Title, a.Status)
+			}
+		})
 	})
 }
 
 func TestStaleEditIsRefusedAndKept(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		chief := f.login(t, "tongbientap")
 		res, _ := chief.post("/quan-tri/bai-viet/moi", formOf("Bản gốc", f.cat))
@@ -312,57 +370,76 @@ func res0(id string) *http.Response {
 }
 
 func TestCSRFAndSessions(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login(t, "admin")
-		// A cross-site POST is refused even with a valid token.
-		v := formOf("Giả mạo", f.cat)
-		v.Set("csrf", c.csrf)
-		req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/quan-tri/bai-viet/moi", strings.NewReader(v.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("Sec-Fetch-Site", "cross-site")
-		if res, _ := c.do(req); res.StatusCode != http.StatusForbidden {
-			t.Fatalf("cross-site POST: %d", res.StatusCode)
-		}
-		// Without the token (an old browser sending no Sec-Fetch-Site).
-		res, _ := c.post("/quan-tri/bai-viet/moi", formOf("Không mã", f.cat, "csrf", "sai"))
-		if res.StatusCode != http.StatusForbidden {
-			t.Fatalf("wrong token: %d", res.StatusCode)
-		}
-		var n int
-		db.QueryRowContext(t.Context(), `SELECT count(*) FROM articles`).Scan(&n)
-		if n != 0 {
-			t.Fatal("forged post created an article")
-		}
-		// Anonymous: to the login page, and back after.
 		anon := f.client(t)
-		res, _ = anon.get("/quan-tri/bai-viet/")
-		if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "dang-nhap?tiep=") {
-			t.Fatalf("anonymous: %d %s", res.StatusCode, res.Header.Get("Location"))
-		}
-		// An expired session says so.
-		db.ExecContext(t.Context(), `UPDATE sessions SET expires_at = 1`)
-		res, _ = c.get("/quan-tri/")
-		if !strings.Contains(res.Header.Get("Location"), "het-han=1") {
-			t.Fatalf("expired session: %s", res.Header.Get("Location"))
-		}
-		res, body := c.post("/quan-tri/bai-viet/moi", formOf("Sau khi hết hạn", f.cat))
-		if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "hết hạn") {
-			t.Fatalf("post after expiry: %d", res.StatusCode)
-		}
-		// Wrong passwords, then the lock with its time.
-		for i := 0; i < auth.AttemptsPerAccountAddress+1; i++ {
-			res, body = anon.post("/quan-tri/dang-nhap", url.Values{"username": {"admin"}, "password": {"sai mật khẩu"}})
-		}
-		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "thử lại sau") {
-			t.Fatalf("lock-out: %d", res.StatusCode)
-		}
-		// Logout ends the session.
-		c2 := f.login(t, "tongbientap")
-		c2.post("/quan-tri/dang-xuat", url.Values{})
-		if res, _ := c2.get("/quan-tri/"); res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("after logout: %d", res.StatusCode)
-		}
+
+		f.step(t, "a cross-site POST is refused even with a valid token", func(t *testing.T) {
+			v := formOf("Giả mạo", f.cat)
+			v.Set("csrf", c.csrf)
+			req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/quan-tri/bai-viet/moi", strings.NewReader(v.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Sec-Fetch-Site", "cross-site")
+			if res, _ := c.do(req); res.StatusCode != http.StatusForbidden {
+				t.Fatalf("cross-site POST: %d", res.StatusCode)
+			}
+		})
+
+		f.step(t, "a wrong token is refused when the browser sends no Sec-Fetch-Site", func(t *testing.T) {
+			res, _ := c.post("/quan-tri/bai-viet/moi", formOf("Không mã", f.cat, "csrf", "sai"))
+			if res.StatusCode != http.StatusForbidden {
+				t.Fatalf("wrong token: %d", res.StatusCode)
+			}
+		})
+
+		f.step(t, "a forged post creates no article", func(t *testing.T) {
+			var n int
+			db.QueryRowContext(t.Context(), `SELECT count(*) FROM articles`).Scan(&n)
+			if n != 0 {
+				t.Fatal("forged post created an article")
+			}
+		})
+
+		f.step(t, "an anonymous visitor is sent to the login page and back after", func(t *testing.T) {
+			res, _ := anon.get("/quan-tri/bai-viet/")
+			if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "dang-nhap?tiep=") {
+				t.Fatalf("anonymous: %d %s", res.StatusCode, res.Header.Get("Location"))
+			}
+		})
+
+		f.step(t, "an expired session says so on a page and on a post", func(t *testing.T) {
+			db.ExecContext(t.Context(), `UPDATE sessions SET expires_at = 1`)
+			res, _ := c.get("/quan-tri/")
+			if !strings.Contains(res.Header.Get("Location"), "het-han=1") {
+				t.Fatalf("expired session: %s", res.Header.Get("Location"))
+			}
+			res, body := c.post("/quan-tri/bai-viet/moi", formOf("Sau khi hết hạn", f.cat))
+			if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "hết hạn") {
+				t.Fatalf("post after expiry: %d", res.StatusCode)
+			}
+		})
+
+		f.step(t, "wrong passwords lock the account and say when to try again", func(t *testing.T) {
+			var res *http.Response
+			var body string
+			for i := 0; i < auth.AttemptsPerAccountAddress+1; i++ {
+				res, body = anon.post("/quan-tri/dang-nhap", url.Values{"username": {"admin"}, "password": {"sai mật khẩu"}})
+			}
+			if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "thử lại sau") {
+				t.Fatalf("lock-out: %d", res.StatusCode)
+			}
+		})
+
+		f.step(t, "logging out ends the session", func(t *testing.T) {
+			c2 := f.login(t, "tongbientap")
+			c2.post("/quan-tri/dang-xuat", url.Values{})
+			if res, _ := c2.get("/quan-tri/"); res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("after logout: %d", res.StatusCode)
+			}
+		})
 	})
 }
 
@@ -373,7 +450,9 @@ func pngBytes(t *testing.T) []byte {
 }
 
 func TestUploads(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login(t, "phongvien")
 		cases := []struct {
@@ -407,6 +486,7 @@ func TestUploads(t *testing.T) {
 }
 
 func TestAdminPagesRender(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	f := newFixture(t, db)
 	c := f.login(t, "admin")

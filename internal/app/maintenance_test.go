@@ -10,7 +10,9 @@ import (
 )
 
 func TestMaintainPurgesOldRows(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		now := time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
 		var uid int64

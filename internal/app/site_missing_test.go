@@ -98,6 +98,7 @@ func emptySource(t *testing.T) *sql.DB {
 // no site (SiteID 0) fails with site.ErrMissing and writes nothing; no
 // path falls back to site 1.
 func TestNoSiteIsRefused(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	now := time.Now()
 	cases := []struct {
@@ -194,6 +195,7 @@ func TestNoSiteIsRefused(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				t.Parallel()
 				w := newSiteless(t, db)
 				before := rowCounts(t, db)
 

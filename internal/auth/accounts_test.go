@@ -58,6 +58,7 @@ func count(t *testing.T, db *store.DB, table string) int {
 }
 
 func TestCreateAccount(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		account auth.NewUser
@@ -81,6 +82,7 @@ func TestCreateAccount(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				t.Parallel()
 				ctx := context.Background()
 				siteID := theSite(t, db)
 				asked := siteID
@@ -111,6 +113,7 @@ func TestCreateAccount(t *testing.T) {
 }
 
 func TestChangePassword(t *testing.T) {
+	t.Parallel()
 	const newPassword = "Một mật khẩu mới dài"
 	errNoTerminal := errors.New("no terminal")
 	for _, tc := range []struct {
@@ -136,6 +139,7 @@ func TestChangePassword(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				t.Parallel()
 				ctx := context.Background()
 				users := auth.NewStore(db)
 				siteID := theSite(t, db)

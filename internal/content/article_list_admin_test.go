@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -13,7 +14,9 @@ import (
 // The newsroom's title filter ignores case and diacritics on both
 // databases: SQLite's lower() alone left "đảng" unable to find "ĐẢNG".
 func TestAdminTitleFilterFolds(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db)
 		news, party := &Category{SiteID: 1, Name: "Tin tức", Published: true}, &Category{SiteID: 1, Name: "Xây dựng Đảng", Published: true}
@@ -69,35 +72,40 @@ func TestAdminTitleFilterFolds(t *testing.T) {
 			{"nothing", AdminFilter{SiteID: 1, Text: "bóng đá"}, nil},
 		}
 		for _, tt := range tests {
-			rows, total, err := s.AdminArticles(ctx, tt.f)
-			if err != nil {
-				t.Fatalf("%s: %v", tt.name, err)
-			}
-			var got []int64
-			for _, r := range rows {
-				got = append(got, r.ID)
-			}
-			if !slices.Equal(got, tt.want) || total != len(tt.want) {
-				t.Errorf("%s: %v (total %d), want %v", tt.name, got, total, tt.want)
-			}
+			t.Run(tt.name, func(t *testing.T) {
+				rows, total, err := s.AdminArticles(ctx, tt.f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []int64
+				for _, r := range rows {
+					got = append(got, r.ID)
+				}
+				if !slices.Equal(got, tt.want) || total != len(tt.want) {
+					t.Errorf("%v (total %d), want %v", got, total, tt.want)
+				}
+			})
 		}
+
 		// Pages of a filtered list ("n" is in every live title), with the
 		// total across them.
 		for _, p := range []struct {
 			offset int
 			want   []int64
 		}{{0, []int64{first, second}}, {2, []int64{water, road}}, {4, []int64{money}}, {6, nil}} {
-			rows, total, err := s.AdminArticles(ctx, AdminFilter{SiteID: 1, Text: "n", Limit: 2, Offset: p.offset})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []int64
-			for _, r := range rows {
-				got = append(got, r.ID)
-			}
-			if !slices.Equal(got, p.want) || total != 5 {
-				t.Errorf("offset %d: %v (total %d), want %v of 5", p.offset, got, total, p.want)
-			}
+			t.Run(fmt.Sprintf("a page from %d holds its rows and the total of all", p.offset), func(t *testing.T) {
+				rows, total, err := s.AdminArticles(ctx, AdminFilter{SiteID: 1, Text: "n", Limit: 2, Offset: p.offset})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []int64
+				for _, r := range rows {
+					got = append(got, r.ID)
+				}
+				if !slices.Equal(got, p.want) || total != 5 {
+					t.Errorf("offset %d: %v (total %d), want %v of 5", p.offset, got, total, p.want)
+				}
+			})
 		}
 	})
 }

@@ -8,10 +8,12 @@ import (
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/store/storetest"
 )
 
 func TestGenerate(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	ctx := context.Background()
 	if err := demo.Load(ctx, db, 1); err != nil {
@@ -25,18 +27,15 @@ func TestGenerate(t *testing.T) {
 	if after-before != 120 {
 		t.Errorf("generated %d visible articles, want 120", after-before)
 	}
-	rows, err := db.QueryContext(ctx, `SELECT title FROM articles`)
+	titles, err := store.QueryAll(ctx, db, store.ScanString, `SELECT title FROM articles`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		var title string
-		rows.Scan(&title)
+	for _, title := range titles {
 		if r, _ := utf8.DecodeRuneInString(title); !utf8.ValidString(title) || r == utf8.RuneError || unicode.IsLower(r) {
 			t.Errorf("title %q: not valid UTF-8 or not capitalised", title)
 		}
 	}
-	rows.Close()
 	var minY, maxY, cats int
 	db.QueryRowContext(ctx, `SELECT min(publish_at), max(publish_at), count(DISTINCT category_id) FROM articles`).Scan(&minY, &maxY, &cats)
 	if cats < 5 || maxY-minY < 8*365*86400 {

@@ -10,7 +10,9 @@ import (
 )
 
 func TestLoadOnlyIntoEmptySite(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		if err := Load(ctx, db, 1); err != nil {
 			t.Fatalf("first load: %v", err)

@@ -191,93 +191,102 @@ func TestCategories(t *testing.T) {
 }
 
 func TestArticles(t *testing.T) {
-	cats := map[string]bool{}
-	for _, c := range Categories {
-		cats[c.Slug] = true
-	}
-	images := map[string]bool{"lab": true, "field": true, "meeting": true, "award": true, "city": true, "document": true}
-	titles := map[string]bool{}
-	for _, a := range allArticles() {
-		if !cats[a.Category] {
-			t.Errorf("%q: unknown category %q", a.Title, a.Category)
-		}
-		if titles[a.Title] {
-			t.Errorf("duplicate title %q", a.Title)
-		}
-		titles[a.Title] = true
-		if _, err := time.Parse(demoLayout, a.Published); err != nil {
-			t.Errorf("%q: Published: %v", a.Title, err)
-		}
-		if a.Author == "" {
-			t.Errorf("%q: no author", a.Title)
-		}
-		if a.Image != "" && !images[a.Image] {
-			t.Errorf("%q: unknown image scheme %q", a.Title, a.Image)
-		}
-		if len(a.Body) == 0 {
-			t.Errorf("%q: empty body", a.Title)
-		}
-		for i, p := range a.Body {
-			if p == "" || strings.TrimSpace(p) != p {
-				t.Errorf("%q: paragraph %d is empty or has surrounding spaces", a.Title, i+1)
+	t.Run("every article has a known category, a unique title, a date, an author and clean paragraphs",
+		func(t *testing.T) {
+			cats := map[string]bool{}
+			for _, c := range Categories {
+				cats[c.Slug] = true
+			}
+			images := map[string]bool{"lab": true, "field": true, "meeting": true, "award": true, "city": true,
+				"document": true}
+			titles := map[string]bool{}
+			for _, a := range allArticles() {
+				if !cats[a.Category] {
+					t.Errorf("%q: unknown category %q", a.Title, a.Category)
+				}
+				if titles[a.Title] {
+					t.Errorf("duplicate title %q", a.Title)
+				}
+				titles[a.Title] = true
+				if _, err := time.Parse(demoLayout, a.Published); err != nil {
+					t.Errorf("%q: Published: %v", a.Title, err)
+				}
+				if a.Author == "" {
+					t.Errorf("%q: no author", a.Title)
+				}
+				if a.Image != "" && !images[a.Image] {
+					t.Errorf("%q: unknown image scheme %q", a.Title, a.Image)
+				}
+				if len(a.Body) == 0 {
+					t.Errorf("%q: empty body", a.Title)
+				}
+				for i, p := range a.Body {
+					if p == "" || strings.TrimSpace(p) != p {
+						t.Errorf("%q: paragraph %d is empty or has surrounding spaces", a.Title, i+1)
+					}
+				}
+			}
+		})
+
+	t.Run("party articles have three to five paragraphs and believable hits", func(t *testing.T) {
+		for _, a := range PartyArticles {
+			if n := len(a.Body); n < 3 || n > 5 {
+				t.Errorf("party article %q has %d paragraphs", a.Title, n)
+			}
+			if a.Hits < 100 || a.Hits > 3000 {
+				t.Errorf("party article %q has %d hits", a.Title, a.Hits)
 			}
 		}
-	}
+	})
 
-	for _, a := range PartyArticles {
-		if n := len(a.Body); n < 3 || n > 5 {
-			t.Errorf("party article %q has %d paragraphs", a.Title, n)
-		}
-		if a.Hits < 100 || a.Hits > 3000 {
-			t.Errorf("party article %q has %d hits", a.Title, a.Hits)
-		}
-	}
-
-	count := map[string]int{}
-	featured, images2 := 0, 0
-	var newestFeatured string
-	for _, a := range MoreArticles {
-		count[a.Category]++
-		if n := len(a.Body); n < 2 || n > 5 {
-			t.Errorf("%q has %d paragraphs", a.Title, n)
-		}
-		if a.Intro == "" {
-			t.Errorf("%q has no intro", a.Title)
-		}
-		if a.Published < "2019-01-01" || a.Published > "2021-02-10 23:59:59" {
-			t.Errorf("%q published %s, outside 2019 - 2021-02-10", a.Title, a.Published)
-		}
-		if a.Featured {
-			featured++
-			if a.Category == "tin-tuc-su-kien" && a.Published > newestFeatured {
-				newestFeatured = a.Published
+	t.Run("the other articles fill every category, with intros, recent dates, a few featured and some images",
+		func(t *testing.T) {
+			count := map[string]int{}
+			featured, images := 0, 0
+			var newestFeatured string
+			for _, a := range MoreArticles {
+				count[a.Category]++
+				if n := len(a.Body); n < 2 || n > 5 {
+					t.Errorf("%q has %d paragraphs", a.Title, n)
+				}
+				if a.Intro == "" {
+					t.Errorf("%q has no intro", a.Title)
+				}
+				if a.Published < "2019-01-01" || a.Published > "2021-02-10 23:59:59" {
+					t.Errorf("%q published %s, outside 2019 - 2021-02-10", a.Title, a.Published)
+				}
+				if a.Featured {
+					featured++
+					if a.Category == "tin-tuc-su-kien" && a.Published > newestFeatured {
+						newestFeatured = a.Published
+					}
+				}
+				if a.Image != "" {
+					images++
+				}
 			}
-		}
-		if a.Image != "" {
-			images2++
-		}
-	}
-	want := map[string]int{
-		"tin-tuc-su-kien": 14, "khoa-hoc-cong-nghe": 6, "so-huu-tri-tue": 3,
-		"tieu-chuan-do-luong-chat-luong": 3, "van-ban-chinh-sach": 5, "thong-bao": 3,
-	}
-	for c, n := range want {
-		if count[c] < n {
-			t.Errorf("%d articles in %s, want at least %d", count[c], c, n)
-		}
-	}
-	if len(MoreArticles) < 34 {
-		t.Errorf("%d MoreArticles, want at least 34", len(MoreArticles))
-	}
-	if featured < 2 || featured > 3 {
-		t.Errorf("%d featured articles, want 2 or 3", featured)
-	}
-	if newestFeatured < "2021-02-01" {
-		t.Errorf("no recent featured article in tin-tuc-su-kien")
-	}
-	if images2*4 < len(MoreArticles) || images2*2 > len(MoreArticles) {
-		t.Errorf("%d of %d articles have an image, want about a third", images2, len(MoreArticles))
-	}
+			want := map[string]int{
+				"tin-tuc-su-kien": 14, "khoa-hoc-cong-nghe": 6, "so-huu-tri-tue": 3,
+				"tieu-chuan-do-luong-chat-luong": 3, "van-ban-chinh-sach": 5, "thong-bao": 3,
+			}
+			for c, n := range want {
+				if count[c] < n {
+					t.Errorf("%d articles in %s, want at least %d", count[c], c, n)
+				}
+			}
+			if len(MoreArticles) < 34 {
+				t.Errorf("%d MoreArticles, want at least 34", len(MoreArticles))
+			}
+			if featured < 2 || featured > 3 {
+				t.Errorf("%d featured articles, want 2 or 3", featured)
+			}
+			if newestFeatured < "2021-02-01" {
+				t.Errorf("no recent featured article in tin-tuc-su-kien")
+			}
+			if images*4 < len(MoreArticles) || images*2 > len(MoreArticles) {
+				t.Errorf("%d of %d articles have an image, want about a third", images, len(MoreArticles))
+			}
+		})
 }
 
 // TestSearchWords checks that the demo texts contain the words the search

@@ -29,6 +29,7 @@ func (f *fixture) visitTable(name string, max int) {
 }
 
 func TestVisitsFromCounterModule(t *testing.T) {
+	t.Parallel()
 	mysqlBase(t)
 	cases := []struct {
 		name, version, prefix string
@@ -37,28 +38,29 @@ func TestVisitsFromCounterModule(t *testing.T) {
 		want                  int64 // -1: setting left alone
 		note                  string
 	}{
-		{"vinaora 1.5, INI", "1.5", "jos_", func(f *fixture) {
+		{"a Vinaora counter on 1.5 adds its INI start to the visits in its table", "1.5", "jos_", func(f *fixture) {
 			f.module("Thống kê cũ", "mod_vvisit_counter", 0, "initialvalue=5\n")
 			f.module("Thống kê truy cập", "mod_vvisit_counter", 1, "today=Hôm nay\ninitialvalue=31000000\nsessiontime=10\n")
 			f.visitTable("vvisitcounter", 1234)
 		}, -1, 31_001_234, "initialvalue 31000000 + 1234 visits recorded in jos_vvisitcounter"},
-		{"majunke 3.10, own table", "3.10", "abc12_", func(f *fixture) {
+		{"a 3.10 counter with its own table adds that table's visits", "3.10", "abc12_", func(f *fixture) {
 			f.module("Lượt truy cập", "mod_vvisit_counter", 1, `{"initialvalue":"2500000","s_createtableName":"mvc_counter"}`)
 			f.visitTable("mvc_counter", 77)
 		}, -1, 2_500_077, "abc12_mvc_counter"},
-		{"other module 5, preset only", "5", "hdx7k_", func(f *fixture) {
+		{"another counter module on 5 gives its preset only", "5", "hdx7k_", func(f *fixture) {
 			f.module("Đăng nhập", "mod_login", 1, `{}`)
 			f.module("Bộ đếm", "mod_visitorcounter", 1, `{"layout":"_:default","Preset":"1.234.567"}`)
 		}, -1, 1, "its preset only"},
-		{"override", "3.10", "abc12_", func(f *fixture) {
+		{"a given visits offset wins over the module", "3.10", "abc12_", func(f *fixture) {
 			f.module("Lượt truy cập", "mod_vvisit_counter", 1, `{"initialvalue":"2500000"}`)
 		}, 42, 42, ""},
-		{"none", "5", "hdx7k_", func(f *fixture) {
+		{"without a published counter module the setting is left alone", "5", "hdx7k_", func(f *fixture) {
 			f.module("Bộ đếm", "mod_simplecounter", -2, `{"initialvalue":"9"}`)
 		}, -1, -1, "no counter module"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			src := joomlaDB(t, c.version, c.prefix)
 			c.setup(newFixture(t, src, c.version, c.prefix))
 			dst := storetest.SQLite(t)

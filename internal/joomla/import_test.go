@@ -38,8 +38,10 @@ func TestImport25(t *testing.T)  { testImport(t, "2.5", "jml_") }
 func TestImport4(t *testing.T)   { testImport(t, "4", "q4z9_") }
 
 func testImport(t *testing.T, version, prefix string) {
+	t.Parallel()
 	mysqlBase(t)
 	storetest.Each(t, func(t *testing.T, dst *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		src := joomlaDB(t, version, prefix)
 		root := t.TempDir()
@@ -47,94 +49,131 @@ func testImport(t *testing.T, version, prefix string) {
 		opts := joomla.Options{SiteID: 1, ImagesRoot: root, BaseURL: "http://old.example.vn", VisitsOffset: 31_000_000,
 			Indexer: search.NewIndexer(dst.Dialect)}
 
-		// A dry run writes nothing.
-		dry := opts
-		dry.DryRun = true
-		rep, err := joomla.Import(ctx, src, dst, dry)
-		if err != nil {
-			t.Fatalf("dry run: %v", err)
-		}
-		if rep.Counts["article"] == nil || rep.Counts["article"].Created == 0 {
-			t.Errorf("dry run reports no articles: %+v", rep.Counts)
-		}
-		if n := countRows(t, dst, "articles") + countRows(t, dst, "import_map") + countRows(t, dst, "redirects"); n != 0 {
-			t.Fatalf("dry run wrote %d rows", n)
+		if !t.Run("a dry run reports the articles and writes nothing", func(t *testing.T) {
+			dry := opts
+			dry.DryRun = true
+			rep, err := joomla.Import(ctx, src, dst, dry)
+			if err != nil {
+				t.Fatalf("dry run: %v", err)
+			}
+			if rep.Counts["article"] == nil || rep.Counts["article"].Created == 0 {
+				t.Errorf("dry run reports no articles: %+v", rep.Counts)
+			}
+			if n := countRows(t, dst, "articles") + countRows(t, dst, "import_map") + countRows(t, dst, "redirects"); n != 0 {
+				t.Fatalf("dry run wrote %d rows", n)
+			}
+		}) {
+			return
 		}
 
-		rep, err = joomla.Import(ctx, src, dst, opts)
+		rep, err := joomla.Import(ctx, src, dst, opts)
 		if err != nil {
 			t.Fatalf("import: %v", err)
 		}
 		var out strings.Builder
 		rep.WriteText(&out)
 		t.Log(out.String())
-		wantMajor := map[string]string{"1.5": "1.5", "2.5": "2.5", "3.10": "3.10", "4": "4.", "5": "5."}[version]
-		if !strings.HasPrefix(rep.Version, wantMajor) || rep.Prefix != prefix {
-			t.Errorf("detected %s %q, want %s %q", rep.Version, rep.Prefix, version, prefix)
-		}
 
-		// Articles per category.
-		want := map[string]int{"to-chuc-dang": 4, "hoat-dong-chi-bo": 4, "van-ban-cua-tinh": 1, "van-ban": 1, "tin-tuc-su-kien": 0}
+		t.Run("the version and the table prefix are detected", func(t *testing.T) {
+			wantMajor := map[string]string{"1.5": "1.5", "2.5": "2.5", "3.10": "3.10", "4": "4.", "5": "5."}[version]
+			if !strings.HasPrefix(rep.Version, wantMajor) || rep.Prefix != prefix {
+				t.Errorf("detected %s %q, want %s %q", rep.Version, rep.Prefix, version, prefix)
+			}
+		})
+
+		t.Run("each category holds its articles", func(t *testing.T) {
+			want := map[string]int{"to-chuc-dang": 4, "hoat-dong-chi-bo": 4, "van-ban-cua-tinh": 1, "van-ban": 1,
+				"tin-tuc-su-kien": 0}
+			if version == "1.5" {
+				want["hoat-dong-chi-bo"] = 5
+				want["van-ban"], want["cong-van"] = 0, 1
+			}
+			got := perCategory(t, dst)
+			for slug, n := range want {
+				if got[slug] != n {
+					t.Errorf("category %s: %d articles, want %d (all: %v)", slug, got[slug], n, got)
+				}
+			}
+		})
+
+		t.Run("the reference article keeps its text, dates and byline", func(t *testing.T) {
+			checkReference(t, dst, version)
+		})
+
+		t.Run("unsafe HTML is removed and reported, links are rewritten", func(t *testing.T) {
+			checkSafety(t, dst, rep)
+		})
+
+		t.Run("users come across with their roles and passwords", func(t *testing.T) {
+			checkUsers(t, dst, rep, version)
+		})
+
 		if version == "1.5" {
-			want["hoat-dong-chi-bo"] = 5
-			want["van-ban"], want["cong-van"] = 0, 1
-		}
-		got := perCategory(t, dst)
-		for slug, n := range want {
-			if got[slug] != n {
-				t.Errorf("category %s: %d articles, want %d (all: %v)", slug, got[slug], n, got)
-			}
-		}
-		checkReference(t, dst, version)
-		checkSafety(t, dst, rep)
-		checkUsers(t, dst, rep, version)
-		if version == "1.5" {
-			checkPoll(t, dst)
-			var title string
-			dst.QueryRowContext(ctx, `SELECT title FROM articles WHERE id = 54`).Scan(&title)
-			if title != "Tổ chức hội nghị đảng viên" {
-				t.Errorf("mojibake title not repaired: %q", title)
-			}
-		}
-		s, err := site.Load(ctx, dst, 1)
-		if err != nil || s.VisitsOffset != 31_000_000 {
-			t.Errorf("visits offset %d, %v", s.VisitsOffset, err)
-		}
-		checkLinks(t, dst, version)
-		checkIndexed(t, dst)
-		checkDocuments(t, dst, rep)
+			t.Run("the poll comes across with its votes", func(t *testing.T) {
+				checkPoll(t, dst)
+			})
 
-		// A second run changes nothing.
-		before := snapshot(t, dst)
-		rep2, err := joomla.Import(ctx, src, dst, opts)
-		if err != nil {
-			t.Fatalf("second import: %v", err)
-		}
-		for kind, c := range rep2.Counts {
-			if c.Created != 0 || c.Updated != 0 {
-				t.Errorf("second run: %s %+v", kind, *c)
-			}
-		}
-		if after := snapshot(t, dst); after != before {
-			t.Errorf("second run changed the database:\nbefore %s\nafter  %s", before, after)
+			t.Run("a mojibake title is repaired", func(t *testing.T) {
+				var title string
+				dst.QueryRowContext(ctx, `SELECT title FROM articles WHERE id = 54`).Scan(&title)
+				if title != "Tổ chức hội nghị đảng viên" {
+					t.Errorf("mojibake title not repaired: %q", title)
+				}
+			})
 		}
 
-		// An edit on the old site is carried over on the next run, in place.
-		if _, err := src.Exec(`UPDATE ` + prefix + `content SET hits = 2000 WHERE id = 44`); err != nil {
-			t.Fatal(err)
-		}
-		rep3, err := joomla.Import(ctx, src, dst, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c := rep3.Counts["article"]; c.Updated != 1 || c.Created != 0 {
-			t.Errorf("after an edit: %+v", *c)
-		}
-		var hits int
-		dst.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 44`).Scan(&hits)
-		if hits != 2000 || countRows(t, dst, "articles") != len(snapshotArticles(t, dst)) {
-			t.Errorf("hits %d after update", hits)
-		}
+		t.Run("the visits offset is the one asked for", func(t *testing.T) {
+			s, err := site.Load(ctx, dst, 1)
+			if err != nil || s.VisitsOffset != 31_000_000 {
+				t.Errorf("visits offset %d, %v", s.VisitsOffset, err)
+			}
+		})
+
+		t.Run("old addresses lead to the new ones", func(t *testing.T) {
+			checkLinks(t, dst, version)
+		})
+
+		t.Run("the search index holds the published public articles", func(t *testing.T) {
+			checkIndexed(t, dst)
+		})
+
+		t.Run("linked documents are copied and served for download", func(t *testing.T) {
+			checkDocuments(t, dst, rep)
+		})
+
+		t.Run("a second run changes nothing", func(t *testing.T) {
+			before := snapshot(t, dst)
+			rep2, err := joomla.Import(ctx, src, dst, opts)
+			if err != nil {
+				t.Fatalf("second import: %v", err)
+			}
+			for kind, c := range rep2.Counts {
+				if c.Created != 0 || c.Updated != 0 {
+					t.Errorf("second run: %s %+v", kind, *c)
+				}
+			}
+			if after := snapshot(t, dst); after != before {
+				t.Errorf("second run changed the database:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+
+		t.Run("an edit on the old site is carried over on the next run, in place", func(t *testing.T) {
+			if _, err := src.Exec(`UPDATE ` + prefix + `content SET hits = 2000 WHERE id = 44`); err != nil {
+				t.Fatal(err)
+			}
+			rep3, err := joomla.Import(ctx, src, dst, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c := rep3.Counts["article"]; c.Updated != 1 || c.Created != 0 {
+				t.Errorf("after an edit: %+v", *c)
+			}
+			var hits int
+			dst.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 44`).Scan(&hits)
+			if hits != 2000 || countRows(t, dst, "articles") != len(snapshotArticles(t, dst)) {
+				t.Errorf("hits %d after update", hits)
+			}
+		})
 	})
 }
 
@@ -224,29 +263,9 @@ func checkDocuments(t *testing.T, db *store.DB, rep *joomla.Report) {
 // articles the importer wrote, and nothing else.
 func checkIndexed(t *testing.T, db *store.DB) {
 	t.Helper()
-	rows, err := db.QueryContext(t.Context(), `SELECT article_id FROM search_docs ORDER BY article_id`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var got []int64
-	for rows.Next() {
-		var id int64
-		rows.Scan(&id)
-		got = append(got, id)
-	}
-	var want []int64
-	wrows, err := db.QueryContext(t.Context(),
+	got := queryAll(t, db, store.ScanInt64, `SELECT article_id FROM search_docs ORDER BY article_id`)
+	want := queryAll(t, db, store.ScanInt64,
 		`SELECT id FROM articles WHERE status = 'published' AND access = 'public' ORDER BY id`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer wrows.Close()
-	for wrows.Next() {
-		var id int64
-		wrows.Scan(&id)
-		want = append(want, id)
-	}
 	if fmt.Sprint(got) != fmt.Sprint(want) || len(got) == 0 || got[0] != 44 {
 		t.Errorf("search index holds %v, want the published public articles %v", got, want)
 	}
@@ -261,19 +280,20 @@ func countRows(t testing.TB, db *store.DB, table string) int {
 	return n
 }
 
-func snapshotArticles(t testing.TB, db *store.DB) []int64 {
-	rows, err := db.QueryContext(t.Context(), `SELECT id FROM articles`)
+// queryAll runs a query for a check and fails the test on any error,
+// including one that ends the rows early.
+func queryAll[T any](t testing.TB, db *store.DB, scan func(store.Scanner) (T, error), query string, args ...any) []T {
+	t.Helper()
+	out, err := store.QueryAll(t.Context(), db, scan, query, args...)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", query, err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		rows.Scan(&id)
-		ids = append(ids, id)
-	}
-	return ids
+	return out
+}
+
+func snapshotArticles(t testing.TB, db *store.DB) []int64 {
+	t.Helper()
+	return queryAll(t, db, store.ScanInt64, `SELECT id FROM articles`)
 }
 
 // snapshot summarises every table the importer writes, import_map row by row.
@@ -284,17 +304,13 @@ func snapshot(t testing.TB, db *store.DB) string {
 		"polls", "poll_options", "poll_votes", "redirects", "settings"} {
 		b.WriteString(table + "=" + itoa(countRows(t, db, table)) + " ")
 	}
-	rows, err := db.QueryContext(t.Context(), `SELECT kind, source_id, target_id, checksum, imported_at FROM import_map ORDER BY kind, source_id`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	mapped := queryAll(t, db, func(sc store.Scanner) (string, error) {
 		var kind, sid, sum string
 		var target, at int64
-		rows.Scan(&kind, &sid, &target, &sum, &at)
-		b.WriteString(kind + ":" + sid + ">" + itoa(int(target)) + ":" + sum + ":" + itoa(int(at)) + " ")
-	}
+		err := sc.Scan(&kind, &sid, &target, &sum, &at)
+		return kind + ":" + sid + ">" + itoa(int(target)) + ":" + sum + ":" + itoa(int(at)) + " ", err
+	}, `SELECT kind, source_id, target_id, checksum, imported_at FROM import_map ORDER BY kind, source_id`)
+	b.WriteString(strings.Join(mapped, ""))
 	var updated int64
 	db.QueryRowContext(t.Context(), `SELECT COALESCE(sum(updated_at), 0) FROM articles`).Scan(&updated)
 	b.WriteString("updated=" + itoa(int(updated)))
@@ -306,17 +322,19 @@ func itoa(n int) string {
 }
 
 func perCategory(t testing.TB, db *store.DB) map[string]int {
-	rows, err := db.QueryContext(t.Context(), `SELECT c.slug, count(a.id) FROM categories c LEFT JOIN articles a ON a.category_id = c.id GROUP BY c.slug`)
-	if err != nil {
-		t.Fatal(err)
+	t.Helper()
+	type count struct {
+		slug string
+		n    int
 	}
-	defer rows.Close()
+	counts := queryAll(t, db, func(sc store.Scanner) (count, error) {
+		var c count
+		err := sc.Scan(&c.slug, &c.n)
+		return c, err
+	}, `SELECT c.slug, count(a.id) FROM categories c LEFT JOIN articles a ON a.category_id = c.id GROUP BY c.slug`)
 	out := map[string]int{}
-	for rows.Next() {
-		var slug string
-		var n int
-		rows.Scan(&slug, &n)
-		out[slug] = n
+	for _, c := range counts {
+		out[c.slug] = c.n
 	}
 	return out
 }
@@ -375,18 +393,19 @@ func checkReference(t *testing.T, db *store.DB, version string) {
 
 func checkSafety(t *testing.T, db *store.DB, rep *joomla.Report) {
 	t.Helper()
-	rows, err := db.QueryContext(t.Context(), `SELECT id, intro_html || body_html FROM articles`)
-	if err != nil {
-		t.Fatal(err)
+	type article struct {
+		id   int64
+		html string
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var html string
-		rows.Scan(&id, &html)
+	articles := queryAll(t, db, func(sc store.Scanner) (article, error) {
+		var a article
+		err := sc.Scan(&a.id, &a.html)
+		return a, err
+	}, `SELECT id, intro_html || body_html FROM articles`)
+	for _, a := range articles {
 		for _, bad := range []string{"<script", "onerror", "javascript:", "<iframe"} {
-			if strings.Contains(strings.ToLower(html), bad) {
-				t.Errorf("article %d keeps %s", id, bad)
+			if strings.Contains(strings.ToLower(a.html), bad) {
+				t.Errorf("article %d keeps %s", a.id, bad)
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 // A database holding a live 3.10 site, a leftover 1.5 copy and a 5.x
 // trial: without --prefix the import stops and lists the three.
 func TestSeveralInstalls(t *testing.T) {
+	t.Parallel()
 	cfg := mysqlBase(t)
 	src := joomlaDB(t, "3.10", "abc12_")
 	var name string

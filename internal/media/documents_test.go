@@ -220,7 +220,9 @@ func TestNameMatchesDocuments(t *testing.T) {
 }
 
 func TestPutDocuments(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db)
 		for name, want := range map[string]struct {

@@ -69,7 +69,9 @@ func TestSniff(t *testing.T) {
 }
 
 func TestPutImage(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db)
 		data := pngOf(800, 400)
@@ -115,6 +117,7 @@ func TestPutImage(t *testing.T) {
 }
 
 func TestPutRefuses(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	s := NewStore(db)
 	for name, data := range map[string][]byte{

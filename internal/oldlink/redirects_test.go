@@ -16,6 +16,7 @@ import (
 func TestSaveAndResolve(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		article := oldlink.Redirect{Target: "/tin-tuc/7-ket-qua", Status: 301}
 		gone := oldlink.Redirect{Status: 410}

@@ -41,6 +41,7 @@ func optionLabels(r *poll.Results) string {
 }
 
 func TestAdd(t *testing.T) {
+	t.Parallel()
 	question := "Bạn đánh giá thế nào về dịch vụ công trực tuyến?"
 	answers := []string{"Tốt", "Bình thường", "Chưa tốt"}
 	for _, tc := range []struct {
@@ -81,6 +82,7 @@ func TestAdd(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				t.Parallel()
 				ctx := context.Background()
 				siteID := theSite(t, db)
 				n := tc.poll(siteID)

@@ -23,16 +23,19 @@ func labels(r *Results) string {
 }
 
 func TestSetOptions(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db)
 		p := newPoll(t, db, StatusOpen) // Hài lòng, Chưa hài lòng
 		other := newPoll(t, db, StatusOpen)
 		yes, no := p.Options[0].ID, p.Options[1].ID
+		var veryYes int64
 		set := func(opts ...Option) error {
 			return db.InTx(ctx, func(tx store.Tx) error { return s.SetOptions(ctx, tx, 1, p.ID, opts) })
 		}
-		results := func() string {
+		results := func(t *testing.T) string {
 			t.Helper()
 			r, err := s.Results(ctx, 1, p.ID)
 			if err != nil {
@@ -41,20 +44,24 @@ func TestSetOptions(t *testing.T) {
 			return labels(r)
 		}
 
-		// Without votes anything goes: rename, reorder, add, remove.
-		if err := set(Option{ID: no, Label: "Không hài lòng"}, Option{Label: "  Rất hài lòng "}, Option{ID: yes, Label: "Hài lòng"}); err != nil {
-			t.Fatal(err)
-		}
-		if got := results(); got != "Không hài lòng:0, Rất hài lòng:0, Hài lòng:0" {
-			t.Errorf("after edit: %s", got)
-		}
-		r, _ := s.Results(ctx, 1, p.ID)
-		veryYes := r.Options[1].ID
-		if err := set(Option{ID: yes, Label: "Hài lòng"}, Option{ID: veryYes, Label: "Rất hài lòng"}); err != nil {
-			t.Fatal(err)
-		}
-		if got := results(); got != "Hài lòng:0, Rất hài lòng:0" {
-			t.Errorf("after removing an option without votes: %s", got)
+		if !t.Run("without votes options may be renamed, moved, added and removed", func(t *testing.T) {
+			if err := set(Option{ID: no, Label: "Không hài lòng"}, Option{Label: "  Rất hài lòng "},
+				Option{ID: yes, Label: "Hài lòng"}); err != nil {
+				t.Fatal(err)
+			}
+			if got := results(t); got != "Không hài lòng:0, Rất hài lòng:0, Hài lòng:0" {
+				t.Errorf("after edit: %s", got)
+			}
+			r, _ := s.Results(ctx, 1, p.ID)
+			veryYes = r.Options[1].ID
+			if err := set(Option{ID: yes, Label: "Hài lòng"}, Option{ID: veryYes, Label: "Rất hài lòng"}); err != nil {
+				t.Fatal(err)
+			}
+			if got := results(t); got != "Hài lòng:0, Rất hài lòng:0" {
+				t.Errorf("after removing an option without votes: %s", got)
+			}
+		}) {
+			return
 		}
 
 		// Votes pin what an option says.
@@ -64,102 +71,147 @@ func TestSetOptions(t *testing.T) {
 		if err := s.Vote(ctx, 1, p.ID, yes, "v2", "1.1.1.2", now); err != nil {
 			t.Fatal(err)
 		}
-		before := results()
+		before := results(t)
 		refused := []struct {
 			name string
 			opts []Option
 			want error
 			msg  string
 		}{
-			{"remove an option with votes", []Option{{ID: veryYes, Label: "Rất hài lòng"}, {Label: "Khác"}},
+			{"an option with votes cannot be removed", []Option{{ID: veryYes, Label: "Rất hài lòng"}, {Label: "Khác"}},
 				ErrHasVotes, "Không thể xóa phương án “Hài lòng” vì đã có 2 phiếu bầu"},
-			{"reword an option with votes", []Option{{ID: yes, Label: "Bình thường"}, {ID: veryYes, Label: "Rất hài lòng"}},
+			{"an option with votes cannot be reworded",
+				[]Option{{ID: yes, Label: "Bình thường"}, {ID: veryYes, Label: "Rất hài lòng"}},
 				ErrHasVotes, "Phương án “Hài lòng” đã có 2 phiếu nên không thể đổi thành “Bình thường”"},
-			{"too few", []Option{{ID: yes, Label: "Hài lòng"}}, ErrInvalid, "Cần từ 2 đến 20 phương án"},
-			{"empty label", []Option{{ID: yes, Label: "Hài lòng"}, {ID: veryYes, Label: "  "}}, ErrInvalid, "Phương án 2 để trống"},
-			{"same words twice", []Option{{ID: yes, Label: "Hài lòng"}, {ID: veryYes, Label: "hai  long"}}, ErrInvalid, "trùng nhau"},
-			{"option of another poll", []Option{{ID: yes, Label: "Hài lòng"}, {ID: other.Options[0].ID, Label: "Lạ"}}, ErrInvalid, "không thuộc"},
-			{"one option twice", []Option{{ID: yes, Label: "Hài lòng"}, {ID: yes, Label: "Hài lòng lắm"}}, ErrInvalid, "không thuộc"},
+			{"one option is too few", []Option{{ID: yes, Label: "Hài lòng"}}, ErrInvalid, "Cần từ 2 đến 20 phương án"},
+			{"an empty label is refused", []Option{{ID: yes, Label: "Hài lòng"}, {ID: veryYes, Label: "  "}},
+				ErrInvalid, "Phương án 2 để trống"},
+			{"the same words twice are refused", []Option{{ID: yes, Label: "Hài lòng"}, {ID: veryYes, Label: "hai  long"}},
+				ErrInvalid, "trùng nhau"},
+			{"an option of another poll is refused",
+				[]Option{{ID: yes, Label: "Hài lòng"}, {ID: other.Options[0].ID, Label: "Lạ"}}, ErrInvalid, "không thuộc"},
+			{"one option given twice is refused", []Option{{ID: yes, Label: "Hài lòng"}, {ID: yes, Label: "Hài lòng lắm"}},
+				ErrInvalid, "không thuộc"},
 		}
 		for _, c := range refused {
-			err := set(c.opts...)
-			if !errors.Is(err, c.want) || !strings.Contains(readable(err), c.msg) {
-				t.Errorf("%s: %v, want %v with %q", c.name, err, c.want, c.msg)
-			}
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("%s: %v is not ErrInvalid", c.name, err)
-			}
-			if got := results(); got != before {
-				t.Errorf("%s changed the poll: %s", c.name, got)
-			}
-		}
-		if err := db.InTx(ctx, func(tx store.Tx) error {
-			return s.SetOptions(ctx, tx, 2, p.ID, []Option{{Label: "a"}, {Label: "b"}})
-		}); !errors.Is(err, ErrNotFound) {
-			t.Errorf("other site: %v", err)
-		}
-		if err := db.InTx(ctx, func(tx store.Tx) error {
-			return s.SetOptions(ctx, tx, 1, 99999, []Option{{Label: "a"}, {Label: "b"}})
-		}); !errors.Is(err, ErrNotFound) {
-			t.Errorf("unknown poll: %v", err)
+			t.Run(c.name, func(t *testing.T) {
+				err := set(c.opts...)
+				if !errors.Is(err, c.want) || !strings.Contains(readable(err), c.msg) {
+					t.Errorf("%v, want %v with %q", err, c.want, c.msg)
+				}
+				if !errors.Is(err, ErrInvalid) {
+					t.Errorf("%v is not ErrInvalid", err)
+				}
+				if got := results(t); got != before {
+					t.Errorf("the poll changed: %s", got)
+				}
+			})
 		}
 
-		// Moving a voted option, fixing its diacritics, adding and removing
-		// others keep its votes.
-		if err := set(Option{Label: "Chưa hài lòng"}, Option{ID: yes, Label: "Hài  lòng "}, Option{Label: "Không ý kiến"}); err != nil {
-			t.Fatal(err)
+		t.Run("another site's poll is not found", func(t *testing.T) {
+			if err := db.InTx(ctx, func(tx store.Tx) error {
+				return s.SetOptions(ctx, tx, 2, p.ID, []Option{{Label: "a"}, {Label: "b"}})
+			}); !errors.Is(err, ErrNotFound) {
+				t.Errorf("other site: %v", err)
+			}
+		})
+
+		t.Run("an unknown poll is not found", func(t *testing.T) {
+			if err := db.InTx(ctx, func(tx store.Tx) error {
+				return s.SetOptions(ctx, tx, 1, 99999, []Option{{Label: "a"}, {Label: "b"}})
+			}); !errors.Is(err, ErrNotFound) {
+				t.Errorf("unknown poll: %v", err)
+			}
+		})
+
+		if !t.Run("a voted option may move while others are added and removed", func(t *testing.T) {
+			if err := set(Option{Label: "Chưa hài lòng"}, Option{ID: yes, Label: "Hài  lòng "},
+				Option{Label: "Không ý kiến"}); err != nil {
+				t.Fatal(err)
+			}
+		}) {
+			return
 		}
-		if err := set(Option{Label: "hài lòng"}, Option{ID: yes, Label: "Hài lòng"}); !errors.Is(err, ErrInvalid) {
-			t.Error("a new option with an existing one's label was accepted")
-		}
-		r, _ = s.Results(ctx, 1, p.ID)
-		if err := set(Option{ID: r.Options[0].ID, Label: "Chưa hài lòng"}, Option{ID: yes, Label: "HÀI LÒNG"}); err != nil {
-			t.Fatal(err)
-		}
-		if got := results(); got != "Chưa hài lòng:0, HÀI LÒNG:2" {
-			t.Errorf("after moves and corrections: %s", got)
-		}
-		if v, _ := s.HasVoted(ctx, p.ID, "v1"); !v {
-			t.Error("a vote was lost")
-		}
+
+		t.Run("a new option may not take an existing option's label", func(t *testing.T) {
+			if err := set(Option{Label: "hài lòng"}, Option{ID: yes, Label: "Hài lòng"}); !errors.Is(err, ErrInvalid) {
+				t.Error("a new option with an existing one's label was accepted")
+			}
+		})
+
+		t.Run("fixing a voted option's case and moving it keep its votes", func(t *testing.T) {
+			r, _ := s.Results(ctx, 1, p.ID)
+			if err := set(Option{ID: r.Options[0].ID, Label: "Chưa hài lòng"}, Option{ID: yes, Label: "HÀI LÒNG"}); err != nil {
+				t.Fatal(err)
+			}
+			if got := results(t); got != "Chưa hài lòng:0, HÀI LÒNG:2" {
+				t.Errorf("after moves and corrections: %s", got)
+			}
+			if v, _ := s.HasVoted(ctx, p.ID, "v1"); !v {
+				t.Error("a vote was lost")
+			}
+		})
 	})
 }
 
 func TestSetQuestion(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db)
 		p := newPoll(t, db, StatusOpen)
 		setq := func(site int64, q string) error {
 			return db.InTx(ctx, func(tx store.Tx) error { return s.SetQuestion(ctx, tx, site, p.ID, q) })
 		}
-		if err := setq(1, "Ban hai long voi dich vu cong truc tuyen?"); err != nil {
-			t.Fatal(err)
+
+		if !t.Run("before any vote the question may be reworded", func(t *testing.T) {
+			if err := setq(1, "Ban hai long voi dich vu cong truc tuyen?"); err != nil {
+				t.Fatal(err)
+			}
+		}) {
+			return
 		}
+
 		if err := s.Vote(ctx, 1, p.ID, p.Options[0].ID, "v", "", now); err != nil {
 			t.Fatal(err)
 		}
-		if err := setq(1, "Bạn hài lòng với dịch vụ công trực tuyến?"); err != nil {
-			t.Errorf("restoring diacritics after votes: %v", err)
+		cases := []struct {
+			name     string
+			site     int64
+			question string
+			check    func(error) bool
+		}{
+			{"after votes diacritics may be restored", 1, "Bạn hài lòng với dịch vụ công trực tuyến?",
+				func(err error) bool { return err == nil }},
+			{"after votes the question cannot be reworded", 1, "Bạn có muốn nghỉ lễ dài hơn?",
+				func(err error) bool {
+					return errors.Is(err, ErrHasVotes) && strings.Contains(readable(err), "đã có 1 phiếu")
+				}},
+			{"an empty question is refused", 1, "   ", func(err error) bool { return errors.Is(err, ErrInvalid) }},
+			{"another site's poll is not found", 2, "x", func(err error) bool { return errors.Is(err, ErrNotFound) }},
 		}
-		if err := setq(1, "Bạn có muốn nghỉ lễ dài hơn?"); !errors.Is(err, ErrHasVotes) || !strings.Contains(readable(err), "đã có 1 phiếu") {
-			t.Errorf("rewording after votes: %v", err)
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				if err := setq(c.site, c.question); !c.check(err) {
+					t.Errorf("%q: %v", c.question, err)
+				}
+			})
 		}
-		if err := setq(1, "   "); !errors.Is(err, ErrInvalid) {
-			t.Errorf("empty question: %v", err)
-		}
-		if err := setq(2, "x"); !errors.Is(err, ErrNotFound) {
-			t.Errorf("other site: %v", err)
-		}
-		r, _ := s.Results(ctx, 1, p.ID)
-		if r.Question != "Bạn hài lòng với dịch vụ công trực tuyến?" {
-			t.Errorf("question %q", r.Question)
-		}
+
+		t.Run("the restored question is the one kept", func(t *testing.T) {
+			r, _ := s.Results(ctx, 1, p.ID)
+			if r.Question != "Bạn hài lòng với dịch vụ công trực tuyến?" {
+				t.Errorf("question %q", r.Question)
+			}
+		})
 	})
 }
 
 func TestReset(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db)
 		p := newPoll(t, db, StatusOpen)
@@ -214,7 +266,9 @@ func TestReset(t *testing.T) {
 // or is refused: never counted on an option that is gone, never deleted
 // with it.
 func TestRemoveOptionRacingVotes(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db).WithVotesPerIP(0)
 		for round := range 5 {
@@ -256,7 +310,9 @@ func TestRemoveOptionRacingVotes(t *testing.T) {
 }
 
 func TestVotesPerIPSetting(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := NewStore(db).WithVotesPerIP(2)
 		p := newPoll(t, db, StatusOpen)

@@ -13,6 +13,7 @@ import (
 )
 
 func TestSetOpen(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	later := now.Add(24 * time.Hour)
 	for _, tc := range []struct {
@@ -36,6 +37,7 @@ func TestSetOpen(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				t.Parallel()
 				ctx := context.Background()
 				ps := poll.NewStore(db)
 				siteID := theSite(t, db)
@@ -74,6 +76,7 @@ func TestSetOpen(t *testing.T) {
 	t.Run("an unknown poll is not found", func(t *testing.T) {
 		t.Parallel()
 		storetest.Each(t, func(t *testing.T, db *store.DB) {
+			t.Parallel()
 			_, err := poll.NewStore(db).SetOpen(context.Background(), theSite(t, db), 404, true)
 			if !errors.Is(err, poll.ErrNotFound) {
 				t.Fatalf("SetOpen = %v, want ErrNotFound", err)
@@ -83,6 +86,7 @@ func TestSetOpen(t *testing.T) {
 	t.Run("no site is refused", func(t *testing.T) {
 		t.Parallel()
 		storetest.Each(t, func(t *testing.T, db *store.DB) {
+			t.Parallel()
 			if _, err := poll.NewStore(db).SetOpen(context.Background(), 0, 1, true); !errors.Is(err, site.ErrMissing) {
 				t.Fatalf("SetOpen = %v, want site.ErrMissing", err)
 			}

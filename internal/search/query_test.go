@@ -113,6 +113,7 @@ func FuzzParse(f *testing.F) {
 // TestExpressionsOnPostgres runs the fuzz seeds' expressions through
 // to_tsquery on a real server.
 func TestExpressionsOnPostgres(t *testing.T) {
+	t.Parallel()
 	db := storetest.Postgres(t)
 	runSeeds(t, db)
 }

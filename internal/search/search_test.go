@@ -116,7 +116,9 @@ var searchCases = []searchCase{
 }
 
 func TestSearchDemo(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s := loadDemo(t, db)
 		ctx := context.Background()
 		cats := categoryIDs(t, db)
@@ -163,7 +165,9 @@ func TestSearchDemo(t *testing.T) {
 // first result: every article that keeps the typed word comes before
 // every article that only matches it folded.
 func TestExactDiacriticsRankFirst(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s := loadDemo(t, db)
 		for _, q := range []string{"đảng", "đang", "dạng", "đăng", "hòa", "khoẻ"} {
 			res, err := s.Search(context.Background(), search.Parse(q), search.Options{SiteID: 1, Now: demo.Now, Limit: 50})
@@ -186,6 +190,7 @@ func TestExactDiacriticsRankFirst(t *testing.T) {
 }
 
 func TestNoDiacriticsMeansNoBonus(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	s := loadDemo(t, db)
 	ctx := context.Background()
@@ -201,7 +206,9 @@ func TestNoDiacriticsMeansNoBonus(t *testing.T) {
 }
 
 func TestBadQueriesNeverFail(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s := loadDemo(t, db)
 		for _, q := range []string{"", " ", "-", "--", `"`, `""`, `"""`, "-đảng", `-"a b"`, "*", "^", "NEAR(a b)",
 			"AND OR NOT", "a AND", "(", ")", "{title}: x", "'", `\`, "'; DROP TABLE articles; --", "!!!",
@@ -218,7 +225,9 @@ func TestBadQueriesNeverFail(t *testing.T) {
 // with the indexer is found at once, drafts are not, and a scheduled one
 // appears when its time comes.
 func TestIndexFollowsWrites(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := loadDemo(t, db)
 		cs := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))
@@ -264,6 +273,7 @@ func TestIndexFollowsWrites(t *testing.T) {
 }
 
 func TestPaging(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	s := loadDemo(t, db)
 	ctx := context.Background()
@@ -366,7 +376,9 @@ func clipped(s string) string {
 // TestRenamedCategoryIsSearchedByItsNewName: the index holds the category
 // name, and renaming a category indexes its articles again.
 func TestRenamedCategoryIsSearchedByItsNewName(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		s := loadDemo(t, db)
 		cs := content.NewStore(db).WithIndexer(search.NewIndexer(db.Dialect))

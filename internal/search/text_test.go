@@ -10,6 +10,7 @@ import (
 
 	"github.com/congtin/congtin/internal/content"
 	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/store"
 	"github.com/congtin/congtin/internal/store/storetest"
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -17,24 +18,22 @@ import (
 // The word-by-word markedWords gives what Canon of the whole text gives,
 // on every demo article and on the odd inputs below.
 func TestMarkedWordsWordByWord(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	ctx := context.Background()
 	if err := demo.Load(ctx, db, 1); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := db.QueryContext(ctx, `SELECT title, intro_html, body_html, author_alias FROM articles`)
+	articles, err := store.QueryAll(ctx, db, func(sc store.Scanner) (string, error) {
+		var title, intro, body, author string
+		err := sc.Scan(&title, &intro, &body, &author)
+		return vn.NFC(title + " " + content.PlainText(intro) + " " + content.PlainText(body) + " " + author), err
+	}, `SELECT title, intro_html, body_html, author_alias FROM articles`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
 	texts := []string{"", "Hoà HÒA hòa thuỷ Qúy ĐẢNG đảng", "NĂM² Ⅻ ½ hoà²", "İstanbul Ⱥ ǅ", "“Đảng” — bộ…", "e\u0301 A\u0300"}
-	for rows.Next() {
-		var title, intro, body, author string
-		if err := rows.Scan(&title, &intro, &body, &author); err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, vn.NFC(title+" "+content.PlainText(intro)+" "+content.PlainText(body)+" "+author))
-	}
+	texts = append(texts, articles...)
 	if len(texts) < 20 {
 		t.Fatalf("only %d texts", len(texts))
 	}

@@ -30,6 +30,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestOnly(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		setup string
@@ -42,6 +43,7 @@ func TestOnly(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				t.Parallel()
 				ctx := context.Background()
 				if tc.setup != "" {
 					if _, err := db.ExecContext(ctx, tc.setup); err != nil {

@@ -65,7 +65,9 @@ type hit struct {
 }
 
 func TestRecorderCounts(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		if err := demo.Load(ctx, db, 1); err != nil {
 			t.Fatal(err)
@@ -77,17 +79,17 @@ func TestRecorderCounts(t *testing.T) {
 			hits []hit
 			want figures // Hits relative to the start
 		}{
-			{"one visitor, three pages", []hit{{key: "a"}, {key: "a", after: time.Minute, article: true}, {key: "a", after: 2 * time.Minute}},
+			{"one visitor reading three pages is one visit", []hit{{key: "a"}, {key: "a", after: time.Minute, article: true}, {key: "a", after: 2 * time.Minute}},
 				figures{Visits: 1, Views: 3, Hits: 1, Online: 1}},
-			{"two visitors", []hit{{key: "a"}, {key: "b", article: true}, {key: "a", article: true}},
+			{"two visitors are two visits", []hit{{key: "a"}, {key: "b", article: true}, {key: "a", article: true}},
 				figures{Visits: 2, Views: 3, Hits: 2, Online: 2}},
-			{"idle 31 minutes starts a new visit", []hit{{key: "a"}, {key: "a", after: 31 * time.Minute}},
+			{"31 idle minutes start a new visit", []hit{{key: "a"}, {key: "a", after: 31 * time.Minute}},
 				figures{Visits: 2, Views: 2, Online: 1}},
-			{"idle 29 minutes does not", []hit{{key: "a"}, {key: "a", after: 29 * time.Minute}},
+			{"29 idle minutes do not", []hit{{key: "a"}, {key: "a", after: 29 * time.Minute}},
 				figures{Visits: 1, Views: 2, Online: 1}},
-			{"new visit across flushes", []hit{{key: "a", flush: true}, {key: "a", after: 10 * time.Minute, flush: true}, {key: "a", after: 45 * time.Minute}},
+			{"a new visit is counted across flushes", []hit{{key: "a", flush: true}, {key: "a", after: 10 * time.Minute, flush: true}, {key: "a", after: 45 * time.Minute}},
 				figures{Visits: 2, Views: 3, Online: 1}},
-			{"bots are only bots", []hit{{key: "g", bot: true}, {key: "g", bot: true, article: true}, {key: "a"}},
+			{"bots count only as bots", []hit{{key: "g", bot: true}, {key: "g", bot: true, article: true}, {key: "a"}},
 				figures{Visits: 1, Views: 1, Bots: 2, Online: 1}},
 		}
 		for _, c := range cases {
@@ -126,7 +128,9 @@ func TestRecorderCounts(t *testing.T) {
 
 // A failed flush keeps its counts; the next one writes them once.
 func TestFailedFlushKeepsCounts(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		now := t0
 		r := newRecorder(t, db, "n1", &now)
 		r.Hit("a", now, 0, false)
@@ -159,7 +163,9 @@ func TestFailedFlushKeepsCounts(t *testing.T) {
 // Two processes sharing a database, and a process restarted, agree on
 // who is in the middle of a visit.
 func TestNodesAndRestartsShareVisits(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		now := t0
 		a, b := newRecorder(t, db, "a", &now), newRecorder(t, db, "b", &now)
@@ -209,6 +215,7 @@ func TestNodesAndRestartsShareVisits(t *testing.T) {
 // A browser's first request has no cookie yet: it counts under the id it
 // is given, and one that never keeps cookies counts once per visit.
 func TestHitFirst(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	ctx := context.Background()
 	now := t0
@@ -238,7 +245,9 @@ func TestHitFirst(t *testing.T) {
 }
 
 func TestPeriods(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		// Sunday 16 March 2025, 23:30 in Hà Nội = 16:30 UTC.
 		now := time.Date(2025, 3, 16, 16, 30, 0, 0, time.UTC)
@@ -261,29 +270,38 @@ func TestPeriods(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		p, err := ReadPeriods(ctx, db, 1, now, loc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := Periods{Today: 3, Yesterday: 4, Week: 15, Month: 63}
-		if p != want {
-			t.Errorf("got %+v, want %+v", p, want)
-		}
-		names, err := CounterRows(ctx, db, 1)
-		if err != nil || len(names) != 4 {
-			t.Errorf("default rows %v, %v", names, err)
-		}
-		db.ExecContext(ctx,
-			`INSERT INTO settings (site_id, key, value) VALUES (1, 'counter_rows', 'month, nonsense,today')`)
-		names, _ = CounterRows(ctx, db, 1)
-		if fmt.Sprint(names) != "[month today]" {
-			t.Errorf("rows %v", names)
-		}
+		t.Run("the periods add up the hours of today, yesterday, the week and the month", func(t *testing.T) {
+			p, err := ReadPeriods(ctx, db, 1, now, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Periods{Today: 3, Yesterday: 4, Week: 15, Month: 63}
+			if p != want {
+				t.Errorf("got %+v, want %+v", p, want)
+			}
+		})
+
+		t.Run("without a setting the counter shows four rows", func(t *testing.T) {
+			names, err := CounterRows(ctx, db, 1)
+			if err != nil || len(names) != 4 {
+				t.Errorf("default rows %v, %v", names, err)
+			}
+		})
+
+		t.Run("a setting's unknown row names are dropped", func(t *testing.T) {
+			db.ExecContext(ctx,
+				`INSERT INTO settings (site_id, key, value) VALUES (1, 'counter_rows', 'month, nonsense,today')`)
+			names, _ := CounterRows(ctx, db, 1)
+			if fmt.Sprint(names) != "[month today]" {
+				t.Errorf("rows %v", names)
+			}
+		})
 	})
 }
 
 // Hits and flushes from many goroutines add up exactly (run with -race).
 func TestConcurrentHitsAndFlushes(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	ctx := context.Background()
 	now := t0
@@ -325,6 +343,7 @@ func TestConcurrentHitsAndFlushes(t *testing.T) {
 
 // Run flushes once more when stopped.
 func TestRunFlushesOnStop(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	now := t0
 	r := newRecorder(t, db, "n", &now)
@@ -346,7 +365,9 @@ func TestRunFlushesOnStop(t *testing.T) {
 // interval the batch knows whom it has seen, and across flushes the
 // database's last-seen table decides, as it does after a restart.
 func TestRememberedVisitorsAreBounded(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		now := t0
 		r, err := NewRecorder(db, RecorderConfig{SiteID: 1, Node: "n1", OnlineWindow: 15 * time.Minute,

@@ -9,7 +9,9 @@ import (
 )
 
 func TestAnalyze(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		if err := db.Analyze(context.Background()); err != nil {
 			t.Fatal(err)
 		}

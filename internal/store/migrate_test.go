@@ -33,6 +33,7 @@ func TestMigrationsAreOrderedForEachDialect(t *testing.T) {
 }
 
 func TestMigrateFreshThenExisting(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "congtin.db")
 	db, err := store.Open(ctx, path)
@@ -65,6 +66,7 @@ func TestMigrateFreshThenExisting(t *testing.T) {
 }
 
 func TestMigrateRefusesChangedMigration(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "congtin.db")
 	db, err := store.Open(ctx, path)
@@ -82,6 +84,7 @@ func TestMigrateRefusesChangedMigration(t *testing.T) {
 }
 
 func TestMigrateRefusesNewerDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := storetest.SQLite(t)
 	if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, 'future', 'x', 0)`); err != nil {
@@ -93,7 +96,9 @@ func TestMigrateRefusesNewerDatabase(t *testing.T) {
 }
 
 func TestSchemaOnEachDatabase(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		var id int64
 		err := db.QueryRowContext(ctx, `INSERT INTO categories (site_id, slug, name, created_at, updated_at)

@@ -61,6 +61,7 @@ func TestChangesReachOtherNodes(t *testing.T) {
 }
 
 func TestChangesOnSQLite(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	c := store.NewChanges(db, nil)
 	called := 0

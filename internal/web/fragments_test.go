@@ -15,6 +15,7 @@ import (
 // by whichever request comes first) are the pages one request at a time
 // makes. Run with -race in CI.
 func TestSharedFragmentsUnderConcurrency(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	c := newChromeSite(t, db, time.Hour)
 	serial := newServer(t, db).Handler() // no chrome cache: everything made per request

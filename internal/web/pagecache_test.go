@@ -61,6 +61,7 @@ func (c *cachedSite) do(t testing.TB, method, target string, body io.Reader, opt
 }
 
 func TestCacheServesAndRevalidates(t *testing.T) {
+	t.Parallel()
 	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
 	first := c.do(t, "GET", referenceURL, nil)
 	second := c.do(t, "GET", referenceURL, nil)
@@ -97,6 +98,7 @@ func TestCacheServesAndRevalidates(t *testing.T) {
 // TestCompressedBodiesAreTheSamePage: gzip and brotli bodies decode to
 // the identity body byte for byte.
 func TestCompressedBodiesAreTheSamePage(t *testing.T) {
+	t.Parallel()
 	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
 	plain := c.do(t, "GET", "/", nil).Body.Bytes()
 	gz := c.do(t, "GET", "/", nil, withHeader("Accept-Encoding", "gzip"))
@@ -121,7 +123,9 @@ func TestCompressedBodiesAreTheSamePage(t *testing.T) {
 // TestPublishedChangeIsVisibleAtOnce: a change announced by the newsroom
 // reaches the next request, whatever the time to live.
 func TestPublishedChangeIsVisibleAtOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		c := newCachedSite(t, db, time.Hour, 32<<20)
 		c.do(t, "GET", "/", nil)
 		if c.do(t, "GET", "/", nil).Header().Get("X-Cache") != "HIT" {
@@ -156,6 +160,7 @@ func TestCacheTimeToLive(t *testing.T) {
 }
 
 func TestSignedInUsersGetNoCachedPage(t *testing.T) {
+	t.Parallel()
 	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
 	c.do(t, "GET", "/", nil)
 	signed := c.do(t, "GET", "/", nil, withCookie(sessionCookie, "phien-dang-nhap"))
@@ -174,61 +179,84 @@ func TestSignedInUsersGetNoCachedPage(t *testing.T) {
 // is theirs; the cache never gives it to another visitor, nor the form
 // to the voter.
 func TestVoterSeesOwnResultsOthersTheForm(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		c := newCachedSite(t, db, time.Minute, 32<<20)
 		voter := signedCookie("AAAAAAAAAAAAAAAAAAAAAA")
 		other := signedCookie("BBBBBBBBBBBBBBBBBBBBBB")
-		// Both visitors fill the cache with the form first.
-		c.do(t, "GET", "/", nil, withCookie(visitorCookie, other))
-		if !strings.Contains(c.do(t, "GET", "/", nil, withCookie(visitorCookie, voter)).Body.String(), `name="option"`) {
-			t.Fatal("no voting form on the home page")
-		}
 		var optionID string
-		db.QueryRowContext(t.Context(), `SELECT CAST(min(id) AS TEXT) FROM poll_options`).Scan(&optionID)
-		vote := c.do(t, "POST", "/binh-chon/1", strings.NewReader(url.Values{"option": {optionID}}.Encode()),
-			withCookie(visitorCookie, voter), withHeader("Content-Type", "application/x-www-form-urlencoded"))
-		if vote.Code != http.StatusSeeOther {
-			t.Fatalf("vote: %d %s", vote.Code, vote.Body.String())
-		}
 		var marker *http.Cookie
-		for _, ck := range vote.Result().Cookies() {
-			if ck.Name == votedPollsCookie {
-				marker = ck
+		voteAs := func(t *testing.T) *httptest.ResponseRecorder {
+			return c.do(t, "POST", "/binh-chon/1", strings.NewReader(url.Values{"option": {optionID}}.Encode()),
+				withCookie(visitorCookie, voter), withHeader("Content-Type", "application/x-www-form-urlencoded"))
+		}
+
+		if !t.Run("both visitors fill the cache with the form first", func(t *testing.T) {
+			c.do(t, "GET", "/", nil, withCookie(visitorCookie, other))
+			if !strings.Contains(c.do(t, "GET", "/", nil, withCookie(visitorCookie, voter)).Body.String(), `name="option"`) {
+				t.Fatal("no voting form on the home page")
 			}
+		}) {
+			return
 		}
-		if marker == nil || marker.Value != "1" || !marker.HttpOnly {
-			t.Fatalf("vote did not remember the poll in a cookie: %+v", marker)
-		}
-		mine := c.do(t, "GET", "/", nil, withCookie(visitorCookie, voter), withCookie(votedPollsCookie, marker.Value))
-		if strings.Contains(mine.Body.String(), `name="option"`) || mine.Header().Get("X-Cache") == "HIT" {
-			t.Errorf("voter got the form (or a cached page: %q)", mine.Header().Get("X-Cache"))
-		}
-		if cc := mine.Header().Get("Cache-Control"); !strings.Contains(cc, "private") {
-			t.Errorf("voter's page Cache-Control %q, want private", cc)
-		}
-		theirs := c.do(t, "GET", "/", nil, withCookie(visitorCookie, other))
-		if !strings.Contains(theirs.Body.String(), `name="option"`) {
-			t.Error("another visitor was given the voter's page")
-		}
-		// A voter who lost the marker cookie gets the page everyone gets,
-		// made or cached alike; voting again is refused by the database.
-		for _, path := range []string{"/", "/to-chuc-dang/"} {
-			lost := c.do(t, "GET", path, nil, withCookie(visitorCookie, voter))
-			if !strings.Contains(lost.Body.String(), `name="option"`) {
-				t.Errorf("%s: voter without the marker cookie got a page of their own", path)
+
+		if !t.Run("a vote is remembered in an HttpOnly cookie", func(t *testing.T) {
+			db.QueryRowContext(t.Context(), `SELECT CAST(min(id) AS TEXT) FROM poll_options`).Scan(&optionID)
+			vote := voteAs(t)
+			if vote.Code != http.StatusSeeOther {
+				t.Fatalf("vote: %d %s", vote.Code, vote.Body.String())
 			}
+			for _, ck := range vote.Result().Cookies() {
+				if ck.Name == votedPollsCookie {
+					marker = ck
+				}
+			}
+			if marker == nil || marker.Value != "1" || !marker.HttpOnly {
+				t.Fatalf("vote did not remember the poll in a cookie: %+v", marker)
+			}
+		}) {
+			return
 		}
-		again := c.do(t, "POST", "/binh-chon/1", strings.NewReader(url.Values{"option": {optionID}}.Encode()),
-			withCookie(visitorCookie, voter), withHeader("Content-Type", "application/x-www-form-urlencoded"))
-		if again.Code != http.StatusConflict {
-			t.Errorf("second vote without the marker cookie: %d, want 409", again.Code)
-		}
+
+		t.Run("the voter is shown the results on a private page, not from the cache", func(t *testing.T) {
+			mine := c.do(t, "GET", "/", nil, withCookie(visitorCookie, voter), withCookie(votedPollsCookie, marker.Value))
+			if strings.Contains(mine.Body.String(), `name="option"`) || mine.Header().Get("X-Cache") == "HIT" {
+				t.Errorf("voter got the form (or a cached page: %q)", mine.Header().Get("X-Cache"))
+			}
+			if cc := mine.Header().Get("Cache-Control"); !strings.Contains(cc, "private") {
+				t.Errorf("voter's page Cache-Control %q, want private", cc)
+			}
+		})
+
+		t.Run("another visitor is still given the form", func(t *testing.T) {
+			theirs := c.do(t, "GET", "/", nil, withCookie(visitorCookie, other))
+			if !strings.Contains(theirs.Body.String(), `name="option"`) {
+				t.Error("another visitor was given the voter's page")
+			}
+		})
+
+		t.Run("a voter who lost the marker cookie gets the page everyone gets", func(t *testing.T) {
+			for _, path := range []string{"/", "/to-chuc-dang/"} {
+				lost := c.do(t, "GET", path, nil, withCookie(visitorCookie, voter))
+				if !strings.Contains(lost.Body.String(), `name="option"`) {
+					t.Errorf("%s: voter without the marker cookie got a page of their own", path)
+				}
+			}
+		})
+
+		t.Run("without the marker cookie a second vote is refused by the database", func(t *testing.T) {
+			if again := voteAs(t); again.Code != http.StatusConflict {
+				t.Errorf("second vote without the marker cookie: %d, want 409", again.Code)
+			}
+		})
 	})
 }
 
 // TestCachedPagesAreCounted: views served from the cache still count (by
 // five visitors, as one visitor's repeated views of an article count once).
 func TestCachedPagesAreCounted(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	c := newCachedSite(t, db, time.Minute, 32<<20)
 	var before int64
@@ -252,6 +280,7 @@ func TestCachedPagesAreCounted(t *testing.T) {
 }
 
 func TestCacheMemoryBound(t *testing.T) {
+	t.Parallel()
 	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 60<<10)
 	for _, p := range []string{"/", "/to-chuc-dang/", "/tin-tuc-su-kien/", "/khoa-hoc-cong-nghe/", "/thong-bao/",
 		"/van-ban-chinh-sach/", "/trang/lien-he", "/trang/gioi-thieu", referenceURL, "/so-huu-tri-tue/"} {
@@ -269,6 +298,7 @@ func TestCacheMemoryBound(t *testing.T) {
 }
 
 func TestUncachedAnswers(t *testing.T) {
+	t.Parallel()
 	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
 	for _, target := range []string{"/khong-co/", "/binh-chon/1", "/healthz"} {
 		c.do(t, "GET", target, nil)

@@ -66,7 +66,9 @@ func demoPoll(t testing.TB, db *store.DB) *poll.Results {
 }
 
 func TestConcurrentVotersCountExactly(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s := newDemoServer(t, db)
 		h := s.Handler()
 		before := demoPoll(t, db)
@@ -112,7 +114,9 @@ func TestConcurrentVotersCountExactly(t *testing.T) {
 }
 
 func TestVoteRefusals(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s := newDemoServer(t, db)
 		h := s.Handler()
 		ctx := context.Background()
@@ -183,18 +187,25 @@ func TestVoteRefusals(t *testing.T) {
 		}
 		// Visitors see closed and future polls with results, never drafts.
 		for _, c := range []struct {
+			rule   string
 			p      *poll.Poll
 			status int
 			text   string
-		}{{closed, 200, "Cuộc thăm dò đã kết thúc"}, {notYet, 200, "Cuộc thăm dò chưa bắt đầu"}, {draft, 404, "Không tìm thấy trang"}} {
-			code, body := getAs(t, h, u(c.p), cookieN(3))
-			if code != c.status {
-				t.Errorf("GET %s poll: %d, want %d", c.p.Status, code, c.status)
-			}
-			mustContain(t, body, c.text)
-			if strings.Contains(body, `class="poll-form"`) {
-				t.Errorf("GET %s poll shows the vote form", c.p.Status)
-			}
+		}{
+			{"a closed poll shows its results and no form", closed, 200, "Cuộc thăm dò đã kết thúc"},
+			{"a poll not open yet shows its results and no form", notYet, 200, "Cuộc thăm dò chưa bắt đầu"},
+			{"a draft poll is not found", draft, 404, "Không tìm thấy trang"},
+		} {
+			t.Run(c.rule, func(t *testing.T) {
+				code, body := getAs(t, h, u(c.p), cookieN(3))
+				if code != c.status {
+					t.Errorf("GET %s poll: %d, want %d", c.p.Status, code, c.status)
+				}
+				mustContain(t, body, c.text)
+				if strings.Contains(body, `class="poll-form"`) {
+					t.Errorf("GET %s poll shows the vote form", c.p.Status)
+				}
+			})
 		}
 	})
 }
@@ -209,6 +220,7 @@ func totalVotes(t testing.TB, db *store.DB) int64 {
 }
 
 func TestPollPageShowsResults(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	h := newDemoServer(t, db).Handler()
 	p := demoPoll(t, db)
@@ -235,6 +247,7 @@ func percentText(r *poll.Results, i int) string {
 }
 
 func TestSidebarShowsResultsAfterVoting(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	h := newDemoServer(t, db).Handler()
 	p := demoPoll(t, db)
@@ -268,7 +281,9 @@ func TestSidebarShowsResultsAfterVoting(t *testing.T) {
 }
 
 func TestVotesPerIPLimit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s := newDemoServer(t, db)
 		s.polls = s.polls.WithVotesPerIP(3)
 		h := s.Handler()

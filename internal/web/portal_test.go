@@ -18,7 +18,9 @@ import (
 // TestPages checks the status, type and a telling piece of every public
 // page of the demo site.
 func TestPages(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		h := newDemoServer(t, db).Handler()
 		tests := []struct {
 			target, contentType string
@@ -58,6 +60,7 @@ func TestPages(t *testing.T) {
 }
 
 func TestFeedsAreValidXML(t *testing.T) {
+	t.Parallel()
 	h := newDemoServer(t, storetest.SQLite(t)).Handler()
 	for _, target := range []string{"/rss.xml", "/to-chuc-dang/rss.xml", "/sitemap.xml"} {
 		_, body := get(t, h, target)
@@ -95,6 +98,7 @@ func TestFeedsAreValidXML(t *testing.T) {
 // TestRedirects: the id finds an article; any other category or slug is
 // answered with 301 to the canonical address.
 func TestRedirects(t *testing.T) {
+	t.Parallel()
 	h := newDemoServer(t, storetest.SQLite(t)).Handler()
 	tests := []struct{ target, location string }{
 		{"/to-chuc-dang/1-old-slug", referenceURL},
@@ -115,7 +119,9 @@ func TestRedirects(t *testing.T) {
 // time has come and not gone; archived ones still open at their address;
 // everything else is a 404.
 func TestHiddenArticles(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s := newDemoServer(t, db)
 		h := s.Handler()
 		ctx := context.Background()
@@ -148,28 +154,34 @@ func TestHiddenArticles(t *testing.T) {
 			{"published", content.StatusPublished, &past, &future, "", true, true},
 		}
 		for i, c := range cases {
-			a := &content.Article{SiteID: 1, CategoryID: cat.ID, Title: "Bài kiểm tra " + c.name, Status: c.status,
-				PublishAt: c.pub, UnpublishAt: c.unpub, BodyHTML: "<p>Nội dung</p>"}
-			if c.access != "" {
-				a.ID = int64(90000 + i)
-				err = cs.PutImportedArticle(ctx, db, a, c.access, false)
-			} else {
-				err = cs.CreateArticle(ctx, db, a)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			url := articleURL("to-chuc-dang", a.ID, a.Slug)
-			res, _ := get(t, h, url)
-			if got := res.StatusCode == http.StatusOK; got != c.readable {
-				t.Errorf("%s article: status %d", c.name, res.StatusCode)
-			}
-			for _, list := range []string{"/", "/to-chuc-dang/", "/rss.xml", "/sitemap.xml", referenceURL} {
-				_, body := get(t, h, list)
-				if strings.Contains(body, url) != c.listed {
-					t.Errorf("%s article: listed on %s = %v", c.name, list, !c.listed)
+			rule := c.name + " article: "
+			rule += map[bool]string{true: "readable", false: "not readable"}[c.readable] + ", "
+			rule += map[bool]string{true: "listed", false: "not listed"}[c.listed]
+			t.Run(rule, func(t *testing.T) {
+				a := &content.Article{SiteID: 1, CategoryID: cat.ID, Title: "Bài kiểm tra " + c.name, Status: c.status,
+					PublishAt: c.pub, UnpublishAt: c.unpub, BodyHTML: "<p>Nội dung</p>"}
+				var err error
+				if c.access != "" {
+					a.ID = int64(90000 + i)
+					err = cs.PutImportedArticle(ctx, db, a, c.access, false)
+				} else {
+					err = cs.CreateArticle(ctx, db, a)
 				}
-			}
+				if err != nil {
+					t.Fatal(err)
+				}
+				url := articleURL("to-chuc-dang", a.ID, a.Slug)
+				res, _ := get(t, h, url)
+				if got := res.StatusCode == http.StatusOK; got != c.readable {
+					t.Errorf("%s article: status %d", c.name, res.StatusCode)
+				}
+				for _, list := range []string{"/", "/to-chuc-dang/", "/rss.xml", "/sitemap.xml", referenceURL} {
+					_, body := get(t, h, list)
+					if strings.Contains(body, url) != c.listed {
+						t.Errorf("%s article: listed on %s = %v", c.name, list, !c.listed)
+					}
+				}
+			})
 		}
 	})
 }
@@ -177,6 +189,7 @@ func TestHiddenArticles(t *testing.T) {
 // TestBadInput: whatever a visitor or a robot types, the answer is a
 // Vietnamese 4xx page, never a 500 or a stack trace.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	h := newDemoServer(t, storetest.SQLite(t)).Handler()
 	tests := []struct {
 		target string
@@ -229,6 +242,7 @@ func TestBadInput(t *testing.T) {
 // TestInternalErrorPage: a failure inside a handler shows the Vietnamese
 // 500 page, logs the cause, and shows no internals.
 func TestInternalErrorPage(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	s := newDemoServer(t, db)
 	h := s.Handler()
@@ -244,6 +258,7 @@ func TestInternalErrorPage(t *testing.T) {
 }
 
 func TestPanicIsA500Page(t *testing.T) {
+	t.Parallel()
 	s := newDemoServer(t, storetest.SQLite(t))
 	h := s.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") }))
 	rec := httptest.NewRecorder()
@@ -254,6 +269,7 @@ func TestPanicIsA500Page(t *testing.T) {
 }
 
 func TestMediaAndStaticFiles(t *testing.T) {
+	t.Parallel()
 	h := newDemoServer(t, storetest.SQLite(t)).Handler()
 	_, home := get(t, h, "/")
 	i := strings.Index(home, `<img src="/anh/`)
@@ -296,6 +312,7 @@ func TestMediaAndStaticFiles(t *testing.T) {
 }
 
 func TestEmptySite(t *testing.T) {
+	t.Parallel()
 	h := newServer(t, storetest.SQLite(t)).Handler()
 	for _, target := range []string{"/", "/rss.xml", "/sitemap.xml"} {
 		if res, _ := get(t, h, target); res.StatusCode != 200 {

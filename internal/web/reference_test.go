@@ -17,7 +17,9 @@ import (
 // (shared/seed/000_a969f393d4512552.txt; the demo package checks its data
 // against that file).
 func TestReferencePage(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		h := newDemoServer(t, db).Handler()
 		res, body := get(t, h, referenceURL)
 		if res.StatusCode != http.StatusOK {
@@ -82,6 +84,7 @@ func TestReferencePage(t *testing.T) {
 // TestReferenceReachableFromHome follows the links a visitor would: home,
 // the "Tổ chức Đảng" menu entry, the category list, the article.
 func TestReferenceReachableFromHome(t *testing.T) {
+	t.Parallel()
 	h := newDemoServer(t, storetest.SQLite(t)).Handler()
 	_, home := get(t, h, "/")
 	if !strings.Contains(home, `<a href="/to-chuc-dang/">Tổ chức Đảng</a>`) {

@@ -24,7 +24,9 @@ func newSearchServer(t *testing.T, db *store.DB) http.Handler {
 }
 
 func TestSearchPage(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		h := newSearchServer(t, db)
 
 		res, body := get(t, h, "/tim-kiem?q=dang+bo")
@@ -47,6 +49,7 @@ func TestSearchPage(t *testing.T) {
 }
 
 func TestSearchPageEmptyQueryShowsHint(t *testing.T) {
+	t.Parallel()
 	h := newSearchServer(t, storetest.SQLite(t))
 	for _, target := range []string{"/tim-kiem", "/tim-kiem?q=", "/tim-kiem?q=+++", "/tim-kiem?q=-covid", "/tim-kiem?q=%22%22"} {
 		res, body := get(t, h, target)
@@ -58,6 +61,7 @@ func TestSearchPageEmptyQueryShowsHint(t *testing.T) {
 }
 
 func TestSearchPageFiltersAndPaging(t *testing.T) {
+	t.Parallel()
 	h := newSearchServer(t, storetest.SQLite(t))
 	_, body := get(t, h, "/tim-kiem?q=dang+bo&tu=01/01/2015&den=31/12/2015")
 	mustContain(t, body, "-dai-hoi-dang-bo-so-khoa-hoc-va-cong-nghe-lan-thu-viii-", `value="01/01/2015"`)
@@ -78,6 +82,7 @@ func TestSearchPageFiltersAndPaging(t *testing.T) {
 }
 
 func TestSearchPageBadInput(t *testing.T) {
+	t.Parallel()
 	h := newSearchServer(t, storetest.SQLite(t))
 	long := strings.Repeat("đảng bộ ", 1300) // 10,000+ characters
 	for _, q := range []string{
@@ -116,6 +121,7 @@ func TestSearchPageBadInput(t *testing.T) {
 // title, intro and body (as entities: the sanitiser would drop real
 // tags) and checks that the results page shows it as text.
 func TestSearchSnippetEscapesArticleText(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	h := newSearchServer(t, db)
 	ctx := context.Background()

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSidebarFollowsTheSetting(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	h := newDemoServer(t, db).Handler()
 	tests := []struct {

@@ -40,7 +40,9 @@ func newChromeSite(t testing.TB, db *store.DB, ttl time.Duration) *chromeSite {
 }
 
 func TestChromeCacheFollowsChangesAndTime(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		c := newChromeSite(t, db, time.Second)
 		ctx := context.Background()
 		_, before := get(t, c.h, "/")
@@ -73,7 +75,9 @@ func TestChromeCacheFollowsChangesAndTime(t *testing.T) {
 // TestChromeCacheVoterSeesOwnVote: the sidebar of a voter counts their
 // vote at once, though the shared counts are a moment old.
 func TestChromeCacheVoterSeesOwnVote(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		c := newChromeSite(t, db, time.Hour)
 		voter := signedCookie("CCCCCCCCCCCCCCCCCCCCCC")
 		total := func(body string) string {
@@ -126,7 +130,9 @@ func TestChromeCacheVoterSeesOwnVote(t *testing.T) {
 // TestLatestPerCategory: the home page's blocks hold each category's
 // newest visible articles, as a list of that category alone would.
 func TestLatestPerCategory(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		if err := demo.Load(ctx, db, 1); err != nil {
 			t.Fatal(err)
@@ -181,6 +187,7 @@ func TestLatestPerCategory(t *testing.T) {
 // thumbnails) load only when scrolled to. The lead image of the home page
 // and of an article is the page's largest paint and loads at once.
 func TestImagesAreLean(t *testing.T) {
+	t.Parallel()
 	h := newDemoServer(t, storetest.SQLite(t)).Handler()
 	imgs := 0
 	for _, p := range []string{"/", "/tin-tuc-su-kien/", "/to-chuc-dang/", referenceURL, "/tim-kiem?q=khoa+hoc"} {
@@ -292,6 +299,7 @@ func TestStalePageWhileItIsMadeAgain(t *testing.T) {
 // first time a browser asks for it and counted; a client without gzip
 // gets the very page decompressed.
 func TestPagesKeptGzipped(t *testing.T) {
+	t.Parallel()
 	c := newCachedSite(t, storetest.SQLite(t), time.Minute, 32<<20)
 	first := c.do(t, "GET", referenceURL, nil, withHeader("Accept-Encoding", "gzip"))
 	e, _ := c.s.cache.get(referenceURL+"?", time.Now())

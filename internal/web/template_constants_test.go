@@ -10,6 +10,7 @@ import (
 // their constant actions folded in are byte for byte the pages made from
 // the templates as written.
 func TestFoldedTemplatesMakeTheSamePages(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	folded := newDemoServer(t, db)
 	asWritten := newServer(t, db)

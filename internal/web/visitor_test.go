@@ -108,6 +108,7 @@ func countingServer(t testing.TB, db *store.DB) (*Server, *stats.Recorder) {
 }
 
 func TestVisitorCookie(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	s, _ := countingServer(t, db)
 	h := s.Handler()
@@ -152,7 +153,9 @@ func TestVisitorCookie(t *testing.T) {
 // Only pages people read count: not assets, feeds, health checks, votes,
 // errors or bots (which count as bots).
 func TestWhatCounts(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		s, rec := countingServer(t, db)
 		h := s.Handler()
 		ctx := context.Background()
@@ -181,36 +184,51 @@ func TestWhatCounts(t *testing.T) {
 		db.ExecContext(ctx, `DELETE FROM stats_hourly`)
 		db.ExecContext(ctx, `DELETE FROM counters`)
 		db.ExecContext(ctx, `DELETE FROM online_visitors`)
-		for _, p := range []string{asset, "/anh/0000.jpg", "/healthz", "/robots.txt", "/sitemap.xml", "/rss.xml", "/to-chuc-dang/rss.xml", "/khong-co-trang-nay/"} {
-			do("GET", p, browser, cookieN(1))
+		figures := func(t *testing.T) (visits, views, bots, hits int64) {
+			t.Helper()
+			if err := rec.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			db.QueryRowContext(ctx, `SELECT COALESCE(SUM(visits),0), COALESCE(SUM(views),0), COALESCE(SUM(bots),0)
+				FROM stats_hourly`).Scan(&visits, &views, &bots)
+			db.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 1`).Scan(&hits)
+			return visits, views, bots, hits - hits0
 		}
-		do("POST", "/binh-chon/1", browser, cookieN(1))
-		do("GET", referenceURL, "Googlebot/2.1", "")
-		do("GET", referenceURL, "curl/8.0", "")
-		do("GET", "/", "", "")
-		// What counts: two visitors, four pages, three of them the article,
-		// which the first visitor's reading twice counts once.
-		if c := do("GET", referenceURL, browser, cookieN(1)); c != 200 {
-			t.Fatalf("article: %d", c)
+
+		if !t.Run("files, feeds, errors, votes and robots count no page view", func(t *testing.T) {
+			for _, p := range []string{asset, "/anh/0000.jpg", "/healthz", "/robots.txt", "/sitemap.xml", "/rss.xml",
+				"/to-chuc-dang/rss.xml", "/khong-co-trang-nay/"} {
+				do("GET", p, browser, cookieN(1))
+			}
+			do("POST", "/binh-chon/1", browser, cookieN(1))
+			do("GET", referenceURL, "Googlebot/2.1", "")
+			do("GET", referenceURL, "curl/8.0", "")
+			do("GET", "/", "", "")
+			if visits, views, bots, hits := figures(t); visits != 0 || views != 0 || bots != 3 || hits != 0 {
+				t.Errorf("visits %d views %d bots %d article views %d; want 0, 0, 3, 0", visits, views, bots, hits)
+			}
+		}) {
+			return
 		}
-		do("GET", referenceURL, browser, cookieN(1))
-		do("GET", "/", browser, cookieN(2))
-		do("HEAD", referenceURL, browser, cookieN(2))
-		if err := rec.Flush(ctx); err != nil {
-			t.Fatal(err)
-		}
-		var visits, views, bots, hits int64
-		db.QueryRowContext(ctx, `SELECT COALESCE(SUM(visits),0), COALESCE(SUM(views),0), COALESCE(SUM(bots),0) FROM stats_hourly`).Scan(&visits, &views, &bots)
-		db.QueryRowContext(ctx, `SELECT hits FROM articles WHERE id = 1`).Scan(&hits)
-		if visits != 2 || views != 4 || bots != 3 || hits-hits0 != 2 {
-			t.Errorf("visits %d views %d bots %d article views %d; want 2, 4, 3, 2", visits, views, bots, hits-hits0)
-		}
+
+		t.Run("two visitors reading four pages, three of them the article, count as such", func(t *testing.T) {
+			if c := do("GET", referenceURL, browser, cookieN(1)); c != 200 {
+				t.Fatalf("article: %d", c)
+			}
+			do("GET", referenceURL, browser, cookieN(1))
+			do("GET", "/", browser, cookieN(2))
+			do("HEAD", referenceURL, browser, cookieN(2))
+			if visits, views, bots, hits := figures(t); visits != 2 || views != 4 || bots != 3 || hits != 2 {
+				t.Errorf("visits %d views %d bots %d article views %d; want 2, 4, 3, 2", visits, views, bots, hits)
+			}
+		})
 	})
 }
 
 // The counter block shows the offset plus counted visits, the online
 // figure and the period rows, with Vietnamese digit grouping.
 func TestCounterBlock(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	s, rec := countingServer(t, db)
 	h := s.Handler()
