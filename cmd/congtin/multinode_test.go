@@ -109,8 +109,8 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 		at := time.Now().Add(2 * time.Second)
 		scheduled := "Thông báo hẹn giờ: lịch tiếp công dân tháng 12"
 		if _, err := db.ExecContext(context.Background(), `INSERT INTO articles (site_id, category_id, slug, title, status,
-			publish_at, created_at, updated_at) VALUES (1, $1, 'thong-bao-hen-gio', $2, 'published', $3, $3, $3)`,
-			catID, scheduled, at.Unix()); err != nil {
+			publish_at, created_at, updated_at) VALUES (1, $1, 'thong-bao-hen-gio', $2, 'published', $3, $4, $4)`,
+			catID, scheduled, at.Unix(), time.Now().Unix()); err != nil {
 			t.Fatal(err)
 		}
 		for _, n := range nodes { // both have the page cached without it

@@ -58,11 +58,15 @@ func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.
 			action string
 		}
 
+		// An article published at once has publish_at = updated_at: it
+		// was no one's schedule, even when this check runs behind the
+		// clock and finds it in the range.
 		list, err := store.QueryAll(ctx, tx, func(sc store.Scanner) (crossed, error) {
 			var c crossed
 			return c, sc.Scan(&c.id, &c.action)
 		}, `SELECT id, 'scheduled_publish' FROM articles
 			WHERE site_id = $1 AND status = 'published' AND publish_at > $2 AND publish_at <= $3
+				AND publish_at > updated_at
 			UNION ALL
 			SELECT id, 'scheduled_unpublish' FROM articles
 			WHERE site_id = $1 AND status = 'published' AND unpublish_at > $2 AND unpublish_at <= $3`,
