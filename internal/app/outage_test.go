@@ -97,7 +97,7 @@ func TestDatabaseCutOffUnderLoad(t *testing.T) {
 			t.Errorf("/healthz: %d", got.status)
 		}
 		got := fetch(t, "GET", srv.URL+"/readyz", "")
-		if got.status != 503 || !strings.Contains(got.body, `"database":"ping failed`) {
+		if got.status != 503 || !strings.Contains(got.body, `"database":"unreachable"`) {
 			t.Errorf("/readyz: %d %s", got.status, got.body)
 		}
 	})

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"os"
 	"time"
@@ -24,7 +23,9 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 // that hangs makes it answer "not ready" rather than not at all.
 const readyCheckTimeout = 2 * time.Second
 
-// readiness is /readyz's body: "ok" or what failed, for each check.
+// readiness is /readyz's body: "ok" or which check failed, in a word.
+// Anyone can read it, so the error itself (a server's address, a path, a
+// driver's message) goes to the log, never into the body.
 type readiness struct {
 	Ready    bool   `json:"ready"`
 	Database string `json:"database"`
@@ -40,7 +41,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), readyCheckTimeout)
 	defer cancel()
 
-	body := readiness{Database: s.checkDatabase(ctx), Disk: s.checkDisk()}
+	body := readiness{Database: s.checkDatabase(ctx), Disk: s.checkDisk(ctx)}
 	body.Ready = body.Database == "ok" && (body.Disk == "ok" || body.Disk == diskReadOnly)
 
 	status := http.StatusOK
@@ -56,13 +57,15 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) checkDatabase(ctx context.Context) string {
 	if err := s.db.PingContext(ctx); err != nil {
-		return "ping failed: " + err.Error()
+		s.log.Warn("not ready: the database does not answer", "err", err)
+		return "unreachable"
 	}
 
 	var version int
 	row := s.db.QueryRowContext(ctx, `SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1`)
 	if err := row.Scan(&version); err != nil {
-		return "read failed: " + err.Error()
+		s.log.Warn("not ready: the database does not read", "err", err)
+		return "unreadable"
 	}
 	return "ok"
 }
@@ -73,7 +76,7 @@ const diskReadOnly = "read-only"
 // checkDisk reports whether the data folder has at least MinFreeBytes
 // free and takes a small write: a full disk refuses votes and edits
 // while reads still work, which a load balancer should know.
-func (s *Server) checkDisk() string {
+func (s *Server) checkDisk(ctx context.Context) string {
 	dir := s.cfg.DataDir
 	if dir == "" {
 		return "ok" // no data folder: PostgreSQL holds everything
@@ -83,10 +86,13 @@ func (s *Server) checkDisk() string {
 	}
 
 	if free, ok := freeBytes(dir); ok && free < s.cfg.MinFreeBytes {
-		return fmt.Sprintf("%d bytes free in %s, below %d", free, dir, s.cfg.MinFreeBytes)
+		s.log.WarnContext(ctx, "not ready: the data folder is nearly full", "dir", dir, "free_bytes", free,
+			"min_free_bytes", s.cfg.MinFreeBytes)
+		return "low space"
 	}
 	if err := writeProbe(dir); err != nil {
-		return "cannot write: " + err.Error()
+		s.log.WarnContext(ctx, "not ready: the data folder cannot be written", "dir", dir, "err", err)
+		return "unwritable"
 	}
 	return "ok"
 }
