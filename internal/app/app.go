@@ -72,6 +72,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	}
 	a := &App{Config: cfg, DB: db, Log: log, Changes: store.NewChanges(db, log), Site: served,
 		Backups: NewBackups(cfg)}
+	if db.Dialect == store.Postgres {
+		a.Backups.ShareThrough(db, served.ID)
+	}
 	siteID := served.ID
 
 	a.Stats, err = stats.NewRecorder(db, stats.RecorderConfig{SiteID: siteID, Node: NodeName(),

@@ -21,6 +21,11 @@ type Backups struct {
 	keep     int
 	interval time.Duration
 	last     atomic.Int64 // when the newest whole archive was taken, Unix seconds; 0: none
+
+	// db and siteID, when set (ShareThrough), share the schedule with the
+	// other nodes of one database.
+	db     *store.DB
+	siteID int64
 }
 
 // NewBackups looks in the backup folder for the archives already there,
@@ -39,14 +44,20 @@ func NewBackups(cfg Config) *Backups {
 // Interval is how often a backup is taken; 0 when never.
 func (b *Backups) Interval() time.Duration { return b.interval }
 
-// LastGood is when the newest whole archive was taken, false when there
-// is none.
+// LastGood is when the newest whole archive was taken, by this node or,
+// with a shared schedule, any node; false when there is none.
 func (b *Backups) LastGood() (time.Time, bool) {
+	shared, sharedOK := b.sharedLastGood()
+
 	sec := b.last.Load()
 	if sec == 0 {
-		return time.Time{}, false
+		return shared, sharedOK
 	}
-	return time.Unix(sec, 0).UTC(), true
+	local := time.Unix(sec, 0).UTC()
+	if sharedOK && shared.After(local) {
+		return shared, true
+	}
+	return local, true
 }
 
 // Age is how old the last good backup is at now, false when there is none.
@@ -131,8 +142,21 @@ func (a *App) backupLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case now := <-t.C:
+			mine, err := a.Backups.claim(ctx, now)
+			if err != nil && ctx.Err() == nil {
+				a.Log.Warn("scheduled backup: could not agree with the other nodes who takes it", "err", err)
+			}
+			if !mine {
+				continue
+			}
+
 			start := time.Now()
 			path, err := a.Backups.Take(ctx, a.DB, now)
+			if err == nil || path != "" {
+				if err := a.Backups.recordTaken(ctx, now); err != nil {
+					a.Log.Warn("scheduled backup: the other nodes were not told of it", "err", err)
+				}
+			}
 			switch {
 			case err != nil && path == "" && ctx.Err() == nil:
 				a.Log.Error("scheduled backup failed; the last good one is kept", "err", err)

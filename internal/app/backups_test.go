@@ -80,3 +80,63 @@ func TestScheduledBackupsKeepTheNewestAndNeverLoseTheLastGoodOne(t *testing.T) {
 		}
 	})
 }
+
+// Nodes sharing one database take one archive per interval between them,
+// and each knows when the site was last backed up.
+func TestScheduledBackupsAreTakenOnceForSeveralNodes(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		start := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
+		day := 24 * time.Hour
+
+		nodes := make([]*Backups, 3)
+		dirs := make([]string, 3)
+		for i := range nodes {
+			dirs[i] = t.TempDir()
+			nodes[i] = NewBackups(Config{BackupDir: dirs[i], BackupKeep: 7, BackupInterval: day})
+			nodes[i].ShareThrough(db, 1)
+		}
+
+		for d := range 3 {
+			taken := 0
+			for i, n := range nodes {
+				// The ticks of the nodes fall a few seconds apart.
+				now := start.Add(time.Duration(d)*day + time.Duration(i)*7*time.Second)
+				mine, err := n.claim(ctx, now)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !mine {
+					continue
+				}
+
+				taken++
+				if _, err := n.Take(ctx, db, now); err != nil {
+					t.Fatal(err)
+				}
+				if err := n.recordTaken(ctx, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if taken != 1 {
+				t.Errorf("day %d: %d nodes took the backup, want one", d, taken)
+			}
+		}
+
+		total := 0
+		for _, dir := range dirs {
+			total += len(archivesIn(t, dir))
+		}
+		if total != 3 {
+			t.Errorf("%d archives over the three folders after three days, want 3", total)
+		}
+		for i, n := range nodes {
+			last, ok := n.LastGood()
+			if want := start.Add(2 * day); !ok || last.Before(want) {
+				t.Errorf("node %d: last good backup %v, want %v or later", i, last, want)
+			}
+		}
+	})
+}
