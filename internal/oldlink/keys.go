@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/congtin/congtin/internal/vn"
 )
@@ -42,9 +43,18 @@ func LeadingID(s string) string {
 }
 
 // normalizePath reduces an old path to its key form: decoded, NFC, lower
-// case, without index.php/, a trailing slash or an .html suffix.
+// case, without control characters (PostgreSQL refuses a NUL in text, and
+// no old link has one), index.php/, a trailing slash or an .html suffix.
 func normalizePath(p string) string {
 	p = strings.ToLower(vn.NFC(p))
+	if strings.IndexFunc(p, unicode.IsControl) >= 0 {
+		p = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return -1
+			}
+			return r
+		}, p)
+	}
 	if p == "/index.php" || p == "index.php" {
 		return "/"
 	}
@@ -63,12 +73,22 @@ func normalizePath(p string) string {
 // first. path is the decoded URL path; q its query.
 func Keys(path string, q url.Values) []string {
 	get := func(k string) string {
+		if vs := q[k]; len(vs) > 0 {
+			return vs[0]
+		}
+
+		// Another spelling of the name: the first in sort order, so an
+		// address carrying two ("id" and "ID") always gives the same keys.
+		name := ""
 		for key, vs := range q {
-			if strings.EqualFold(key, k) && len(vs) > 0 {
-				return vs[0]
+			if strings.EqualFold(key, k) && len(vs) > 0 && (name == "" || key < name) {
+				name = key
 			}
 		}
-		return ""
+		if name == "" {
+			return ""
+		}
+		return q[name][0]
 	}
 
 	switch strings.ToLower(get("option")) {

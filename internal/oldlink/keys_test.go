@@ -94,3 +94,37 @@ func TestLeadingID(t *testing.T) {
 		})
 	}
 }
+
+func TestAnAddressWithTwoSpellingsOfANameAlwaysGivesTheSameKeys(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, q string
+		want    []string
+	}{
+		{"the exact name wins", "id=5&ID=6&option=com_content", []string{ArticleKey("5")}},
+		{"else the first in sort order", "Id=5&ID=6&option=com_content", []string{ArticleKey("6")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			q, err := url.ParseQuery(c.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Map order differs from one range to the next.
+			for range 50 {
+				if got := Keys("/index.php", q); !slices.Equal(got, c.want) {
+					t.Fatalf("Keys(%q) = %q, want %q", c.q, got, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestKeysDropControlCharacters(t *testing.T) {
+	t.Parallel()
+	got := Keys("/tin-tuc/5-bai\x00\r\n.html", nil)
+	want := []string{"/tin-tuc/5-bai", ArticleKey("5"), CategoryKey("category", "5")}
+	if !slices.Equal(got, want) {
+		t.Errorf("Keys = %q, want %q", got, want)
+	}
+}

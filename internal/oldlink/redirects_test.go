@@ -99,3 +99,32 @@ func TestSaveAndResolve(t *testing.T) {
 		})
 	})
 }
+
+// A NUL in a visitor's address is a lookup like any other, not a database
+// error (PostgreSQL refuses a NUL in text).
+func TestAnAddressWithANulIsLookedUpNotRefused(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		page := oldlink.Redirect{Target: "/gioi-thieu", Status: 301}
+		if err := oldlink.Save(ctx, db, 1, []oldlink.Entry{{Key: "/gioi-thieu-cu", Redirect: page}}); err != nil {
+			t.Fatal(err)
+		}
+
+		for _, c := range []struct {
+			name, path string
+			want       error
+		}{
+			{"found as without it", "/gioi-thieu-cu\x00", nil},
+			{"not found as without it", "/khong-co\x00.html", oldlink.ErrNotFound},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				got, err := oldlink.Resolve(ctx, db, 1, c.path, nil)
+				if !errors.Is(err, c.want) || (c.want == nil && got != page) {
+					t.Errorf("Resolve(%q) = %+v, %v; want %+v, %v", c.path, got, err, page, c.want)
+				}
+			})
+		}
+	})
+}

@@ -140,6 +140,12 @@ func OpenArchive(path string) (*Archive, error) {
 		if err != nil {
 			return nil, damaged(errArchiveUnreadable, path)
 		}
+		// Backup writes regular files only. A sparse entry's holes are bytes
+		// the tar reader makes up, so a small file could claim a terabyte of
+		// them to hash, and its bytes do not lie at one offset for a restore.
+		if hdr.Typeflag != tar.TypeReg {
+			return nil, damaged(errArchiveUnreadable, path)
+		}
 		e := entry{offset: cr.n, size: hdr.Size}
 		h := sha256.New()
 		var keep bytes.Buffer
