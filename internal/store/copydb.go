@@ -201,22 +201,34 @@ func describe(ctx context.Context, db Querier, d Dialect, table string) (tableIn
 		info.key = append(info.key, pk[i])
 	}
 
+	refs, err := references(ctx, db, &info, `SELECT "table", "from" FROM pragma_foreign_key_list($1)`)
+	if err != nil {
+		return info, nil, err
+	}
+	return info.finish(), refs, nil
+}
+
+// references reads a table's foreign keys with query (the dialect's own,
+// giving the referenced table and the referencing column): the tables it
+// must come after, and the column that points into the table itself.
+func references(ctx context.Context, db Querier, info *tableInfo, query string) ([]string, error) {
 	type foreignKey struct{ table, from string }
 	fks, err := QueryAll(ctx, db, func(sc Scanner) (foreignKey, error) {
 		var k foreignKey
 		return k, sc.Scan(&k.table, &k.from)
-	}, `SELECT "table", "from" FROM pragma_foreign_key_list($1)`, table)
+	}, query, info.name)
 	if err != nil {
-		return info, nil, err
+		return nil, err
 	}
+
 	var refs []string
 	for _, k := range fks {
 		refs = append(refs, k.table)
-		if k.table == table {
+		if k.table == info.name {
 			info.selfRef = k.from
 		}
 	}
-	return info.finish(), refs, nil
+	return refs, nil
 }
 
 // describePostgres reads what describe does from PostgreSQL's catalogue.
@@ -247,23 +259,12 @@ func describePostgres(ctx context.Context, db Querier, table string) (tableInfo,
 		return info, nil, err
 	}
 
-	type foreignKey struct{ table, from string }
-	fks, err := QueryAll(ctx, db, func(sc Scanner) (foreignKey, error) {
-		var k foreignKey
-		return k, sc.Scan(&k.table, &k.from)
-	}, `SELECT t.relname, a.attname FROM pg_constraint c
+	refs, err := references(ctx, db, &info, `SELECT t.relname, a.attname FROM pg_constraint c
 		JOIN pg_class t ON t.oid = c.confrelid
 		JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-		WHERE c.conrelid = to_regclass($1) AND c.contype = 'f'`, table)
+		WHERE c.conrelid = to_regclass($1) AND c.contype = 'f'`)
 	if err != nil {
 		return info, nil, err
-	}
-	var refs []string
-	for _, k := range fks {
-		refs = append(refs, k.table)
-		if k.table == table {
-			info.selfRef = k.from
-		}
 	}
 	return info.finish(), refs, nil
 }
