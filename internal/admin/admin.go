@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/congtin/congtin/internal/auth"
@@ -72,7 +73,14 @@ type Server struct {
 	text    i18n.Catalog
 	errs    *handler.Adapter
 	now     func() time.Time
+
+	// loginsRefused counts sign-ins refused (a wrong password or code, a
+	// blocked account, a throttled check), for the metrics.
+	loginsRefused atomic.Uint64
 }
+
+// LoginsRefused is how many sign-ins this process refused.
+func (s *Server) LoginsRefused() uint64 { return s.loginsRefused.Load() }
 
 // New parses the templates; a broken one stops the program at start.
 func New(cfg Config, d Deps) (*Server, error) {

@@ -189,6 +189,7 @@ func (s *Server) loginRefused(w http.ResponseWriter, r *http.Request, err error,
 	if msg == "" {
 		return err
 	}
+	s.loginsRefused.Add(1)
 
 	status := http.StatusUnauthorized
 	if problem.Is(err, problem.TooMany) {

@@ -152,7 +152,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	}
 
 	sites := siteHandlers{only: mount(public.Handler(), newsroom.Handler()), hosts: servedHosts(cfg)}
-	a.Metrics = newMetrics(a, public)
+	a.Metrics = newMetrics(a, public, newsroom)
 	a.Handler = a.Metrics.Instrument(routeOf(sites, public), sites)
 	logHosts(log, cfg)
 	return a, nil

@@ -17,7 +17,7 @@ import (
 // newMetrics makes the registry and hands it what the site counts: the
 // page cache, page views and votes, the stored visit counter, and the
 // database pool. More are added with GaugeFunc and CounterFunc.
-func newMetrics(a *App, public *web.Server) *metrics.Registry {
+func newMetrics(a *App, public *web.Server, newsroom *admin.Server) *metrics.Registry {
 	m := metrics.New()
 	m.DB(a.DB.Stats)
 
@@ -60,6 +60,9 @@ func newMetrics(a *App, public *web.Server) *metrics.Registry {
 		func() float64 { return float64(a.storedTotals().Visits) })
 	m.GaugeFunc("visitors_online", "Visitors seen within the online window, on every node.",
 		func() float64 { return float64(a.storedTotals().Online) })
+
+	m.CounterFunc("logins_refused_total", "Newsroom sign-ins refused: a wrong password or code, "+
+		"a blocked account, a throttled check.", func() float64 { return float64(newsroom.LoginsRefused()) })
 
 	// -1 when there is no backup yet, so an alert on the age fires on a
 	// site that never had one too.

@@ -126,3 +126,25 @@ func TestMetricsHaveTheirOwnListener(t *testing.T) {
 		t.Errorf("metrics listener: status %d\n%.500s", status, body)
 	}
 }
+
+// TestRefusedLoginsAreCounted: each refused sign-in adds one to the
+// metric an alert on password guessing reads; a page of the login form
+// adds nothing.
+func TestRefusedLoginsAreCounted(t *testing.T) {
+	a := newTestApp(t, "--base-url", "https://skhcn.example.vn")
+	hostGet(t, a.Handler, "skhcn.example.vn", "/quan-tri/dang-nhap")
+	for i := range 3 {
+		form := url.Values{"username": {"khong-co"}, "password": {fmt.Sprintf("sai %d", i)}}
+		req := httptest.NewRequest(http.MethodPost, "/quan-tri/dang-nhap", strings.NewReader(form.Encode()))
+		req.Host, req.RemoteAddr = "skhcn.example.vn", "203.0.113.9:4000"
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		a.Handler.ServeHTTP(rec, req)
+		if rec.Code != http.StatusUnauthorized {
+			t.Fatalf("wrong password %d: status %d", i, rec.Code)
+		}
+	}
+	if body := scrape(t, a.Metrics.Handler()); !strings.Contains(body, "congtin_logins_refused_total 3") {
+		t.Errorf("metrics lack three refused logins:\n%s", regexp.MustCompile(`(?m)^congtin_login.*$`).FindString(body))
+	}
+}
