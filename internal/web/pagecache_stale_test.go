@@ -147,8 +147,11 @@ func TestHealthAndReadiness(t *testing.T) {
 		s := newServer(t, db)
 		db.Close()
 		res, body := get(t, s.Handler(), "/readyz")
-		if res.StatusCode != 503 || strings.Contains(body, `"database":"ok"`) || !strings.Contains(body, `"disk"`) {
+		if res.StatusCode != 503 || !strings.Contains(body, `"database":"unreachable"`) || !strings.Contains(body, `"disk"`) {
 			t.Errorf("%d %s", res.StatusCode, body)
+		}
+		if strings.Contains(body, "sql") || strings.Contains(body, "closed") {
+			t.Errorf("the public body shows the database's error: %s", body)
 		}
 	})
 
@@ -157,8 +160,11 @@ func TestHealthAndReadiness(t *testing.T) {
 		s.cfg.DataDir = t.TempDir()
 		s.cfg.MinFreeBytes = 1 << 62
 		res, body := get(t, s.Handler(), "/readyz")
-		if res.StatusCode != 503 || !strings.Contains(body, `"database":"ok"`) || !strings.Contains(body, "free in") {
+		if res.StatusCode != 503 || !strings.Contains(body, `"database":"ok"`) || !strings.Contains(body, `"disk":"low space"`) {
 			t.Errorf("%d %s", res.StatusCode, body)
+		}
+		if strings.Contains(body, s.cfg.DataDir) {
+			t.Errorf("the public body shows the data folder: %s", body)
 		}
 	})
 }
