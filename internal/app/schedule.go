@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -33,19 +31,14 @@ func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.
 
 	n := 0
 	_, err := db.Exclusive(ctx, "schedule", func(tx store.Tx) error {
-		var last int64
-		err := tx.QueryRowContext(ctx, `SELECT value FROM counters WHERE site_id = $1 AND name = $2`,
-			siteID, scheduleCounter).Scan(&last)
-		if errors.Is(err, sql.ErrNoRows) {
-			// First run: what was scheduled before now is already visible;
-			// start counting from here.
-			_, err := tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)`,
-				siteID, scheduleCounter, now.Unix())
-			return err
-		}
-
+		last, found, err := readCounter(ctx, tx, siteID, scheduleCounter)
 		if err != nil {
 			return err
+		}
+		if !found {
+			// First run: what was scheduled before now is already visible;
+			// start counting from here.
+			return writeCounter(ctx, tx, siteID, scheduleCounter, now.Unix())
 		}
 		if now.Unix() <= last {
 			return nil
@@ -84,10 +77,7 @@ func PublishScheduled(ctx context.Context, db *store.DB, siteID int64, now time.
 		}
 
 		n = len(list)
-		_, err = tx.ExecContext(ctx, `INSERT INTO counters (site_id, name, value) VALUES ($1, $2, $3)
-			ON CONFLICT (site_id, name) DO UPDATE SET value = excluded.value`, siteID, scheduleCounter, now.Unix())
-
-		return err
+		return writeCounter(ctx, tx, siteID, scheduleCounter, now.Unix())
 	})
 	if err != nil {
 		return 0, fmt.Errorf("scheduled articles: %w", err)
